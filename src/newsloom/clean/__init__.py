@@ -1,0 +1,103 @@
+"""The clean stage: ``Page`` → ``Article`` (or a ``Rejection`` when no article text is left)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from newsloom.clean.capture import clean_capture
+from newsloom.clean.html import UnparseableHtml, clean_html
+from newsloom.clean.meta import guess_language
+from newsloom.errors import Code
+from newsloom.model import Article, Page, Rejection
+
+__all__ = ["clean"]
+
+#: Separator between paragraphs in ``Article.body``.
+PARAGRAPH_SEP = "\n\n"
+
+
+def clean(page: Page) -> Article | Rejection:
+    """Clean one page. Never raises for bad content: a failure becomes a ``Rejection``."""
+    try:
+        article = _clean(page)
+    except UnparseableHtml as exc:
+        return Rejection(input=page.input, code=Code.NOT_TEXT, reason=f"unparseable HTML: {exc}")
+    except Exception as exc:  # one bad page never stops a run
+        reason = f"{type(exc).__name__}: {exc}"[:300]
+        return Rejection(input=page.input, code=Code.CLEAN_FAILED, reason=reason)
+    if not article.body.strip():
+        return Rejection(
+            input=page.input,
+            code=Code.NO_ARTICLE_TEXT,
+            reason="no article text left once the page chrome was removed",
+        )
+    return article
+
+
+def _clean(page: Page) -> Article:
+    if page.html is not None:
+        return _from_html(page, page.html)
+    return _from_text(page, page.text or "")
+
+
+def _base(page: Page) -> Article:
+    return Article(
+        id=page.id,
+        input=page.input,
+        digest=page.digest,
+        url=page.url,
+        source=page.source or _host(page.url),
+        crawl_date=page.crawl_date.isoformat() if page.crawl_date else None,
+    )
+
+
+def _from_text(page: Page, text: str) -> Article:
+    found = clean_capture(text)
+    article = _base(page)
+    body = PARAGRAPH_SEP.join(found.paragraphs)
+    return article.model_copy(
+        update={
+            "title": found.title,
+            "byline": found.byline,
+            "agency": found.agency,
+            "dateline": found.dateline,
+            "published": found.published,
+            "updated": found.updated,
+            "section": found.section,
+            "language": guess_language(body),
+            "body": body,
+            "captions": found.captions,
+            "removed": found.removed,
+        }
+    )
+
+
+def _from_html(page: Page, markup: str) -> Article:
+    found = clean_html(markup)
+    article = _base(page)
+    body = PARAGRAPH_SEP.join(found.paragraphs)
+    url = article.url or found.url
+    return article.model_copy(
+        update={
+            "url": url,
+            "source": article.source or found.site or _host(url),
+            "title": found.title,
+            "byline": found.byline,
+            "agency": found.agency,
+            "dateline": found.dateline,
+            "published": found.published,
+            "updated": found.updated,
+            "section": found.section,
+            "language": found.language or guess_language(body),
+            "body": body,
+            "captions": found.captions,
+            "removed": found.removed,
+        }
+    )
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None

@@ -1,0 +1,153 @@
+"""Publication dates and times as pages print them, to ISO 8601.
+
+A zone is kept only when the page states one ("EDT", "GMT", "+02:00"); otherwise the result is a
+naive local time (``2024-11-02T15:38``), never a guessed offset.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
+    "december": 12,
+}  # fmt: skip
+
+#: Fixed-offset abbreviations; the ambiguous US "ET/CT/MT/PT" resolve through their zone.
+FIXED_ZONES: dict[str, int] = {
+    "utc": 0, "gmt": 0, "z": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180,
+    "msk": 180, "ist": 330, "jst": 540, "kst": 540, "aest": 600, "aedt": 660,
+    "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
+    "pst": -480, "pdt": -420,
+}  # fmt: skip
+REGION_ZONES: dict[str, str] = {
+    "et": "America/New_York",
+    "ct": "America/Chicago",
+    "mt": "America/Denver",
+    "pt": "America/Los_Angeles",
+}
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_MDY = rf"{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+_DMY = rf"{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"
+_TIME = (
+    r"(?:\s*(?:,|/|at|-|–|\|)?\s*(?P<hour>\d{1,2})(?::|\.)(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?"
+    r"(?:\s*(?P<zone>[A-Z]{1,4}T?|UTC|GMT|Z)\b)?(?:\s*(?P<offset>[+-]\d{2}:?\d{2}))?)?"
+)
+_TEXT_DATE_RES = [re.compile(p + _TIME, re.I) for p in (_MDY, _DMY)]
+_ISO_RE = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<offset>Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+def _offset_minutes(text: str) -> int:
+    if text.upper() == "Z":
+        return 0
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return sign * (int(digits[:2]) * 60 + int(digits[2:4]))
+
+
+def _zone(name: str | None, offset: str | None, naive: datetime) -> timezone | None:
+    if offset:
+        return timezone(timedelta(minutes=_offset_minutes(offset)))
+    if not name:
+        return None
+    key = name.lower()
+    if key in FIXED_ZONES:
+        return timezone(timedelta(minutes=FIXED_ZONES[key]))
+    if key in REGION_ZONES:
+        utcoffset = naive.replace(tzinfo=ZoneInfo(REGION_ZONES[key])).utcoffset()
+        return timezone(utcoffset) if utcoffset is not None else None
+    return None
+
+
+def _hour24(hour: int, ampm: str | None) -> int:
+    if not ampm:
+        return hour
+    pm = ampm.lower().startswith("p")
+    if hour == 12:
+        return 12 if pm else 0
+    return hour + 12 if pm else hour
+
+
+def _format(d: date, match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    if groups.get("hour") is None:
+        return d.isoformat()
+    hour = _hour24(int(groups["hour"]), groups.get("ampm"))
+    minute = int(groups["minute"])
+    second = int(groups.get("second") or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return d.isoformat()
+    naive = datetime(d.year, d.month, d.day, hour, minute, second)
+    tz = _zone(groups.get("zone"), groups.get("offset"), naive)
+    if tz is None:
+        return naive.isoformat(timespec="seconds" if groups.get("second") else "minutes")
+    return naive.replace(tzinfo=tz).isoformat(timespec="seconds")
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_datetime(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first date (with time and zone when given) in ``text``, as ISO text, and its match."""
+    iso = _ISO_RE.search(text)
+    if iso:
+        d = _safe_date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
+        if d:
+            return _format_iso(d, iso), iso
+    for pattern in _TEXT_DATE_RES:
+        match = pattern.search(text)
+        if not match:
+            continue
+        month = MONTHS[match["month"].lower().rstrip(".")]
+        d = _safe_date(int(match["year"]), month, int(match["day"]))
+        if d:
+            value = _format(d, match)
+            if value:
+                return value, match
+    return None
+
+
+def _format_iso(d: date, match: re.Match[str]) -> str:
+    if match["hour"] is None:
+        return d.isoformat()
+    naive = datetime(d.year, d.month, d.day, int(match["hour"]), int(match["minute"]))
+    if match["second"]:
+        naive = naive.replace(second=int(match["second"]))
+    if match["offset"]:
+        tz = timezone(timedelta(minutes=_offset_minutes(match["offset"])))
+        return naive.replace(tzinfo=tz).isoformat(timespec="seconds")
+    return naive.isoformat(timespec="seconds" if match["second"] else "minutes")
+
+
+def parse_datetime(text: str) -> str | None:
+    """ISO text for the first date in ``text``, or None."""
+    found = find_datetime(text)
+    return found[0] if found else None
+
+
+_DATE_LINE_LEFTOVER_RE = re.compile(r"^[\s,./|–—:-]*(?:at|on)?[\s,./|–—:-]*$", re.I)
+
+
+def parse_date_line(line: str) -> str | None:
+    """ISO text when the whole ``line`` is a date/time stamp (nothing else on it), else None."""
+    found = find_datetime(line)
+    if not found:
+        return None
+    _, match = found
+    leftover = line[: match.start()] + " " + line[match.end() :]
+    return found[0] if _DATE_LINE_LEFTOVER_RE.match(leftover) else None

@@ -1,0 +1,228 @@
+"""Heuristic vocabularies of the clean stage, kept as data (trafilatura's xpaths.py habit).
+
+Everything here is matched case-insensitively against whole, stripped lines unless said
+otherwise. Add to these lists when a measured page shows a new form; keep the tests in step.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Lines that only mark an ad slot.
+AD_MARKERS = frozenset(
+    {
+        "advertisement",
+        "advertisements",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored content",
+        "paid content",
+        "promoted",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "continue reading below",
+        "skip ad",
+        "skip advertisement",
+        "ad feedback",
+        "report this ad",
+    }
+)
+
+#: Headings that open a rail of teasers or a block of page furniture.
+RAIL_HEADINGS = frozenset(
+    {
+        "top stories",
+        "top story",
+        "latest headlines",
+        "latest news",
+        "latest",
+        "trending",
+        "trending stories",
+        "trending now",
+        "trending news",
+        "most read",
+        "most popular",
+        "most viewed",
+        "popular",
+        "popular stories",
+        "popular now",
+        "related",
+        "related stories",
+        "related articles",
+        "related content",
+        "related coverage",
+        "related news",
+        "read more",
+        "read next",
+        "more stories",
+        "more news",
+        "more from this section",
+        "more to explore",
+        "recommended",
+        "recommended stories",
+        "recommended for you",
+        "you may also like",
+        "you might also like",
+        "editor's picks",
+        "editors' picks",
+        "editor’s picks",
+        "featured",
+        "featured stories",
+        "follow us",
+        "share this article",
+        "share this story",
+        "share",
+        "in case you missed it",
+        "what to read next",
+        "around the web",
+        "from our partners",
+        "watch",
+        "videos",
+        "video",
+        "newsletter",
+        "sign up for our newsletter",
+        "comments",
+        "more in world news",
+    }
+)
+
+#: A rail heading of the form "More from X", "More in X", "Latest from X".
+RAIL_HEADING_RE = re.compile(r"^(more|latest|top|best) (from|in|on) [\w .’'&-]{2,40}$", re.I)
+
+#: Relative times of teaser rails: "6m ago", "7 hours ago", "World News // 7 hours ago".
+RELATIVE_TIME_RE = re.compile(
+    r"^(?:[\w .&’'-]{1,40}\s*(?://|\||·|•|-)\s*)?"
+    r"(?:\d{1,3}\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|"
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|just now|yesterday)\.?$",
+    re.I,
+)
+
+#: Separator lines (AP's "___", rules of dashes, stars, bullets).
+SEPARATOR_RE = re.compile(r"^[\s_\-–—*=•·~#]{3,}$")
+
+#: Sign-offs and calls to action that close an article.
+SIGN_OFF_RE = re.compile(
+    r"^(?:follow|read|see|find|get|sign up|subscribe|download|click|join|listen|watch|"
+    r"more on|for more|copyright|©|\(c\)|all rights reserved|this story|this article|"
+    r"contact|email|send us|share your)\b.*(?:https?://|www\.|\.com\b|newsletter|app\b|"
+    r"coverage|rights reserved|subscribe|here\.?$)",
+    re.I,
+)
+
+#: A line that is only a URL.
+URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+#: Photo captions and credits.
+CAPTION_RE = re.compile(
+    r"(?:\|\s*license photo\s*$|\b(?:file )?photo by\b|\bphotograph(?:ed)? by\b|"
+    r"\b(?:ap|afp|reuters|getty|epa|upi)(?: photo| images)?\s*/|\bvia (?:ap|reuters|afp|getty)\)|"
+    r"\(photo:|\bphoto credit\b|^in this (?:photo|image|file photo|handout)|^file -|^file photo|"
+    r"\bimage:\s|\bcredit:\s|\bvia [\w .’'-]{2,30}\)\s*$)",
+    re.I,
+)
+
+#: Closing credit of a photo caption, "(Jane Doe/Unit via AP)" or "Jane Doe/Reuters".
+CREDIT_TAIL_RE = re.compile(r"\((?:[^()]{2,80}/[^()]{2,80}|[^()]{2,80} via [^()]{2,40})\)\s*$")
+
+#: Lines that start the header or footer of a news page and are never body.
+POSTED_RE = re.compile(
+    r"^(?P<kind>posted|published|first published|last updated|updated|last modified|modified)"
+    r"\s*(?:on|at|:)?\s*(?P<rest>.+)$",
+    re.I,
+)
+
+#: Teaser blurbs are cut with an ellipsis.
+TRUNCATED_RE = re.compile(r"(?:\.\.\.|…)\s*$")
+
+#: Names of wire agencies, mapped to the short name newsloom reports.
+AGENCIES: dict[str, str] = {
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "upi": "UPI",
+    "united press international": "UPI",
+    "dpa": "dpa",
+    "deutsche presse-agentur": "dpa",
+    "bloomberg": "Bloomberg",
+    "bloomberg news": "Bloomberg",
+    "cp": "CP",
+    "the canadian press": "CP",
+    "canadian press": "CP",
+    "pa": "PA",
+    "pa media": "PA",
+    "press association": "PA",
+    "ansa": "ANSA",
+    "efe": "EFE",
+    "xinhua": "Xinhua",
+    "tass": "TASS",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "yonhap": "Yonhap",
+    "ani": "ANI",
+    "pti": "PTI",
+    "ians": "IANS",
+    "aap": "AAP",
+    "australian associated press": "AAP",
+    "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu",
+    "cnn": "CNN",
+    "cnn wire": "CNN",
+}
+
+#: Words in a byline that are roles or page furniture, never part of a name.
+BYLINE_NOISE = frozenset(
+    {
+        "staff",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "editor",
+        "contributor",
+        "columnist",
+        "senior",
+        "chief",
+        "political",
+        "foreign",
+        "news",
+        "desk",
+        "hours",
+        "hour",
+        "ago",
+        "minutes",
+        "updated",
+        "published",
+        "posted",
+        "photos",
+        "video",
+        "and",
+        "with",
+        "wire",
+        "services",
+        "service",
+        "agencies",
+        "report",
+        "reporting",
+        "the",
+        "team",
+    }
+)
+
+#: Particles allowed inside a person's name.
+NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "al", "el", "bin",
+     "ibn", "du", "dos", "das", "ter", "st.", "mc", "o'"}
+)
+
+#: Common English function words, for a cheap language guess.
+ENGLISH_STOPWORDS = frozenset(
+    "the of and to in a is that for on with as was by at it from said his her be have has are "
+    "were not but an they this which or he she had their will its after who been more one".split()
+)

@@ -1,0 +1,284 @@
+"""The ``newsloom`` command line: thin commands that parse, call the pipeline or the store, print.
+
+Exit codes (stable; scripts rely on them):
+
+====  ===========================================================
+0     success
+1     unexpected error (a bug: please report it)
+2     usage error (bad option or argument)
+3     partial success: some inputs were rejected, the rest went in
+4     nothing usable: every input was rejected, or none was found
+5     not found: no such story, article or entity
+6     the store cannot be opened (not a newsloom file, newer schema)
+====  ===========================================================
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from enum import IntEnum, StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsloom import __version__
+from newsloom.config import DEFAULT_DB, DEFAULT_MAX_BYTES, Settings
+from newsloom.errors import DESCRIPTIONS, NotFoundError, StoreError
+from newsloom.model import Rejection, Result
+from newsloom.pipeline import IngestReport, analyze, ingest, stored_result
+from newsloom.render import json as render_json
+from newsloom.render import markdown as render_md
+from newsloom.render.terminal import print_rejections, print_stories, print_story
+from newsloom.store import Store
+
+
+class Exit(IntEnum):
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+    PARTIAL = 3
+    NOTHING = 4
+    NOT_FOUND = 5
+    STORE = 6
+
+
+class Format(StrEnum):
+    json = "json"
+    md = "md"
+
+
+app = typer.Typer(
+    name="newsloom",
+    help="Turn a crawl of news pages into stories with cross-source dossiers.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    Path, typer.Option("--db", envvar="NEWSLOOM_DB", help="The SQLite store file.")
+]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", help="Reject inputs larger than this many bytes.")
+]
+
+
+def _open_store(db: Path) -> Store:
+    try:
+        return Store(db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(Exit.STORE) from exc
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed} inputs"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _exit_code(n_good: int, rejections: list[Rejection]) -> Exit:
+    if n_good == 0 and not rejections:
+        return Exit.NOTHING
+    if n_good == 0:
+        return Exit.NOTHING
+    return Exit.PARTIAL if rejections else Exit.OK
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """Read pages into the store: clean, annotate, group into stories.
+
+    Prints articles added, duplicates skipped, and each rejected input with its reason.
+    Exit code 3 when some inputs were rejected, 4 when nothing could be ingested.
+    """
+    settings = Settings(max_bytes=max_bytes)
+    with _open_store(db) as store, _progress() as bar:
+        task = bar.add_task("ingesting", total=None)
+        report = ingest(
+            paths, store, settings, stdin=sys.stdin.buffer,
+            progress=lambda event, n: bar.update(task, advance=n, description=event),
+        )
+    _print_ingest(report, db)
+    raise typer.Exit(_exit_code(report.added + report.updated + report.skipped, report.rejections))
+
+
+def _print_ingest(report: IngestReport, db: Path) -> None:
+    out.print(
+        f"[bold]{report.added}[/] articles added, {report.updated} updated, "
+        f"{report.skipped} duplicates skipped, {report.rejected} rejected; "
+        f"{report.stories} stories in {escape(str(db))}"
+    )
+    if report.rejections:
+        print_rejections(out, report.rejections)
+
+
+@app.command("stories")
+def stories_cmd(
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="Show at most this many stories.")] = 50,
+) -> None:
+    """List the stories in the store, newest first."""
+    with _open_store(db) as store:
+        stories = store.stories()[:limit]
+        dossiers = {s.id: store.dossier(s.id) for s in stories}
+    print_stories(out, stories, dossiers)
+
+
+@app.command("show")
+def show_cmd(story_id: Annotated[str, typer.Argument(help="A story id (see `stories`).")],
+             db: DbOption = DEFAULT_DB) -> None:
+    """Show one story's dossier: outlets, copies, entities, summary, why each article is in."""
+    with _open_store(db) as store:
+        try:
+            result = stored_result(store, story_id)
+        except NotFoundError as exc:
+            err.print(f"[red]not found:[/] {escape(str(exc))}")
+            raise typer.Exit(Exit.NOT_FOUND) from exc
+    story = result.stories[0]
+    print_story(out, story, result.dossiers[story.id], result.articles)
+
+
+@app.command("search")
+def search_cmd(
+    query: Annotated[str, typer.Argument(help='Words, "a phrase", or prefix*.')],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+) -> None:
+    """Full-text search over article titles and bodies. Exit code 5 when nothing matches."""
+    with _open_store(db) as store:
+        hits = store.search(query, limit=limit)
+    if not hits:
+        err.print("no matches")
+        raise typer.Exit(Exit.NOT_FOUND)
+    table = Table("article", "story", "title", "snippet", box=None)
+    for hit in hits:
+        snippet = escape(hit.snippet).replace("\x02", "[bold yellow]").replace("\x03", "[/]")
+        table.add_row(hit.article, hit.story or "", escape(hit.title or ""), snippet)
+    out.print(table)
+
+
+@app.command("rejections")
+def rejections_cmd(
+    db: DbOption = DEFAULT_DB,
+    codes: Annotated[bool, typer.Option("--codes", help="List every rejection code.")] = False,
+) -> None:
+    """List the inputs the store refused, with their codes and reasons."""
+    if codes:
+        for code, text in DESCRIPTIONS.items():
+            out.print(f"{code.value}  {text}")
+        return
+    with _open_store(db) as store:
+        print_rejections(out, store.rejections())
+
+
+@app.command("export")
+def export_cmd(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    story: Annotated[str | None, typer.Option(help="Export only this story.")] = None,
+) -> None:
+    """Print the store's stories, articles and rejections as JSON or Markdown."""
+    with _open_store(db) as store:
+        try:
+            result = stored_result(store, story)
+        except NotFoundError as exc:
+            err.print(f"[red]not found:[/] {escape(str(exc))}")
+            raise typer.Exit(Exit.NOT_FOUND) from exc
+    _emit(result, fmt)
+
+
+def _emit(result: Result, fmt: Format) -> None:
+    text = render_json.dumps(result) if fmt is Format.json else render_md.render(result)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@app.command("analyze")
+def analyze_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+) -> None:
+    """One shot, in memory: read, clean, annotate, group and fuse, then print the result."""
+    with _progress() as bar:
+        task = bar.add_task("analyzing", total=None)
+        result = analyze(
+            paths, Settings(max_bytes=max_bytes), stdin=sys.stdin.buffer,
+            progress=lambda event, n: bar.update(task, advance=n),
+        )
+    _emit(result, fmt)
+    raise typer.Exit(_exit_code(len(result.articles), result.rejections))
+
+
+def sample_dir() -> Path:
+    """The bundled sample corpus (fictional pages written for newsloom)."""
+    return Path(str(resources.files("newsloom") / "sample" / "pages"))
+
+
+@app.command("demo")
+def demo_cmd(
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Keep the demo store here (default: temporary).")
+    ] = None,
+) -> None:
+    """Run the whole pipeline on the bundled sample corpus and show the stories."""
+    target = db or Path(tempfile.mkdtemp(prefix="newsloom-demo-")) / "demo.db"
+    out.print(f"Ingesting the sample corpus into {escape(str(target))} …")
+    with _open_store(target) as store, _progress() as bar:
+        task = bar.add_task("ingesting", total=None)
+        report = ingest(
+            [str(sample_dir())], store, Settings(),
+            progress=lambda event, n: bar.update(task, advance=n, description=event),
+        )
+        _print_ingest(report, target)
+        stories = store.stories()
+        dossiers = {s.id: store.dossier(s.id) for s in stories}
+        print_stories(out, stories, dossiers)
+        if stories:
+            biggest = max(stories, key=lambda s: (len(s.articles), s.id))
+            result = stored_result(store, biggest.id)
+            print_story(out, biggest, result.dossiers[biggest.id], result.articles)
+    out.print(f"\nExplore further: [bold]newsloom stories --db {escape(str(target))}[/]")
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsloom {__version__}")
+        raise typer.Exit(Exit.OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Turn a crawl of news pages into stories with cross-source dossiers."""
+
+
+def main() -> None:
+    try:
+        app()
+    except Exception as exc:  # pragma: no cover - last resort, keeps the exit code meaningful
+        err.print(f"[red]internal error:[/] {escape(repr(exc))}")
+        sys.exit(Exit.ERROR)

@@ -1,0 +1,268 @@
+"""The typed data model: what each stage takes and returns.
+
+Every derived item (mention, quote, figure, time) carries its provenance: the id of the article
+it came from plus character offsets ``start``/``end`` (end exclusive) into that article's clean
+``body``. The JSON export (``render.json``) is this model, versioned as ``SCHEMA``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA = "newsloom/1"
+
+PageFormat = Literal["capture", "html", "text", "warc-html"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+# --------------------------------------------------------------------------------------- read
+
+
+class Page(_Model):
+    """One input page as read, before cleaning.
+
+    ``text`` holds decoded text for text captures and plain text; ``html`` holds decoded markup.
+    ``input`` says where the page came from (a path, ``path#L12`` for a JSONL line,
+    ``path#<record id>`` for a WARC record) so a user can find it again.
+    """
+
+    id: str
+    input: str
+    format: PageFormat
+    url: str | None = None
+    source: str | None = None
+    crawl_date: date | None = None
+    text: str | None = None
+    html: str | None = None
+    encoding: str | None = None
+    digest: str = Field(description="sha256 of the decoded content; same page twice = same digest")
+
+
+class Rejection(_Model):
+    """An input that did not become an article, with a stable code (see ``errors.py``)."""
+
+    input: str
+    code: str
+    reason: str
+
+
+# -------------------------------------------------------------------------------------- clean
+
+
+class Removed(_Model):
+    """A span of page text the clean stage dropped, and why."""
+
+    text: str
+    reason: str
+
+
+class Span(_Model):
+    start: int
+    end: int
+
+
+# ----------------------------------------------------------------------------------- annotate
+
+
+class Mention(_Model):
+    """An entity mention in an article body. ``entity`` links it to a story-level ``Entity``."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    norm: str | None = None
+    entity: str | None = None
+
+
+class Quote(_Model):
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_entity: str | None = None
+    cue: str | None = None
+    channel: str | None = None
+    date: str | None = None
+    fragment: bool = False
+    direct: bool = True
+
+
+class Figure(_Model):
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+    qualifier: str | None = None
+    counts: str | None = None
+    scope: str | None = None
+    attributed_to: str | None = None
+    date: str | None = None
+
+
+class TimeRef(_Model):
+    text: str
+    start: int
+    end: int
+    value: str | None = None
+    precision: Literal["minute", "hour", "day", "week", "month", "year", "unknown"] = "unknown"
+
+
+class Article(_Model):
+    """A cleaned (and, once annotated, annotated) article."""
+
+    id: str
+    input: str = ""
+    digest: str = ""
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    byline: list[str] = Field(default_factory=list)
+    agency: str | None = None
+    dateline: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    crawl_date: str | None = None
+    section: str | None = None
+    language: str | None = None
+    body: str = ""
+    captions: list[str] = Field(default_factory=list)
+    removed: list[Removed] = Field(default_factory=list)
+    flags: list[str] = Field(default_factory=list)
+    sentences: list[Span] = Field(default_factory=list)
+    entities: list[Mention] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    times: list[TimeRef] = Field(default_factory=list)
+
+    @property
+    def outlet(self) -> str:
+        """The name to show for who published this page: outlet, else wire, else 'unknown'."""
+        return self.source or self.agency or "unknown"
+
+    @property
+    def date_key(self) -> str | None:
+        """The best known publication date (ISO), falling back to the crawl date."""
+        return self.published or self.crawl_date
+
+
+# -------------------------------------------------------------------------------------- group
+
+
+class CopyGroup(_Model):
+    """Pages that are copies of one report (e.g. one wire story republished)."""
+
+    id: str
+    articles: list[str]
+    earliest: str
+    similarity: float = 1.0
+
+
+class Membership(_Model):
+    """Why an article is in its story."""
+
+    article: str
+    shared_entities: list[str] = Field(default_factory=list)
+    shared_terms: list[str] = Field(default_factory=list)
+    similarity: float = 0.0
+
+
+class Story(_Model):
+    id: str
+    title: str | None = None
+    articles: list[str]
+    copy_groups: list[CopyGroup] = Field(default_factory=list)
+    why: list[Membership] = Field(default_factory=list)
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+# --------------------------------------------------------------------------------------- fuse
+
+
+class SourceCoverage(_Model):
+    name: str
+    articles: list[str]
+    first_published: str | None = None
+    independent: bool = True
+    headline: str | None = None
+    words: int = 0
+
+
+class Entity(_Model):
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+    mentions: int = 0
+
+
+class QuoteVariant(_Model):
+    article: str
+    text: str
+    start: int
+    end: int
+
+
+class QuoteGroup(_Model):
+    speaker: str | None = None
+    speaker_entity: str | None = None
+    variants: list[QuoteVariant] = Field(default_factory=list)
+
+
+class FigureReport(_Model):
+    article: str
+    text: str
+    start: int = 0
+    end: int = 0
+    attributed_to: str | None = None
+
+
+FigureStatus = Literal["corroborated", "single-source", "differs"]
+
+
+class FigureClaim(_Model):
+    value: float | None = None
+    counts: str | None = None
+    status: FigureStatus = "single-source"
+    reports: list[FigureReport] = Field(default_factory=list)
+
+
+class TimelineEntry(_Model):
+    date: str
+    text: str
+    articles: list[str] = Field(default_factory=list)
+    first_reported: str | None = None
+
+
+class SummaryLine(_Model):
+    text: str
+    articles: list[str] = Field(default_factory=list)
+
+
+class Dossier(_Model):
+    """Everything fuse says about one story; rendered inside the story in the JSON export."""
+
+    story: str
+    sources: list[SourceCoverage] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[QuoteGroup] = Field(default_factory=list)
+    figures: list[FigureClaim] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    summary: list[SummaryLine] = Field(default_factory=list)
+
+
+class Result(_Model):
+    """What a whole run produced: the shape of the JSON export."""
+
+    articles: list[Article] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    dossiers: dict[str, Dossier] = Field(default_factory=dict)
+    rejections: list[Rejection] = Field(default_factory=list)

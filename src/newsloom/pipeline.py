@@ -1,0 +1,184 @@
+"""The stages in a row: read → clean → annotate → group → fuse → store.
+
+``analyze`` runs everything in memory and returns a ``Result``; ``ingest`` streams pages into a
+``Store`` one transaction per batch, skipping pages it already holds before any costly work, and
+then regroups the stories. A run killed at any point leaves the store consistent: the next
+``ingest`` finds the committed pages already there, adds the rest, and regroups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import BinaryIO
+
+from spacy.language import Language
+
+from newsloom.annotate import annotate, load_nlp
+from newsloom.clean import clean
+from newsloom.config import Settings
+from newsloom.errors import Code
+from newsloom.fuse import fuse
+from newsloom.group import group
+from newsloom.model import Article, Page, Rejection, Result
+from newsloom.read import read_inputs
+from newsloom.store import Store
+
+Progress = Callable[[str, int], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    read: int = 0
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    stories: int = 0
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejections)
+
+
+def _noop(event: str, n: int) -> None:
+    return None
+
+
+def _batches(items: Iterable[Page | Rejection], size: int) -> Iterator[list[Page | Rejection]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def process(pages: Sequence[Page], nlp: Language) -> list[Article | Rejection]:
+    """Clean and annotate a batch of pages; a failure on one page rejects that page only."""
+    cleaned = [clean(p) for p in pages]
+    articles = [c for c in cleaned if isinstance(c, Article)]
+    annotated = {a.id: a for a in _annotate_safely(articles, nlp)}
+    out: list[Article | Rejection] = []
+    for item in cleaned:
+        if isinstance(item, Rejection):
+            out.append(item)
+        elif item.id in annotated:
+            out.append(annotated[item.id])
+        else:
+            out.append(
+                Rejection(input=item.input, code=Code.ANNOTATE_FAILED, reason="spaCy failed on it")
+            )
+    return out
+
+
+def _annotate_safely(articles: list[Article], nlp: Language) -> list[Article]:
+    try:
+        return list(annotate(articles, nlp))
+    except Exception:  # find the one article that fails; keep the others
+        kept = []
+        for article in articles:
+            try:
+                kept.extend(annotate([article], nlp))
+            except Exception:
+                continue
+        return kept
+
+
+def analyze(
+    paths: Sequence[str],
+    settings: Settings,
+    nlp: Language | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress = _noop,
+) -> Result:
+    """Run every stage in memory on ``paths`` and return the whole result."""
+    nlp = nlp or load_nlp(settings.spacy_models)
+    result = Result()
+    seen: set[str] = set()
+    for batch in _batches(read_inputs(paths, settings, stdin=stdin), settings.batch_size):
+        pages = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
+        result.rejections += [r for r in batch if isinstance(r, Rejection)]
+        for item in process(pages, nlp):
+            if isinstance(item, Article):
+                result.articles.append(item)
+            else:
+                result.rejections.append(item)
+        progress("read", len(batch))
+    result.stories = group(result.articles)
+    result.dossiers = {s.id: fuse(s, result.articles) for s in result.stories}
+    return result
+
+
+def _first_of_each_id(pages: list[Page], seen: set[str]) -> list[Page]:
+    out = []
+    for page in pages:
+        if page.id not in seen:
+            seen.add(page.id)
+            out.append(page)
+    return out
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings,
+    nlp: Language | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress = _noop,
+) -> IngestReport:
+    """Add the pages under ``paths`` to ``store``, then regroup its stories if anything changed."""
+    report = IngestReport()
+    seen: set[str] = set()
+    for batch in _batches(read_inputs(paths, settings, stdin=stdin), settings.batch_size):
+        pages = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
+        rejections = [r for r in batch if isinstance(r, Rejection)]
+        report.read += len(pages)
+        fresh = _unchanged_removed(pages, store, report)
+        if fresh:
+            nlp = nlp or load_nlp(settings.spacy_models)
+            processed = process(fresh, nlp)
+        else:
+            processed = []
+        articles = [a for a in processed if isinstance(a, Article)]
+        rejections += [r for r in processed if isinstance(r, Rejection)]
+        counts = store.write_batch(articles, rejections)
+        report.added += counts.added
+        report.updated += counts.updated
+        report.skipped += counts.skipped
+        report.rejections += rejections
+        progress("batch", len(batch))
+    if store.stories_dirty():
+        progress("group", 0)
+        report.stories = regroup(store)
+    else:
+        report.stories = len(store.stories())
+    return report
+
+
+def _unchanged_removed(pages: list[Page], store: Store, report: IngestReport) -> list[Page]:
+    """Pages whose id and content the store already holds are skipped before any NLP."""
+    known = store.digests(p.id for p in pages)
+    fresh = [p for p in pages if known.get(p.id) != p.digest]
+    report.skipped += len(pages) - len(fresh)
+    return fresh
+
+
+def regroup(store: Store) -> int:
+    """Recompute the stories and dossiers of everything in ``store``; return the story count."""
+    articles = list(store.articles())
+    stories = group(articles)
+    dossiers = {s.id: fuse(s, articles) for s in stories}
+    store.replace_stories(stories, dossiers)
+    return len(stories)
+
+
+def stored_result(store: Store, story_id: str | None = None) -> Result:
+    """A ``Result`` read back from ``store``: one story, or everything."""
+    stories = [store.story(story_id)] if story_id else store.stories()
+    wanted = {a for s in stories for a in s.articles} if story_id else None
+    articles = list(store.articles(wanted))
+    return Result(
+        articles=articles,
+        stories=stories,
+        dossiers={s.id: store.dossier(s.id) for s in stories},
+        rejections=[] if story_id else store.rejections(),
+    )

@@ -1,0 +1,105 @@
+"""Rich renderings for the terminal. Page text goes in as ``Text`` objects, never as markup,
+so a headline holding ``[bold]`` or escape sequences prints as the characters it is."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newsloom.model import Article, Dossier, Rejection, Story
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain(text: str | None) -> Text:
+    """Untrusted text as an inert ``Text``: control characters (terminal escapes) removed."""
+    return Text(_CONTROL_RE.sub("", text or ""))
+
+
+def print_stories(console: Console, stories: Sequence[Story], dossiers: Mapping[str, Dossier]) -> None:
+    if not stories:
+        console.print("no stories yet: run [bold]newsloom ingest PATH[/] first")
+        return
+    table = Table("story", "latest", "pages", "indep.", "outlets", "title", box=None)
+    for story in stories:
+        dossier = dossiers.get(story.id) or Dossier(story=story.id)
+        independent = sum(1 for s in dossier.sources if s.independent)
+        outlets = ", ".join(s.name for s in dossier.sources)
+        table.add_row(
+            story.id,
+            plain((story.last_published or "")[:16]),
+            str(len(story.articles)),
+            str(independent),
+            plain(outlets),
+            plain(story.title),
+        )
+    console.print(table)
+
+
+def print_story(
+    console: Console, story: Story, dossier: Dossier, articles: Sequence[Article]
+) -> None:
+    by_id = {a.id: a for a in articles}
+    console.rule(plain(story.title or story.id))
+    console.print(
+        f"{story.id} · {len(story.articles)} pages · "
+        f"{sum(1 for s in dossier.sources if s.independent)} independent reports"
+    )
+    _sources(console, dossier)
+    _copies(console, story)
+    if dossier.summary:
+        console.print("\n[bold]Summary[/]")
+        for line in dossier.summary:
+            console.print(Text("• ") + plain(line.text) + Text(f"  [{', '.join(line.articles)}]"))
+    if dossier.entities:
+        console.print("\n[bold]Entities[/]")
+        names = "; ".join(f"{e.name} ({e.type}, {len(e.articles)} art.)" for e in dossier.entities[:15])
+        console.print(plain(names))
+    _why(console, story, by_id)
+
+
+def _sources(console: Console, dossier: Dossier) -> None:
+    table = Table("outlet", "first published", "words", "report", "headline", box=None)
+    for s in dossier.sources:
+        table.add_row(
+            plain(s.name), plain(s.first_published), str(s.words),
+            "independent" if s.independent else "copy", plain(s.headline),
+        )
+    console.print(table)
+
+
+def _copies(console: Console, story: Story) -> None:
+    for group in story.copy_groups:
+        console.print(
+            f"copies of one report ({group.similarity:.2f} overlap): earliest {group.earliest}; "
+            f"also {', '.join(a for a in group.articles if a != group.earliest)}"
+        )
+
+
+def _why(console: Console, story: Story, by_id: Mapping[str, Article]) -> None:
+    table = Table("article", "outlet", "similarity", "shared entities", "shared terms", box=None)
+    for member in story.why:
+        article = by_id.get(member.article)
+        table.add_row(
+            member.article,
+            plain(article.outlet if article else ""),
+            f"{member.similarity:.2f}",
+            plain(", ".join(member.shared_entities)),
+            plain(", ".join(member.shared_terms)),
+        )
+    console.print("\n[bold]Why each article is here[/]")
+    console.print(table)
+
+
+def print_rejections(console: Console, rejections: Sequence[Rejection]) -> None:
+    if not rejections:
+        console.print("no rejected inputs")
+        return
+    table = Table("input", "code", "reason", box=None)
+    for r in rejections:
+        table.add_row(plain(r.input), r.code, plain(r.reason))
+    console.print(table)

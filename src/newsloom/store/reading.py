@@ -1,0 +1,225 @@
+"""Everything that reads the store, shared by :class:`Store` and :class:`StoreReader`.
+
+Ids are passed to SQLite as one JSON array (``json_each``), so a lookup of any number of ids is
+one statement with one parameter, never a string built from user input.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from newsloom.errors import NotFoundError, StoreError
+from newsloom.model import Article, Dossier, Rejection, Story
+from newsloom.store import db, schema
+from newsloom.store.fts import match_expression
+
+#: Markers around matched words in :attr:`SearchHit.snippet`; a renderer turns them into bold
+#: (after escaping the text). Control characters, so they never occur in clean article text.
+HIT_START = "\x02"
+HIT_END = "\x03"
+
+#: bm25 weights of the ``title`` and ``body`` columns. A judgement, not a measurement: a word in
+#: the headline says more about what a page is about than the same word in the body.
+TITLE_WEIGHT = 5.0
+BODY_WEIGHT = 1.0
+
+#: Tokens of context in a snippet (FTS5 allows at most 64).
+SNIPPET_TOKENS = 24
+
+_SEARCH = f"""
+SELECT a.id, a.title, a.source, a.published, sa.story_id,
+       snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS:d}),
+       bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score
+FROM articles_fts
+JOIN articles AS a ON a.pk = articles_fts.rowid
+LEFT JOIN story_articles AS sa ON sa.article_id = a.id
+WHERE articles_fts MATCH ?
+ORDER BY score, a.id
+LIMIT ?
+"""
+
+_IDS = "SELECT value FROM json_each(?)"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One article matching a search, best first.
+
+    ``snippet`` is plain text with matched words between :data:`HIT_START` and :data:`HIT_END`
+    (never HTML). ``score`` is FTS5's bm25: lower is better. ``story`` is None until grouped.
+    """
+
+    article: str
+    title: str | None
+    snippet: str
+    score: float
+    story: str | None
+    source: str | None
+    published: str | None
+
+
+class Reading:
+    """Read methods over ``self._conn``; subclasses open the connection."""
+
+    _conn: sqlite3.Connection
+
+    # -------------------------------------------------------------------------- lifecycle
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------------------- articles
+
+    def digests(self, ids: Iterable[str]) -> dict[str, str]:
+        """The stored digest of each known id (unknown ids are left out)."""
+        rows = self._conn.execute(
+            f"SELECT id, digest FROM articles WHERE id IN ({_IDS})", (_json_ids(ids),)
+        )
+        return {str(i): str(d) for i, d in rows}
+
+    def article(self, id: str) -> Article:
+        row = self._conn.execute("SELECT data FROM articles WHERE id = ?", (id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article {id!r} in the store")
+        return Article.model_validate_json(row[0])
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Stream articles (all, or those of ``ids`` that exist) by date, then id.
+
+        The date is ``published``, else ``crawl_date``; undated articles come last. Consume
+        the iterator (or close it): an open one keeps a read transaction alive.
+        """
+        order = "ORDER BY date_key IS NULL, date_key, id"
+        if ids is None:
+            rows = self._conn.execute(f"SELECT data FROM articles {order}")
+        else:
+            rows = self._conn.execute(
+                f"SELECT data FROM articles WHERE id IN ({_IDS}) {order}", (_json_ids(ids),)
+            )
+        for (data,) in rows:
+            yield Article.model_validate_json(data)
+
+    def count_articles(self) -> int:
+        return self._count("articles")
+
+    def rejections(self) -> list[Rejection]:
+        rows = self._conn.execute("SELECT input, code, reason FROM rejections ORDER BY input")
+        return [Rejection(input=i, code=c, reason=r) for i, c, r in rows]
+
+    # ----------------------------------------------------------------------------- stories
+
+    def stories(self) -> list[Story]:
+        """All stories, most recently updated first (undated last), then by id."""
+        rows = self._conn.execute("SELECT data FROM stories ORDER BY last_published DESC, id")
+        return [Story.model_validate_json(data) for (data,) in rows]
+
+    def story(self, id: str) -> Story:
+        row = self._conn.execute("SELECT data FROM stories WHERE id = ?", (id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no story {id!r} in the store")
+        return Story.model_validate_json(row[0])
+
+    def dossier(self, id: str) -> Dossier:
+        """The dossier of story ``id``; NotFoundError if the story or its dossier is missing."""
+        row = self._conn.execute("SELECT dossier FROM stories WHERE id = ?", (id,)).fetchone()
+        if row is None or row[0] is None:
+            raise NotFoundError(f"no dossier for story {id!r} in the store")
+        return Dossier.model_validate_json(row[0])
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def stories_dirty(self) -> bool:
+        """True when articles changed since stories were last replaced (group + fuse again)."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'stories_dirty'").fetchone()
+        return row is not None and row[0] == "1"
+
+    # ------------------------------------------------------------------------------ search
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over titles and bodies, best match first (see ``fts.py``)."""
+        expression = match_expression(query)
+        if expression is None or limit <= 0:
+            return []
+        try:
+            rows = self._conn.execute(_SEARCH, (HIT_START, HIT_END, expression, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc) or "syntax" in str(exc):  # defensive: quoting should prevent it
+                return []
+            raise
+        return [
+            SearchHit(
+                article=article,
+                title=title,
+                snippet=snippet,
+                score=float(score),
+                story=story,
+                source=source,
+                published=published,
+            )
+            for article, title, source, published, story, snippet, score in rows
+        ]
+
+    # ------------------------------------------------------------------------------- stats
+
+    def stats(self) -> dict[str, int]:
+        """Row counts and flags, for ``newsloom stats`` and the web UI's footer."""
+        (sources,) = self._conn.execute(
+            "SELECT count(DISTINCT coalesce(source, agency)) FROM articles"
+        ).fetchone()
+        (version,) = self._conn.execute("PRAGMA user_version").fetchone()
+        return {
+            "articles": self.count_articles(),
+            "sources": int(sources),
+            "rejections": self._count("rejections"),
+            "stories": self._count("stories"),
+            "stories_dirty": int(self.stories_dirty()),
+            "schema_version": int(version),
+        }
+
+    def _count(self, table: str) -> int:
+        (n,) = self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(n)
+
+
+class StoreReader(Reading):
+    """A read-only connection to a store file, for a thread other than the writer's.
+
+    Get one from :meth:`Store.reader`. In WAL mode it reads the last committed state without
+    blocking, or being blocked by, the writer. Use it from one thread at a time.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._conn = db.open_read(path)
+        try:
+            schema.check(self._conn, str(path))
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise StoreError(f"cannot read store {path}: {exc}") from exc
+        except BaseException:
+            self._conn.close()
+            raise
+
+
+def _json_ids(ids: Iterable[str]) -> str:
+    return json.dumps(list(ids))

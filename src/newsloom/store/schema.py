@@ -1,0 +1,141 @@
+"""The store's schema: an ordered list of migrations, tracked with ``PRAGMA user_version``.
+
+Each migration runs in its own transaction together with the ``user_version`` bump, so a file is
+always at exactly one version, even if the process dies mid-migration. Rules: append new
+migrations at the end, never edit or renumber a published one. A file whose version is newer than
+:data:`LATEST` was written by a newer newsloom and is refused rather than guessed at.
+
+Article, story and dossier rows keep the whole model as JSON (``data``, ``dossier``) so reading
+back is one ``model_validate_json``; the plain columns beside it exist to be queried and indexed.
+``articles`` has an explicit ``pk INTEGER PRIMARY KEY`` because ``articles_fts`` is an external
+content FTS5 table keyed by rowid, and an implicit rowid may be renumbered by ``VACUUM``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from newsloom.errors import StoreError
+from newsloom.store.db import transaction
+
+#: ``PRAGMA application_id`` of a newsloom store ("NLOM"), so ``file(1)`` and we can tell it apart
+#: from other SQLite files.
+APPLICATION_ID = 0x4E4C4F4D
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    statements: tuple[str, ...]
+
+
+_V1 = (
+    f"PRAGMA application_id = {APPLICATION_ID:d}",
+    """CREATE TABLE articles (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        digest TEXT NOT NULL,
+        input TEXT NOT NULL,
+        url TEXT,
+        source TEXT,
+        agency TEXT,
+        title TEXT,
+        published TEXT,
+        crawl_date TEXT,
+        date_key TEXT,
+        body TEXT NOT NULL,
+        data TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX articles_date_key ON articles(date_key, id)",
+    "CREATE INDEX articles_input ON articles(input)",
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body,
+        content='articles', content_rowid='pk',
+        tokenize='porter unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.pk, new.title, new.body);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+            VALUES ('delete', old.pk, old.title, old.body);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+            VALUES ('delete', old.pk, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.pk, new.title, new.body);
+    END""",
+    """CREATE TABLE rejections (
+        input TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    )""",
+    """CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        first_published TEXT,
+        last_published TEXT,
+        n_articles INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        dossier TEXT
+    )""",
+    "CREATE INDEX stories_last_published ON stories(last_published DESC, id)",
+    """CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        position INTEGER NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    )""",
+    # Stories partition the articles: an article is in at most one story.
+    "CREATE UNIQUE INDEX story_articles_article ON story_articles(article_id)",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "INSERT INTO meta(key, value) VALUES ('stories_dirty', '0')",
+)
+
+#: Every migration, oldest first. Append only.
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, _V1),)
+
+LATEST = MIGRATIONS[-1].version
+
+
+def check(conn: sqlite3.Connection, where: str) -> int:
+    """Return the file's schema version; StoreError if it is not ours or is too new."""
+    app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if app_id not in (0, APPLICATION_ID):
+        raise StoreError(f"{where} is a SQLite database but not a newsloom store")
+    if version > LATEST:
+        raise StoreError(
+            f"{where} has store schema version {version}, newer than this newsloom knows "
+            f"({LATEST}); upgrade newsloom to open it"
+        )
+    return version
+
+
+def migrate(conn: sqlite3.Connection, where: str) -> int:
+    """Bring the file up to :data:`LATEST`, one transaction per migration; return the version."""
+    version = check(conn, where)
+    for migration in MIGRATIONS:
+        if version >= migration.version:
+            continue
+        with transaction(conn):
+            version = check(conn, where)  # again under the write lock: another process may
+            if version >= migration.version:  # have migrated while we waited for it
+                continue
+            if version == 0:
+                _refuse_foreign_tables(conn, where)
+            for statement in migration.statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {migration.version:d}")
+            version = migration.version
+    return version
+
+
+def _refuse_foreign_tables(conn: sqlite3.Connection, where: str) -> None:
+    """A version-0 file must be empty: never add our tables to someone else's database."""
+    (n,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    if n:
+        raise StoreError(f"{where} is a SQLite database but not a newsloom store")

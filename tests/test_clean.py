@@ -1,0 +1,307 @@
+"""The clean stage on small captures and HTML pages written for these tests (all fictional)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsloom.clean import clean
+from newsloom.clean.capture import Kind, clean_capture, line_kind
+from newsloom.clean.dates import parse_date_line, parse_datetime
+from newsloom.clean.meta import find_dateline, parse_byline, split_names
+from newsloom.errors import Code
+from newsloom.model import Article, Page, Rejection
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+WIRE_CAPTURE = """Harbor ferry strike halts crossings as unions reject offer
+
+Commuters wait at the closed terminal in Port Alder on Tuesday. (Lena Ortiz/Harbor Desk via MP)
+
+By The Meridian Press
+
+Posted March 4, 2025 7:05 am.
+
+Last Updated March 4, 2025 9:40 am.
+
+PORT ALDER, Veloria (MP) — Ferry crews walked off the job on Tuesday, stopping every crossing.
+
+The union said talks broke down late Monday after the operator refused a new offer.
+
+“We have waited long enough for a fair contract,” union leader Mara Quist said in a statement.
+
+About 40,000 people use the ferries each day, according to the transport ministry.
+
+Talks resume Thursday.
+
+___
+
+Follow MP’s coverage of the strike at https://example.invalid/strike
+
+The Meridian Press
+
+
+
+
+Top Stories
+
+Three hurt in crash on coast road near Elmfield
+Three hurt in crash on coast road near Elmfield
+
+Police said a van left the road early Sunday and struck a barrier near the old quarry...
+
+6m ago
+
+Council approves new bike lanes downtown
+Council approves new bike lanes downtown
+
+The council voted seven to two on Monday night to fund the lanes, which will open...
+
+2h ago
+"""
+
+DESK_CAPTURE = """Advertisement
+Business
+Mar. 4, 2025 / 3:38 PM
+
+Ferry operator says strike will cost millions
+
+By Tomas Keller and Ana Ruiz
+Workers picket outside the ferry terminal. Photo by Ana Ruiz/Desk
+Workers picket outside the ferry terminal. Photo by Ana Ruiz/Desk | License Photo
+
+Mar. 4 (DSK) -- The ferry operator in Port Alder said the strike would cost it millions each day.
+
+Advertisement
+
+"We cannot meet every demand," chief executive Ivo Brandt told reporters.
+
+Related
+
+He said the company had offered a raise of 6% over two years, which the union turned down.
+
+Analysts expect the stoppage to last at least a week, the operator said on Tuesday.
+
+Latest Headlines
+
+Storm closes mountain pass for second day
+Business // 7 hours ago
+Storm closes mountain pass for second day
+Mar. 4 (DSK) -- The northern pass stayed closed on Tuesday after heavy snow overnight.
+Grain prices climb after poor harvest
+Business // 1 day ago
+Grain prices climb after poor harvest
+Mar. 3 (DSK) -- Grain prices rose to a five-year high on Monday, traders said.
+Advertisement
+
+Trending Stories
+
+Man charged after shooting outside nightclub
+Man charged after shooting outside nightclub
+Advertisement
+
+Follow Us
+"""
+
+
+def test_wire_capture_body_and_metadata() -> None:
+    found = clean_capture(WIRE_CAPTURE)
+    assert found.title == "Harbor ferry strike halts crossings as unions reject offer"
+    assert found.byline == []
+    assert found.agency == "MP"
+    assert found.dateline == "PORT ALDER, Veloria"
+    assert found.published == "2025-03-04T07:05"
+    assert found.updated == "2025-03-04T09:40"
+    assert found.paragraphs[0].startswith("Ferry crews walked off the job")
+    assert found.paragraphs[-1] == "Talks resume Thursday."
+    assert len(found.paragraphs) == 5
+    assert len(found.captions) == 1
+
+
+def test_wire_capture_chrome_removed_with_reasons() -> None:
+    found = clean_capture(WIRE_CAPTURE)
+    body = "\n".join(found.paragraphs)
+    for chrome in ("Top Stories", "6m ago", "Elmfield", "bike lanes", "Follow MP", "___"):
+        assert chrome not in body
+    reasons = {r.reason for r in found.removed}
+    assert {"rail-heading", "teaser-rail", "caption", "byline", "sign-off", "dateline"} <= reasons
+    removed_text = {r.text for r in found.removed}
+    assert "Top Stories" in removed_text
+    assert "6m ago" in removed_text
+
+
+def test_desk_capture_rails_inline_related_and_section() -> None:
+    found = clean_capture(DESK_CAPTURE)
+    assert found.title == "Ferry operator says strike will cost millions"
+    assert found.section == "Business"
+    assert found.byline == ["Tomas Keller", "Ana Ruiz"]
+    assert found.agency == "DSK"
+    assert found.dateline is None
+    assert found.published == "2025-03-04T15:38"
+    assert found.paragraphs[0].startswith("The ferry operator in Port Alder")
+    assert found.paragraphs[-1].startswith("Analysts expect the stoppage")
+    assert len(found.paragraphs) == 4
+    body = "\n".join(found.paragraphs)
+    for chrome in ("Advertisement", "Related", "Latest Headlines", "Storm closes", "Trending",
+                   "nightclub", "Follow Us", "License Photo"):  # fmt: skip
+        assert chrome not in body
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Advertisement", Kind.AD),
+        ("Top Stories", Kind.HEADING),
+        ("More from World News", Kind.HEADING),
+        ("6m ago", Kind.RELTIME),
+        ("World News // 7 hours ago", Kind.RELTIME),
+        ("___", Kind.SEPARATOR),
+        ("Posted November 2, 2024 9:19 am.", Kind.POSTED),
+        ("Nov. 2, 2024 / 3:38 PM", Kind.STAMP),
+        ("By Jane Doe", Kind.BYLINE),
+        ("Reuters", Kind.CREDIT),
+        ("Children play in the square. (Jo Lee/Northgate via AP)", Kind.CAPTION),
+        ("Police said the fire was contained by noon on Sunday.", Kind.PROSE),
+        ("Council approves new bike lanes downtown", Kind.SHORT),
+        ("The council voted on Monday to fund the lanes, which will...", Kind.TRUNCATED),
+    ],
+)
+def test_line_kinds(line: str, kind: Kind) -> None:
+    assert line_kind(line) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Posted November 2, 2024 9:19 am.", "2024-11-02T09:19"),
+        ("Nov. 2, 2024 / 3:38 PM", "2024-11-02T15:38"),
+        ("March 4, 2025 at 3:38 p.m. EST", "2025-03-04T15:38:00-05:00"),
+        ("March 4, 2025 3:38 PM ET", "2025-03-04T15:38:00-05:00"),
+        ("July 4, 2025 3:38 PM ET", "2025-07-04T15:38:00-04:00"),
+        ("4 March 2025 15:38 GMT", "2025-03-04T15:38:00+00:00"),
+        ("Tuesday, March 4, 2025", "2025-03-04"),
+        ("2025-03-04T15:38:00-05:00", "2025-03-04T15:38:00-05:00"),
+        ("2025-03-04", "2025-03-04"),
+        ("February 30, 2025", None),
+    ],
+)
+def test_parse_datetime(text: str, value: str | None) -> None:
+    assert parse_datetime(text) == value
+
+
+def test_date_line_only_when_whole_line_is_a_date() -> None:
+    assert parse_date_line("Mar. 4, 2025 / 3:38 PM") == "2025-03-04T15:38"
+    assert parse_date_line("The vote on March 4, 2025 was close.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "agency"),
+    [
+        ("By Mike Heuer", ["Mike Heuer"], None),
+        ("By The Associated Press", [], "AP"),
+        ("By Ana Ruiz and Tom Keller", ["Ana Ruiz", "Tom Keller"], None),
+        ("By Ana Ruiz, Reuters", ["Ana Ruiz"], "Reuters"),
+        ("By ANA RUIZ", ["Ana Ruiz"], None),
+        ("By Ana Ruiz | 3 Hours Ago", ["Ana Ruiz"], None),
+        ("By Staff Writer", [], None),
+    ],
+)
+def test_bylines(line: str, names: list[str], agency: str | None) -> None:
+    assert parse_byline(line) == (names, agency)
+
+
+def test_split_names_drops_non_names() -> None:
+    assert split_names("Maria de la Cruz, Senior Correspondent") == (["Maria de la Cruz"], None)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency"),
+    [
+        ("KYIV, Ukraine (AP) — The city woke to sirens.", "KYIV, Ukraine", "AP"),
+        ("Nov. 2 (UPI) -- The talks ended.", None, "UPI"),
+        ("SEOUL, Nov. 1 (UPI) -- The launch failed.", "SEOUL", "UPI"),
+        ("LONDON (Reuters) - Shares fell.", "LONDON", "Reuters"),
+        ("WASHINGTON — Lawmakers met.", "WASHINGTON", None),
+        ("Officials - who declined to be named - said so.", None, None),
+    ],
+)
+def test_datelines(paragraph: str, place: str | None, agency: str | None) -> None:
+    found = find_dateline(paragraph)
+    if place is None and agency is None:
+        assert found is None
+        return
+    assert found is not None
+    assert (found.place, found.agency) == (place, agency)
+
+
+def _page(text: str | None = None, html: str | None = None, fmt: str = "capture") -> Page:
+    return Page(
+        id="p1", input="p1.txt", format=fmt,  # type: ignore[arg-type]
+        text=text, html=html, crawl_date=date(2025, 3, 4), digest="x",
+    )
+
+
+def test_clean_page_to_article() -> None:
+    article = clean(_page(WIRE_CAPTURE))
+    assert isinstance(article, Article)
+    assert article.body.count("\n\n") == 4
+    assert article.crawl_date == "2025-03-04"
+    assert article.language == "en"
+    assert article.outlet == "MP"
+
+
+def test_chrome_only_page_is_rejected() -> None:
+    rejection = clean(_page("Advertisement\nTop Stories\nA teaser title here\n6m ago\n"))
+    assert isinstance(rejection, Rejection)
+    assert rejection.code == Code.NO_ARTICLE_TEXT
+
+
+HTML_PAGE = """<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<title>Ferry strike | Northgate Times</title>
+<meta property="og:site_name" content="Northgate Times">
+<meta property="article:published_time" content="2025-03-04T15:38:00-05:00">
+<meta name="author" content="Ana Ruiz">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<div class="cookie">We use cookies. Accept all cookies to continue.</div>
+<article><h1>Ferry strike enters second day</h1>
+<figure><img src="x.jpg"><figcaption>Pickets at the terminal. (Ana Ruiz/Northgate)</figcaption></figure>
+<p>PORT ALDER, Veloria — The ferry strike entered its second day on Wednesday with no talks planned.</p>
+<p>Union leader Mara Quist said crews would stay out until the operator made a new offer to them.</p>
+<p>The operator said it had lost about 2 million euros so far, a figure the union disputed strongly.</p>
+</article>
+<aside><h2>Most Read</h2><ul><li>Man charged after shooting outside nightclub</li></ul></aside>
+<footer>Copyright 2025 Northgate Times. All rights reserved.</footer>
+</body></html>"""
+
+
+def test_html_page() -> None:
+    article = clean(_page(html=HTML_PAGE, fmt="html"))
+    assert isinstance(article, Article)
+    assert article.title == "Ferry strike enters second day"
+    assert article.published == "2025-03-04T15:38:00-05:00"
+    assert article.byline == ["Ana Ruiz"]
+    assert article.dateline == "PORT ALDER, Veloria"
+    assert article.source == "Northgate Times"
+    assert article.language == "en"
+    assert article.body.startswith("The ferry strike entered its second day")
+    assert "cookies" not in article.body
+    assert "nightclub" not in article.body
+    assert article.captions == ["Pickets at the terminal. (Ana Ruiz/Northgate)"]
+    assert "Pickets" not in article.body
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed pages not present")
+def test_seed_pages_lose_their_chrome() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8").split(" ", 3)[3]
+        found = clean_capture(text)
+        body = "\n".join(found.paragraphs)
+        for chrome in ("Top Stories", "Latest Headlines", "Trending Stories", "Advertisement",
+                       "Follow Us", "ago\n", "License Photo"):  # fmt: skip
+            assert chrome not in body, (path.name, chrome)
+        assert found.title and found.title in text
+        assert found.published and found.published.startswith("2024-11-02")
+        assert found.agency in {"AP", "UPI"}
