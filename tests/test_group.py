@@ -1,0 +1,110 @@
+"""Grouping and fusing hand-built articles (fictional texts written for these tests)."""
+
+from __future__ import annotations
+
+from newsloom.fuse import fuse
+from newsloom.group import group
+from newsloom.group.copies import containment, copy_pairs, shingles
+from newsloom.model import Article, Mention
+
+FIRE_WIRE = (
+    "A fire tore through the Kessel textile mill in Dunmore on Monday night, killing four workers "
+    "and forcing the evacuation of nearby homes. Fire chief Orla Benn said crews fought the blaze "
+    "for nine hours before bringing it under control early Tuesday.\n\n"
+    "Investigators have not said what started the fire. The mill, which employs about 300 people, "
+    "had been cited twice last year for blocked exits, according to state records.\n\n"
+    "Mayor Piet Sand said the town would open a shelter at the Dunmore high school gym for "
+    "families who cannot return home, and that counselling would be offered to the workers."
+)
+FIRE_COPY = (
+    FIRE_WIRE.rsplit("\n\n", 1)[0]
+    + "\n\nThe Dunmore Gazette contacted the mill's owners, who did not reply by press time."
+)
+FIRE_INDEPENDENT = (
+    "Four people died when flames engulfed the Kessel mill in Dunmore, the county coroner "
+    "confirmed on Tuesday, as neighbours described a night of smoke and sirens.\n\n"
+    "Orla Benn, who leads the Dunmore fire service, told reporters the roof collapsed within an "
+    "hour. Residents of Mill Lane were moved to a school shelter opened by Mayor Piet Sand.\n\n"
+    "Kessel's owners have been fined before over safety lapses at the textile plant."
+)
+OTHER_FIRE = (
+    "A warehouse fire in the port city of Lisvane destroyed stocks of grain on Wednesday, but "
+    "no one was hurt, harbour master Eda Roon said.\n\n"
+    "The blaze broke out in a storage shed at the Lisvane docks and spread to two more sheds "
+    "before port firefighters contained it. Grain prices in the region rose on the news.\n\n"
+    "Roon said the port would reopen on Thursday once the sheds were declared safe."
+)
+
+
+def _article(aid: str, body: str, ents: list[tuple[str, str]], day: str, source: str) -> Article:
+    mentions = [
+        Mention(text=t, start=body.find(t), end=body.find(t) + len(t), label=lab, norm=t)
+        for t, lab in ents
+        if t in body
+    ]
+    return Article(
+        id=aid, body=body, entities=mentions, published=day, source=source,
+        title=body.split(".")[0][:60],
+    )  # fmt: skip
+
+
+def _corpus() -> list[Article]:
+    mill = [("Kessel", "ORG"), ("Dunmore", "GPE"), ("Orla Benn", "PERSON"), ("Piet Sand", "PERSON")]
+    port = [("Lisvane", "GPE"), ("Eda Roon", "PERSON")]
+    return [
+        _article("wire", FIRE_WIRE, mill, "2025-03-04T08:00", "Meridian Press"),
+        _article("copy", FIRE_COPY, mill, "2025-03-04T10:00", "Dunmore Gazette"),
+        _article("indep", FIRE_INDEPENDENT, mill, "2025-03-04T12:00", "Valley Times"),
+        _article("other", OTHER_FIRE, port, "2025-03-05T09:00", "Harbor Courier"),
+    ]
+
+
+def test_shingles_and_containment() -> None:
+    assert containment(shingles(FIRE_WIRE), shingles(FIRE_COPY)) > 0.6
+    assert containment(shingles(FIRE_WIRE), shingles(FIRE_INDEPENDENT)) < 0.1
+
+
+def test_copy_pairs_find_the_republished_wire_only() -> None:
+    pairs = copy_pairs(_corpus())
+    assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
+
+
+def test_same_event_together_same_kind_event_apart() -> None:
+    stories = group(_corpus())
+    by_article = {a: s.id for s in stories for a in s.articles}
+    assert by_article["wire"] == by_article["copy"] == by_article["indep"]
+    assert by_article["other"] != by_article["wire"]
+
+
+def test_story_records_copies_and_reasons() -> None:
+    stories = group(_corpus())
+    mill = next(s for s in stories if "wire" in s.articles)
+    assert len(mill.copy_groups) == 1
+    assert mill.copy_groups[0].earliest == "wire"
+    assert set(mill.copy_groups[0].articles) == {"wire", "copy"}
+    why = {m.article: m for m in mill.why}
+    assert "dunmore" in why["indep"].shared_entities
+    assert why["indep"].shared_terms
+    assert mill.first_published == "2025-03-04T08:00"
+
+
+def test_story_ids_are_stable_when_articles_arrive_later() -> None:
+    first = {s.id for s in group(_corpus()[:3])}
+    later = {s.id for s in group(_corpus())}
+    assert first <= later
+
+
+def test_fuse_counts_copies_once() -> None:
+    articles = _corpus()
+    mill = next(s for s in group(articles) if "wire" in s.articles)
+    dossier = fuse(mill, articles)
+    independent = {s.name: s.independent for s in dossier.sources}
+    assert independent == {"Meridian Press": True, "Dunmore Gazette": False, "Valley Times": True}
+    assert dossier.sources[0].name == "Meridian Press"  # first to publish
+    names = {e.name for e in dossier.entities}
+    assert {"Kessel", "Dunmore", "Orla Benn"} <= names
+    assert dossier.summary == []  # no sentences annotated on hand-built articles
+
+
+def test_empty_input() -> None:
+    assert group([]) == []
