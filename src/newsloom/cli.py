@@ -29,7 +29,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from newsloom import __version__
-from newsloom.config import DEFAULT_DB, DEFAULT_MAX_BYTES, Settings
+from newsloom.config import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, Settings
 from newsloom.errors import DESCRIPTIONS, NotFoundError, StoreError
 from newsloom.model import Rejection, Result
 from newsloom.pipeline import IngestReport, analyze, ingest, stored_result
@@ -106,13 +106,16 @@ def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     db: DbOption = DEFAULT_DB,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Pages per transaction.")
+    ] = DEFAULT_BATCH_SIZE,
 ) -> None:
     """Read pages into the store: clean, annotate, group into stories.
 
     Prints articles added, duplicates skipped, and each rejected input with its reason.
     Exit code 3 when some inputs were rejected, 4 when nothing could be ingested.
     """
-    settings = Settings(max_bytes=max_bytes)
+    settings = Settings(max_bytes=max_bytes, batch_size=batch_size)
     with _open_store(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
         report = ingest(

@@ -24,9 +24,10 @@ _XML_ENCODING = re.compile(rb"""\A<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]
 
 
 def looks_like_markup(text: str) -> bool:
-    """Text starts like an HTML document, or is dense with tags near the top."""
+    """Text starts with a tag and has a doctype/``<html>``/``<head>``/``<body>`` near the top,
+    or is dense with tags near the top."""
     head = text[:SNIFF_CHARS]
-    if _DOCUMENT_TAG.search(head):
+    if head.lstrip().startswith("<") and _DOCUMENT_TAG.search(head):
         return True
     return len(_ANY_TAG.findall(head)) >= MIN_MARKUP_TAGS
 

@@ -99,7 +99,6 @@ def print_rejections(console: Console, rejections: Sequence[Rejection]) -> None:
     if not rejections:
         console.print("no rejected inputs")
         return
-    table = Table("input", "code", "reason", box=None)
-    for r in rejections:
-        table.add_row(plain(r.input), r.code, plain(r.reason))
-    console.print(table)
+    for r in rejections:  # one unbroken line each, so scripts can grep and cut them
+        console.print(Text(f"{r.code}  ") + plain(r.input) + Text("  ") + plain(r.reason),
+                      soft_wrap=True)

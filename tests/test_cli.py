@@ -1,0 +1,191 @@
+"""The command line end to end, with the real spaCy model and a real SQLite file.
+
+Pages are fictional and generated here; the seed pages are used only when ``../shared`` exists.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsloom.cli import Exit, app
+
+pytestmark = pytest.mark.slow
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+runner = CliRunner()
+
+TOWNS = ["Dunmore", "Lisvane", "Port Alder", "Elmfield", "Brackwater", "Tessaly", "Orvik"]
+THINGS = ["bridge", "ferry", "school", "clinic", "market", "harbour", "library"]
+
+
+def capture(title: str, body: list[str], day: str = "2025-03-04") -> str:
+    paragraphs = "\n\n".join(body)
+    return (
+        f" date {day} {title}\n\nBy Ana Ruiz\n\nPosted March 4, 2025 9:00 am.\n\n{paragraphs}\n\n"
+        "Top Stories\n\nCouncil approves new bike lanes\nCouncil approves new bike lanes\n\n"
+        "The council voted on Monday night to fund the lanes, which...\n\n6m ago\n"
+    )
+
+
+def story_page(n: int) -> str:
+    town, thing = TOWNS[n % len(TOWNS)], THINGS[(n // len(TOWNS)) % len(THINGS)]
+    body = [
+        f"Officials in {town} said on Tuesday that the {thing} would close for repairs after "
+        f"inspectors found cracks during a routine check, page {n}.",
+        f"The mayor of {town} told residents that work would take about {n + 3} weeks and that "
+        "a temporary service would run in the meantime.",
+        f"Residents said the {thing} had needed repairs for years, and several complained that "
+        "the council had ignored earlier warnings.",
+    ]
+    return capture(f"{town} {thing} to close for repairs after cracks found", body)
+
+
+def html_page(n: int) -> str:
+    paragraphs = story_page(n).split("\n\n")[3:6]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<html><head><title>Page {n}</title></head><body><article><h1>Page {n}</h1>{body}"
+        "</article><aside><h2>Top Stories</h2><p>6m ago</p></aside></body></html>"
+    )
+
+
+def write_good_pages(folder: Path) -> None:
+    (folder / "good_a.txt").write_text(story_page(0), encoding="utf-8")
+    text = story_page(1).replace("Residents said", "“Residents,” she said, “are tired.” They said")
+    (folder / "utf16.txt").write_bytes(text.encode("utf-16"))  # with a BOM
+    (folder / "cp1252.txt").write_bytes(text.replace("page 1", "page 2").encode("cp1252"))
+
+
+def write_bad_inputs(folder: Path) -> None:
+    (folder / "binary.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "cut.html.gz").write_bytes(gzip.compress(b"<html><body>" + b"<p>x</p>" * 500)[:60])
+    with (folder / "huge.txt").open("wb") as f:  # 50 MB, sparse: rejected without being read
+        f.truncate(50 * 1024 * 1024)
+    lines = [
+        json.dumps({"id": "j1", "text": story_page(3)}),
+        '{"id": "j2", "text": "unterminated',
+        json.dumps({"id": "j3", "html": html_page(4)}),
+    ]
+    (folder / "pages.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_bad_inputs_rejected_good_ones_ingested(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    write_good_pages(crawl)
+    write_bad_inputs(crawl)
+    db = tmp_path / "n.db"
+    result = runner.invoke(app, ["ingest", str(crawl), "--db", str(db)])
+    assert result.exit_code == Exit.PARTIAL, result.output
+    rejected = runner.invoke(app, ["rejections", "--db", str(db)])
+    for name, code in [("binary.bin", "NL-READ-002"), ("empty.txt", "NL-READ-004"),
+                       ("cut.html.gz", "NL-READ-006"), ("huge.txt", "NL-READ-005"),
+                       ("pages.jsonl#L2", "NL-READ-007")]:  # fmt: skip
+        assert name in rejected.output and code in rejected.output, (name, rejected.output)
+    exported = json.loads(runner.invoke(app, ["export", "--db", str(db)]).output)
+    ids = {a["id"] for a in exported["articles"]}
+    assert {"good_a", "utf16", "cp1252", "j1", "j3"} <= ids
+    bodies = {a["id"]: a["body"] for a in exported["articles"]}
+    assert "“Residents,” she said, “are tired.”" in bodies["utf16"]
+    assert "“Residents,” she said" in bodies["cp1252"]
+    assert all("Top Stories" not in b and "6m ago" not in b for b in bodies.values())
+
+
+def test_ingest_twice_keeps_one_article_each(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    write_good_pages(crawl)
+    db = tmp_path / "n.db"
+    assert runner.invoke(app, ["ingest", str(crawl), "--db", str(db)]).exit_code == Exit.OK
+    again = runner.invoke(app, ["ingest", str(crawl), str(crawl / "good_a.txt"), "--db", str(db)])
+    assert again.exit_code == Exit.OK
+    assert "0 articles added" in again.output
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from articles").fetchone()[0] == 3
+
+
+def test_analyze_nothing_usable(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["analyze", str(tmp_path / "empty.txt")])
+    assert result.exit_code == Exit.NOTHING
+    assert json.loads(result.stdout)["rejections"][0]["code"] == "NL-READ-004"
+
+
+def test_show_unknown_story_is_not_found(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["show", "S-nope", "--db", str(tmp_path / "n.db")])
+    assert result.exit_code == Exit.NOT_FOUND
+
+
+def test_not_a_store(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_text("hello, not sqlite\n" * 100)
+    assert runner.invoke(app, ["stories", "--db", str(bogus)]).exit_code == Exit.STORE
+
+
+def test_sigkill_mid_ingest_then_rerun_completes(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    n_pages = 160
+    for n in range(n_pages):
+        (crawl / f"p{n:03d}.txt").write_text(story_page(n), encoding="utf-8")
+    db = tmp_path / "n.db"
+    cmd = [sys.executable, "-m", "newsloom", "ingest", str(crawl), "--db", str(db),
+           "--batch-size", "8"]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for_some_articles(db, proc)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    with sqlite3.connect(db) as con:
+        assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+        partial = con.execute("select count(*) from articles").fetchone()[0]
+    assert 0 < partial < n_pages
+    rerun = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert con.execute("select count(*) from articles").fetchone()[0] == n_pages
+        grouped = con.execute("select count(*) from story_articles").fetchone()[0]
+    assert grouped == n_pages
+
+
+def _wait_for_some_articles(db: Path, proc: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=1) as con:
+                    if con.execute("select count(*) from articles").fetchone()[0] >= 8:
+                        return
+            except sqlite3.OperationalError:
+                pass
+        time.sleep(0.05)
+    pytest.fail("ingest never committed a batch")
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed pages not present")
+def test_seed_pages_analyze_into_one_story() -> None:
+    result = runner.invoke(app, ["analyze", *sorted(map(str, SEEDS.glob("*.txt"))), "-f", "json"])
+    assert result.exit_code == Exit.OK
+    data = json.loads(result.stdout)
+    assert data["schema"] == "newsloom/1"
+    assert len(data["articles"]) == 2
+    assert len(data["stories"]) == 1
+    assert sorted(s["independent"] for s in data["stories"][0]["sources"]) == [True, True]
+    for article in data["articles"]:
+        assert article["title"]
+        for chrome in ("Top Stories", "Latest Headlines", "Trending Stories", "Advertisement"):
+            assert chrome not in article["body"]
