@@ -238,8 +238,13 @@ def test_datelines(paragraph: str, place: str | None, agency: str | None) -> Non
 
 def _page(text: str | None = None, html: str | None = None, fmt: str = "capture") -> Page:
     return Page(
-        id="p1", input="p1.txt", format=fmt,  # type: ignore[arg-type]
-        text=text, html=html, crawl_date=date(2025, 3, 4), digest="x",
+        id="p1",
+        input="p1.txt",
+        format=fmt,  # type: ignore[arg-type]
+        text=text,
+        html=html,
+        crawl_date=date(2025, 3, 4),
+        digest="x",
     )
 
 

@@ -119,7 +119,10 @@ def ingest_cmd(
     with _open_store(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
         report = ingest(
-            paths, store, settings, stdin=sys.stdin.buffer,
+            paths,
+            store,
+            settings,
+            stdin=sys.stdin.buffer,
             progress=lambda event, n: bar.update(task, advance=n, description=event),
         )
     _print_ingest(report, db)
@@ -149,8 +152,10 @@ def stories_cmd(
 
 
 @app.command("show")
-def show_cmd(story_id: Annotated[str, typer.Argument(help="A story id (see `stories`).")],
-             db: DbOption = DEFAULT_DB) -> None:
+def show_cmd(
+    story_id: Annotated[str, typer.Argument(help="A story id (see `stories`).")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
     """Show one story's dossier: outlets, copies, entities, summary, why each article is in."""
     with _open_store(db) as store:
         try:
@@ -226,7 +231,9 @@ def analyze_cmd(
     with _progress() as bar:
         task = bar.add_task("analyzing", total=None)
         result = analyze(
-            paths, Settings(max_bytes=max_bytes), stdin=sys.stdin.buffer,
+            paths,
+            Settings(max_bytes=max_bytes),
+            stdin=sys.stdin.buffer,
             progress=lambda event, n: bar.update(task, advance=n),
         )
     _emit(result, fmt)
@@ -250,7 +257,9 @@ def demo_cmd(
     with _open_store(target) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
         report = ingest(
-            [str(sample_dir())], store, Settings(),
+            [str(sample_dir())],
+            store,
+            Settings(),
             progress=lambda event, n: bar.update(task, advance=n, description=event),
         )
         _print_ingest(report, target)

@@ -74,7 +74,7 @@ def _annotate_safely(articles: list[Article], nlp: Language) -> list[Article]:
     try:
         return list(annotate(articles, nlp))
     except Exception:  # find the one article that fails; keep the others
-        kept = []
+        kept: list[Article] = []
         for article in articles:
             try:
                 kept.extend(annotate([article], nlp))

@@ -32,9 +32,7 @@ def annotate(articles: Iterable[Article], nlp: Language) -> Iterator[Article]:
     """Yield each article with ``sentences`` and ``entities`` filled, in input order."""
     pairs = ((article.body, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH):
-        yield article.model_copy(
-            update={"sentences": _sentences(doc), "entities": _mentions(doc)}
-        )
+        yield article.model_copy(update={"sentences": _sentences(doc), "entities": _mentions(doc)})
 
 
 def _sentences(doc: Doc) -> list[Span]:

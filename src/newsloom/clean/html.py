@@ -190,7 +190,9 @@ def _add_paragraph(text: str, skip: set[str], result: HtmlResult) -> None:
     if not text:
         return
     if text in skip:
-        result.removed.append(Removed(text=text, reason="title" if text == result.title else "caption"))
+        result.removed.append(
+            Removed(text=text, reason="title" if text == result.title else "caption")
+        )
         return
     kind = line_kind(text)
     if kind is Kind.BYLINE:

@@ -14,7 +14,9 @@ _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
 #: "KYIV, Ukraine (AP) — ", "SEOUL, Nov. 1 (UPI) -- ", "Nov. 2 (UPI) -- ", "LONDON (Reuters) - ",
 #: "WASHINGTON — ". The place is upper case (with an optional ", Region" in any case).
 DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*(?!" + _MONTHS + r"\.?\s+\d)[A-Z][\w.'’\- ]{1,30}?)?)?"
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}(?:,\s*(?!"
+    + _MONTHS
+    + r"\.?\s+\d)[A-Z][\w.'’\- ]{1,30}?)?)?"
     r"(?:,?\s*(?P<date>" + _MONTHS + r"\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w.&’' -]{0,30})\))?"
     r"\s*(?P<dash>—|–|--|-)\s+"

@@ -217,12 +217,77 @@ BYLINE_NOISE = frozenset(
 
 #: Particles allowed inside a person's name.
 NAME_PARTICLES = frozenset(
-    {"de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "al", "el", "bin",
-     "ibn", "du", "dos", "das", "ter", "st.", "mc", "o'"}
+    {
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "du",
+        "dos",
+        "das",
+        "ter",
+        "st.",
+        "mc",
+        "o'",
+    }
 )
 
 #: Common English function words, for a cheap language guess.
 ENGLISH_STOPWORDS = frozenset(
-    "the of and to in a is that for on with as was by at it from said his her be have has are "
-    "were not but an they this which or he she had their will its after who been more one".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "by",
+        "at",
+        "it",
+        "from",
+        "said",
+        "his",
+        "her",
+        "be",
+        "have",
+        "has",
+        "are",
+        "were",
+        "not",
+        "but",
+        "an",
+        "they",
+        "this",
+        "which",
+        "or",
+        "he",
+        "she",
+        "had",
+        "their",
+        "will",
+        "its",
+        "after",
+        "who",
+        "been",
+        "more",
+        "one",
+    ]
 )

@@ -115,10 +115,15 @@ def _figures(members: Sequence[Article]) -> list[FigureClaim]:
     claims: dict[tuple[float | None, str | None], FigureClaim] = {}
     for article in members:
         for f in article.figures:
-            claim = claims.setdefault((f.value, f.counts), FigureClaim(value=f.value, counts=f.counts))
+            claim = claims.setdefault(
+                (f.value, f.counts), FigureClaim(value=f.value, counts=f.counts)
+            )
             claim.reports.append(
                 FigureReport(
-                    article=article.id, text=f.text, start=f.start, end=f.end,
+                    article=article.id,
+                    text=f.text,
+                    start=f.start,
+                    end=f.end,
                     attributed_to=f.attributed_to,
                 )
             )
@@ -134,7 +139,9 @@ def _timeline(members: Sequence[Article]) -> list[TimelineEntry]:
             sentence = _sentence_at(article, t.start)
             entries.append(
                 TimelineEntry(
-                    date=t.value, text=sentence, articles=[article.id],
+                    date=t.value,
+                    text=sentence,
+                    articles=[article.id],
                     first_reported=article.published or article.crawl_date,
                 )
             )

@@ -31,9 +31,7 @@ def group(articles: Sequence[Article]) -> list[Story]:
     members: dict[int, list[int]] = {}
     for idx, label in enumerate(labels):
         members.setdefault(label, []).append(idx)
-    stories = [
-        _story(articles, idx, groups, vectors, vocab) for idx in members.values()
-    ]
+    stories = [_story(articles, idx, groups, vectors, vocab) for idx in members.values()]
     return sorted(stories, key=lambda s: (s.last_published or "", s.id), reverse=True)
 
 

@@ -66,7 +66,9 @@ def copy_pairs(articles: Sequence[Article]) -> list[tuple[int, int, float]]:
     return pairs
 
 
-def copy_groups(articles: Sequence[Article], pairs: list[tuple[int, int, float]]) -> list[CopyGroup]:
+def copy_groups(
+    articles: Sequence[Article], pairs: list[tuple[int, int, float]]
+) -> list[CopyGroup]:
     """Groups of two or more copies, each named by its earliest page."""
     parent = list(range(len(articles)))
 
@@ -77,9 +79,9 @@ def copy_groups(articles: Sequence[Article], pairs: list[tuple[int, int, float]]
         return x
 
     best: dict[int, float] = {}
-    for i, j, score in pairs:
+    for i, j, _ in pairs:
         parent[find(i)] = find(j)
-    for i, j, score in pairs:
+    for i, _, score in pairs:
         root = find(i)
         best[root] = min(best.get(root, 1.0), score)
     members: dict[int, list[int]] = {}
@@ -93,6 +95,8 @@ def copy_groups(articles: Sequence[Article], pairs: list[tuple[int, int, float]]
         ids = [articles[k].id for k in ordered]
         digest = hashlib.sha1(ids[0].encode()).hexdigest()[:8]
         groups.append(
-            CopyGroup(id=f"C{digest}", articles=ids, earliest=ids[0], similarity=round(best[root], 3))
+            CopyGroup(
+                id=f"C{digest}", articles=ids, earliest=ids[0], similarity=round(best[root], 3)
+            )
         )
     return groups

@@ -20,7 +20,9 @@ def plain(text: str | None) -> Text:
     return Text(_CONTROL_RE.sub("", text or ""))
 
 
-def print_stories(console: Console, stories: Sequence[Story], dossiers: Mapping[str, Dossier]) -> None:
+def print_stories(
+    console: Console, stories: Sequence[Story], dossiers: Mapping[str, Dossier]
+) -> None:
     if not stories:
         console.print("no stories yet: run [bold]newsloom ingest PATH[/] first")
         return
@@ -57,7 +59,9 @@ def print_story(
             console.print(Text("• ") + plain(line.text) + Text(f"  [{', '.join(line.articles)}]"))
     if dossier.entities:
         console.print("\n[bold]Entities[/]")
-        names = "; ".join(f"{e.name} ({e.type}, {len(e.articles)} art.)" for e in dossier.entities[:15])
+        names = "; ".join(
+            f"{e.name} ({e.type}, {len(e.articles)} art.)" for e in dossier.entities[:15]
+        )
         console.print(plain(names))
     _why(console, story, by_id)
 
@@ -66,8 +70,11 @@ def _sources(console: Console, dossier: Dossier) -> None:
     table = Table("outlet", "first published", "words", "report", "headline", box=None)
     for s in dossier.sources:
         table.add_row(
-            plain(s.name), plain(s.first_published), str(s.words),
-            "independent" if s.independent else "copy", plain(s.headline),
+            plain(s.name),
+            plain(s.first_published),
+            str(s.words),
+            "independent" if s.independent else "copy",
+            plain(s.headline),
         )
     console.print(table)
 
@@ -100,5 +107,6 @@ def print_rejections(console: Console, rejections: Sequence[Rejection]) -> None:
         console.print("no rejected inputs")
         return
     for r in rejections:  # one unbroken line each, so scripts can grep and cut them
-        console.print(Text(f"{r.code}  ") + plain(r.input) + Text("  ") + plain(r.reason),
-                      soft_wrap=True)
+        console.print(
+            Text(f"{r.code}  ") + plain(r.input) + Text("  ") + plain(r.reason), soft_wrap=True
+        )
