@@ -15,7 +15,6 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import newsloom.read
-import newsloom.read.dispatch
 from newsloom.config import DEFAULT_MAX_BYTES, Settings
 from newsloom.errors import Code
 from newsloom.model import Page, Rejection
@@ -38,20 +37,27 @@ CAFE_1252 = (
 ).encode("cp1252")
 
 
-def read(paths: Iterable[str | Path], **kwargs: object) -> list[Page | Rejection]:
-    settings = kwargs.pop("settings", Settings())
-    assert isinstance(settings, Settings)
-    return list(read_inputs([str(p) for p in paths], settings, **kwargs))  # type: ignore[arg-type]
+def read(
+    paths: Iterable[str | Path], settings: Settings | None = None, stdin: io.BytesIO | None = None
+) -> list[Page | Rejection]:
+    return list(read_inputs([str(p) for p in paths], settings or Settings(), stdin))
+
+
+def ids(results: list[Page | Rejection]) -> list[str]:
+    """The ids of the results, which must all be pages."""
+    pages = [r for r in results if isinstance(r, Page)]
+    assert len(pages) == len(results), results
+    return [p.id for p in pages]
 
 
 def one_page(path: Path, settings: Settings | None = None) -> Page:
-    [result] = read([path], settings=settings or Settings())
+    [result] = read([path], settings)
     assert isinstance(result, Page), result
     return result
 
 
 def one_rejection(path: Path | str, settings: Settings | None = None) -> Rejection:
-    [result] = read([path], settings=settings or Settings())
+    [result] = read([path], settings)
     assert isinstance(result, Rejection), result
     return result
 
@@ -289,7 +295,9 @@ def test_warc_with_html_and_other_records(tmp_path: Path) -> None:
     warc_record(writer, "https://news.example/ferry", HTML.encode())
     warc_record(writer, "https://news.example/logo.png", b"\x89PNG\r\n\x1a\n", "image/png")
     quoted = "<html><body><p>“Ahoy”, said the captain.</p></body></html>"
-    warc_record(writer, "https://news.example/q", quoted.encode("cp1252"), "text/html; charset=cp1252")
+    warc_record(
+        writer, "https://news.example/q", quoted.encode("cp1252"), "text/html; charset=cp1252"
+    )
     warc_record(writer, "https://news.example/plain", HTML.encode(), "text/plain")
     warc_record(writer, "https://news.example/missing", HTML.encode(), status="404 Not Found")
     warc_record(writer, "https://news.example/notes.txt", b"just words", "text/plain")
@@ -310,7 +318,7 @@ def test_warc_with_html_and_other_records(tmp_path: Path) -> None:
     assert len(first.id) == 36 and not first.id.startswith("<")
     assert first.input == f"{path}#{first.id}"
     assert pages[1].html is not None and "“Ahoy”" in pages[1].html
-    assert pages[1].encoding == "cp1252"
+    assert pages[1].encoding == "windows-1252"
 
 
 def test_warc_gz_without_html_is_unsupported(tmp_path: Path) -> None:
@@ -353,7 +361,7 @@ def test_warc_record_over_the_cap_is_rejected_and_others_read(tmp_path: Path) ->
     writer = WARCWriter(buffer, gzip=True)
     warc_record(writer, "https://news.example/big", b"<html><body>" + b"x" * 5000)
     warc_record(writer, "https://news.example/small", b"<html><body><p>ok</p></body></html>")
-    results = read([write(tmp_path / "c.warc.gz", buffer.getvalue())], settings=Settings(3000))
+    results = read([write(tmp_path / "c.warc.gz", buffer.getvalue())], Settings(max_bytes=3000))
     assert isinstance(results[0], Rejection) and results[0].code == Code.TOO_LARGE
     assert "#" in results[0].input
     assert isinstance(results[1], Page) and results[1].url == "https://news.example/small"
@@ -413,13 +421,12 @@ def test_jsonl_by_content_and_gzipped(tmp_path: Path) -> None:
     content = jsonl({"id": "a", "text": "One."}, {"id": "b", "text": "Two."})
     plain = read([write(tmp_path / "export.dat", content)])
     zipped = read([write(tmp_path / "export.jsonl.gz", gzip.compress(content.encode()))])
-    for results in (plain, zipped):
-        assert [r.id for r in results if isinstance(r, Page)] == ["a", "b"]
+    assert ids(plain) == ids(zipped) == ["a", "b"]
 
 
 def test_jsonl_line_over_the_cap(tmp_path: Path) -> None:
     content = jsonl({"id": "big", "text": "x" * 500}, {"id": "ok", "text": "Fine."})
-    results = read([write(tmp_path / "p.jsonl", content)], settings=Settings(max_bytes=200))
+    results = read([write(tmp_path / "p.jsonl", content)], Settings(max_bytes=200))
     assert isinstance(results[0], Rejection) and results[0].code == Code.TOO_LARGE
     assert results[0].reason.startswith("line 1: ")
     assert isinstance(results[1], Page) and results[1].id == "ok"
@@ -479,9 +486,8 @@ def test_glob(tmp_path: Path) -> None:
     write(tmp_path / "two.html", HTML)
     write(tmp_path / "skip.txt", "Not matched.")
     write(tmp_path / "deep" / "three.html", HTML)
-    assert [r.id for r in read([tmp_path / "*.html"])] == ["one", "two"]  # type: ignore[union-attr]
-    deep = read([f"{tmp_path}/**/*.html"])
-    assert sorted(r.id for r in deep) == ["one", "three", "two"]  # type: ignore[union-attr]
+    assert ids(read([tmp_path / "*.html"])) == ["one", "two"]
+    assert sorted(ids(read([f"{tmp_path}/**/*.html"]))) == ["one", "three", "two"]
 
 
 def test_glob_matching_nothing_and_missing_path(tmp_path: Path) -> None:
@@ -492,11 +498,11 @@ def test_glob_matching_nothing_and_missing_path(tmp_path: Path) -> None:
 
 
 def test_stdin(tmp_path: Path) -> None:
-    [page] = read(["-"], stdin=io.BytesIO(CAPTURE.encode()))
+    [page] = read(["-"], None, io.BytesIO(CAPTURE.encode()))
     assert isinstance(page, Page)
     assert (page.id, page.input, page.format) == ("stdin", "stdin", "capture")
     lines = jsonl({"id": "from-json", "text": "Hello."})
-    [page] = read(["-"], stdin=io.BytesIO(gzip.compress(lines.encode())))
+    [page] = read(["-"], None, io.BytesIO(gzip.compress(lines.encode())))
     assert isinstance(page, Page) and page.id == "from-json"
 
 
@@ -513,14 +519,12 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
 def test_unexpected_error_becomes_unreadable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_decode = newsloom.read.dispatch.decode
-
     def flaky(data: bytes, declared: str | None = None) -> object:
         if b"boom" in data:
             raise RuntimeError("boom\nsecond line")
-        return real_decode(data, declared)
+        return decode(data, declared)
 
-    monkeypatch.setattr(newsloom.read.dispatch, "decode", flaky)
+    monkeypatch.setattr("newsloom.read.dispatch.decode", flaky)
     write(tmp_path / "a.txt", "boom")
     write(tmp_path / "b.txt", "fine")
     bad, good = read([tmp_path])

@@ -32,8 +32,10 @@ from newsloom.read.streams import (
     ByteSource,
     Gunzip,
     Line,
+    Replay,
     buffered,
     capped_lines,
+    read_head,
     read_upto,
 )
 from newsloom.read.warc import read_warc
@@ -51,7 +53,7 @@ def read_source(
     except TruncatedStream as exc:
         yield rejection(src.label, Code.TRUNCATED, str(exc))
     except OSError as exc:
-        yield rejection(src.label, Code.UNREADABLE, exc.strerror or str(exc))
+        yield rejection(src.label, Code.UNREADABLE, f"cannot read it: {exc.strerror or exc}")
     except Exception as exc:
         reason = one_line(f"unexpected {type(exc).__name__}: {exc}")
         yield rejection(src.label, Code.UNREADABLE, reason)
@@ -74,19 +76,21 @@ def _read_source(
 def read_stream(raw: ByteSource, src: Source, settings: Settings) -> Iterator[Page | Rejection]:
     """Sniff ``raw`` by content (gzip, WARC, binary, JSONL) and read it, streaming."""
     head = read_upto(raw, HEAD_BYTES)
-    stream = buffered(head, raw)
+    source = Replay(head, raw)
     what = "input"
     if is_gzip(head):
-        gunzip = Gunzip(stream)
-        head = read_upto(gunzip, HEAD_BYTES)
-        stream = buffered(head, gunzip)
+        gunzip = Gunzip(source)
+        head, error = read_head(gunzip, HEAD_BYTES)
+        source = Replay(head, gunzip, error)
         what = "decompressed data"
     if is_warc(head):
-        yield from read_warc(stream, src.label, settings.max_bytes)
+        # Unbuffered on purpose: see ``Gunzip`` for why a buffer would lose good records.
+        yield from read_warc(source, src.label, settings.max_bytes)
         return
     kind = binary_kind(head)
     if kind is not None:
         raise ReadError(Code.NOT_TEXT, f"binary content: a {kind}")
+    stream = buffered(source)
     if jsonl_by_name(src.name) or may_be_jsonl(head):
         yield from _jsonl_or_whole(stream, src, settings.max_bytes, what)
     else:

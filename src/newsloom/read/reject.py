@@ -36,3 +36,8 @@ def one_line(text: str) -> str:
 def over_cap(what: str, cap: int) -> ReadError:
     """TOO_LARGE for content that went past the cap while streaming (full size unknown)."""
     return ReadError(Code.TOO_LARGE, f"{what} exceeds the {cap:,}-byte cap")
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 record``, ``2 records``, ``1,204 records``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -23,13 +23,18 @@ class ByteSource(Protocol):
 
 
 class Replay(io.RawIOBase):
-    """A stream that returns ``head`` (already read for sniffing) and then the rest."""
+    """A stream that returns ``head`` (already read for sniffing) and then the rest.
 
-    def __init__(self, head: bytes, rest: ByteSource) -> None:
+    ``error`` is a ``TruncatedStream`` met while reading the head: raised once the head has
+    been replayed, so the good bytes before a break still reach the reader.
+    """
+
+    def __init__(self, head: bytes, rest: ByteSource, error: TruncatedStream | None = None) -> None:
         super().__init__()
         self._head = head
         self._pos = 0
         self._rest = rest
+        self._error = error
 
     def readable(self) -> bool:
         return True
@@ -39,6 +44,8 @@ class Replay(io.RawIOBase):
             if self._pos < len(self._head):
                 chunk = self._head[self._pos : self._pos + len(out)]
                 self._pos += len(chunk)
+            elif self._error is not None:
+                raise self._error
             else:
                 chunk = self._rest.read(len(out))
             out[: len(chunk)] = chunk
@@ -46,9 +53,15 @@ class Replay(io.RawIOBase):
 
 
 class Gunzip(io.RawIOBase):
-    """Decompress a gzip stream (all members); an early end raises ``TruncatedStream``."""
+    """Decompress a gzip stream (all members); an early end raises ``TruncatedStream``.
 
-    def __init__(self, raw: io.BufferedReader) -> None:
+    Each read makes one ``read1`` call, so the bytes decompressed before a break are returned
+    by one call and the error comes with the next: nothing good is dropped on the way.
+    (Wrapping this in ``io.BufferedReader`` would drop them: it loops, and loses what it
+    gathered when a later raw read raises.)
+    """
+
+    def __init__(self, raw: io.RawIOBase) -> None:
         super().__init__()
         self._gzip = gzip.GzipFile(fileobj=raw, mode="rb")
         self.produced = 0
@@ -59,7 +72,7 @@ class Gunzip(io.RawIOBase):
     def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
         with memoryview(buffer) as view, view.cast("B") as out:
             try:
-                chunk = self._gzip.read(len(out))
+                chunk = self._gzip.read1(len(out))
             except EOFError as exc:
                 raise TruncatedStream(self._where("ends early")) from exc
             except (zlib.error, gzip.BadGzipFile) as exc:
@@ -72,9 +85,23 @@ class Gunzip(io.RawIOBase):
         return f"gzip stream {what} after {self.produced:,} bytes of decompressed data"
 
 
-def buffered(head: bytes, rest: ByteSource) -> io.BufferedReader:
-    """A buffered stream (with ``readline``) over ``head`` followed by ``rest``."""
-    return io.BufferedReader(Replay(head, rest), buffer_size=CHUNK_BYTES)
+def read_head(stream: ByteSource, size: int) -> tuple[bytes, TruncatedStream | None]:
+    """Up to ``size`` bytes for sniffing, and the break met while reading them, if any."""
+    parts: list[bytes] = []
+    try:
+        while (have := sum(map(len, parts))) < size:
+            chunk = stream.read(size - have)
+            if not chunk:
+                break
+            parts.append(chunk)
+    except TruncatedStream as exc:
+        return b"".join(parts), exc
+    return b"".join(parts), None
+
+
+def buffered(raw: io.RawIOBase) -> io.BufferedReader:
+    """A buffered stream (with ``readline``) over ``raw``."""
+    return io.BufferedReader(raw, buffer_size=CHUNK_BYTES)
 
 
 def read_upto(stream: ByteSource, size: int) -> bytes:

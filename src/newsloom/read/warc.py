@@ -13,7 +13,7 @@ from newsloom.model import Page, Rejection
 from newsloom.read.decode import Decoded, decode
 from newsloom.read.html import content_type_charset, looks_like_markup
 from newsloom.read.pages import Origin, html_page, parse_iso_date
-from newsloom.read.reject import ReadError, TruncatedStream, over_cap, rejection
+from newsloom.read.reject import ReadError, TruncatedStream, over_cap, plural, rejection
 from newsloom.read.streams import ByteSource, drain, read_upto
 
 #: Content types read as HTML without looking.
@@ -29,7 +29,7 @@ def read_warc(stream: ByteSource, label: str, cap: int) -> Iterator[Page | Rejec
     (ends early, corrupt, no HTML at all) are raised as ``ReadError`` after the good records."""
     complete = found = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in _records(ArchiveIterator(stream)):
             result = _read_record(record, label, cap)
             _require_complete(record)
             complete += 1
@@ -37,18 +37,36 @@ def read_warc(stream: ByteSource, label: str, cap: int) -> Iterator[Page | Rejec
                 found += 1
                 yield result
     except TruncatedStream as exc:
-        raise ReadError(
-            Code.TRUNCATED, f"WARC archive ends early after {complete:,} complete records ({exc})"
-        ) from exc
+        reason = f"WARC archive ends early after {plural(complete, 'complete record')} ({exc})"
+        raise ReadError(Code.TRUNCATED, reason) from exc
     except ArchiveLoadFailed as exc:
         first = next((line for line in str(exc).splitlines() if line.strip()), "")
-        raise ReadError(
-            Code.UNREADABLE, f"WARC archive is corrupt after {complete:,} records: {first}"
-        ) from exc
+        reason = f"WARC archive is corrupt after {plural(complete, 'record')}: {first}"
+        raise ReadError(Code.UNREADABLE, reason) from exc
     if not found:
-        raise ReadError(
-            Code.UNSUPPORTED, f"WARC archive holds no HTML responses ({complete:,} records)"
-        )
+        reason = f"WARC archive holds no HTML responses ({plural(complete, 'record')})"
+        raise ReadError(Code.UNSUPPORTED, reason)
+
+
+def _records(archive: Any) -> Iterator[Any]:
+    """warcio's records, with the breaks it passes over in silence made loud.
+
+    warcio ends quietly when the stream stops inside a record's WARC headers (and fails with
+    an ``AttributeError`` when the cut leaves a record without its target URI). The stream is
+    known to start with ``WARC/1.``, so no record at all also means a break.
+    """
+    count = 0
+    while True:
+        try:
+            record = next(archive)
+        except StopIteration:
+            break
+        except AttributeError as exc:
+            raise TruncatedStream("a record's WARC headers are cut off or incomplete") from exc
+        count += 1
+        yield record
+    if count == 0 or getattr(archive, "next_line", None):
+        raise TruncatedStream("the archive stops inside a record's WARC headers")
 
 
 def record_id(record: Any) -> str:
