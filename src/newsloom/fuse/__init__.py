@@ -8,13 +8,13 @@ names) deepens in later versions; every item already points back to its article 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
+from newsloom.fuse.entities import merge_entities
 from newsloom.model import (
     Article,
     Dossier,
-    Entity,
     FigureClaim,
     FigureReport,
     QuoteGroup,
@@ -38,7 +38,7 @@ def fuse(story: Story, articles: Sequence[Article]) -> Dossier:
     return Dossier(
         story=story.id,
         sources=_sources(members, copies),
-        entities=_entities(members),
+        entities=merge_entities(members),
         quotes=_quotes(members),
         figures=_figures(members),
         timeline=_timeline(members),
@@ -70,31 +70,6 @@ def _sources(members: Sequence[Article], copies: dict[str, str]) -> list[SourceC
             )
         )
     return sorted(out, key=lambda s: (s.first_published or "9999", s.name))
-
-
-def _entities(members: Sequence[Article]) -> list[Entity]:
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    labels: dict[str, Counter[str]] = defaultdict(Counter)
-    seen_in: dict[str, list[str]] = defaultdict(list)
-    for article in members:
-        for mention in article.entities:
-            key = (mention.norm or mention.text).lower()
-            forms[key][mention.norm or mention.text] += 1
-            labels[key][mention.label] += 1
-            if article.id not in seen_in[key]:
-                seen_in[key].append(article.id)
-    ranked = sorted(forms, key=lambda k: (-sum(forms[k].values()), k))
-    return [
-        Entity(
-            id=f"E{n}",
-            name=max(forms[key], key=lambda f: (len(f), forms[key][f])),
-            type=labels[key].most_common(1)[0][0],
-            aliases=sorted(forms[key]),
-            articles=seen_in[key],
-            mentions=sum(forms[key].values()),
-        )
-        for n, key in enumerate(ranked, start=1)
-    ]
 
 
 def _quotes(members: Sequence[Article]) -> list[QuoteGroup]:

@@ -1,0 +1,213 @@
+"""One entity, every spelling: merge a story's mentions into entities.
+
+- People: full names merge when their word skeletons agree (Volodymyr Zelenskyy = Volodymyr
+  Zelensky); a bare surname joins the one full name in the story with that surname, and stays
+  apart when two full names share it (never merge two people on a surname alone).
+- Places and organisations: merge on the place key (``Kursk region`` = ``Kursk-Oblast area``);
+  demonyms (``Ukrainian``, ``North Korean``) join the place they name when it is in the story.
+- Acronyms the text defines (``Long Name (ACR)``, ``known by its acronym ACR``) join their long
+  form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsloom.fuse.names import demonym_places, person_key, place_key, strip_titles
+from newsloom.model import Article, Entity
+
+#: A demonym's stem may be this many characters shorter than the place key (Ukrain-e).
+DEMONYM_SLACK = 2
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ORG_HEADS = (
+    "intelligence|agency|ministry|service|directorate|committee|council|party|army|forces|"
+    "command|office|department|bureau|authority|commission|union|organization|organisation|"
+    "group|front|movement|court|guard|police"
+)
+_ACRONYM_PAREN_RE = re.compile(r"\((?P<acr>[A-Z]{2,8})\)")
+#: Small words allowed inside a long name: "Ministry of Foreign Affairs".
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "de", "&"})
+#: At most this many words are read back from "(ACR)" for its long form.
+_LONG_FORM_MAX_WORDS = 8
+_ACRONYM_KNOWN_RE = re.compile(r"known (?:by its acronym|by the acronym|as) (?P<acr>[A-Z]{2,8})\b")
+_LONG_FORM_RE = re.compile(
+    r"(?P<long>(?!(?:The|This|That|Its|Their|Such)\b)(?:[A-Z][\w’'.-]*\s+)"
+    r"(?:[a-z][\w’'-]*\s+){0,3}(?:" + _ORG_HEADS + r"))\b"
+)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    key: str
+    label: Counter[str] = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)  # forms that name it (not demonyms)
+    articles: list[str] = field(default_factory=list)
+
+    def add(self, form: str, label: str, article: str, n: int = 1) -> None:
+        self.forms[form] += n
+        if label != "NORP":
+            self.names[form] += n
+        self.label[label] += n
+        if article not in self.articles:
+            self.articles.append(article)
+
+    def absorb(self, other: _Cluster) -> None:
+        self.forms.update(other.forms)
+        self.names.update(other.names)
+        self.label.update(other.label)
+        self.articles += [a for a in other.articles if a not in self.articles]
+
+
+def merge_entities(members: Sequence[Article]) -> list[Entity]:
+    clusters: dict[str, _Cluster] = {}
+    surnames: list[tuple[str, str, str, str]] = []  # (surname skeleton, form, label, article)
+    for article in members:
+        for mention in article.entities:
+            _place_mention(clusters, surnames, article.id, mention.norm or mention.text,
+                           mention.label)  # fmt: skip
+    _attach_surnames(clusters, surnames)
+    _attach_demonyms(clusters)
+    _attach_acronyms(clusters, members)
+    return _entities(clusters)
+
+
+def _place_mention(
+    clusters: dict[str, _Cluster],
+    surnames: list[tuple[str, str, str, str]],
+    article: str,
+    text: str,
+    label: str,
+) -> None:
+    if label == "PERSON":
+        name = strip_titles(text)
+        key = person_key(name)
+        if len(key) == 1:
+            surnames.append((key[0], name, label, article))
+            return
+        if not key:
+            return
+        cluster_key = "P:" + " ".join((key[0], key[-1]))
+    else:
+        name = strip_titles(text) if label in _PLACE_LABELS else text
+        pk = place_key(name)
+        if not pk:
+            return
+        cluster_key = ("N:" if label == "NORP" else "X:") + pk
+    clusters.setdefault(cluster_key, _Cluster(cluster_key)).add(name, label, article)
+
+
+def _attach_surnames(
+    clusters: dict[str, _Cluster], surnames: list[tuple[str, str, str, str]]
+) -> None:
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in clusters:
+        if key.startswith("P:"):
+            by_surname[key.split()[-1]].append(key)
+    for surname, form, label, article in surnames:
+        owners = by_surname.get(surname, [])
+        key = owners[0] if len(owners) == 1 else f"P:{surname}"
+        clusters.setdefault(key, _Cluster(key)).add(form, label, article)
+
+
+def _attach_demonyms(clusters: dict[str, _Cluster]) -> None:
+    places = [k for k in clusters if k.startswith("X:")]
+    for key in [k for k in clusters if k.startswith("N:")]:
+        form = clusters[key].forms.most_common(1)[0][0]
+        target = _demonym_target(form, places)
+        if target:
+            clusters[target].absorb(clusters.pop(key))
+
+
+def _demonym_target(form: str, places: list[str]) -> str | None:
+    for stem in demonym_places(form):
+        for key in places:
+            place = key[2:]
+            if place.startswith(stem) and len(place) - len(stem) <= DEMONYM_SLACK:
+                return key
+    return None
+
+
+def _attach_acronyms(clusters: dict[str, _Cluster], members: Sequence[Article]) -> None:
+    for article in members:
+        for acronym, long_form in defined_acronyms(article.body).items():
+            _join_acronym(clusters, article.id, acronym, long_form)
+
+
+def _join_acronym(
+    clusters: dict[str, _Cluster], article: str, acronym: str, long_form: str
+) -> None:
+    long_key = "X:" + place_key(long_form)
+    acr_key = "X:" + place_key(acronym)
+    target = clusters.setdefault(long_key, _Cluster(long_key))
+    if not target.forms:
+        target.add(long_form, "ORG", article)
+    if acr_key in clusters and acr_key != long_key:
+        target.absorb(clusters.pop(acr_key))
+    else:
+        target.add(acronym, "ORG", article, n=0)
+    target.forms.setdefault(acronym, 0)
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines, with their long form: ``{"VBP": "Veloria’s border police"}``."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM_PAREN_RE.finditer(text):
+        long_form = _capitalised_run_before(text[max(0, match.start() - 200) : match.start()])
+        if long_form:
+            found.setdefault(match["acr"], long_form)
+    for match in _ACRONYM_KNOWN_RE.finditer(text):
+        before = text[max(0, match.start() - 600) : match.start()]
+        longs = list(_LONG_FORM_RE.finditer(before))
+        if longs:
+            found.setdefault(match["acr"], longs[-1]["long"].strip())
+    return found
+
+
+def _capitalised_run_before(text: str) -> str | None:
+    """The run of capitalised words (with joiners) that ends ``text``: a name before "(ACR)"."""
+    words = text.rstrip().split(" ")
+    run: list[str] = []
+    for word in reversed(words[-_LONG_FORM_MAX_WORDS:]):
+        if word[:1].isupper() or (word.lower() in _NAME_JOINERS and run):
+            run.insert(0, word)
+        else:
+            break
+    while run and run[0].lower() in _NAME_JOINERS:
+        run.pop(0)
+    return " ".join(run) if len(run) >= 2 else None
+
+
+def _entities(clusters: dict[str, _Cluster]) -> list[Entity]:
+    ranked = sorted(clusters.values(), key=lambda c: (-sum(c.forms.values()), c.key))
+    return [
+        Entity(
+            id=f"E{n}",
+            name=_best_name(c),
+            type=_best_type(c),
+            aliases=sorted(c.forms),
+            articles=c.articles,
+            mentions=sum(c.forms.values()),
+        )
+        for n, c in enumerate(ranked, start=1)
+    ]
+
+
+def _best_type(cluster: _Cluster) -> str:
+    """The most used label, preferring a place label when the cluster is a place at all."""
+    places = [lab for lab, _ in cluster.label.most_common() if lab in _PLACE_LABELS]
+    if places:
+        return places[0]
+    return cluster.label.most_common(1)[0][0] if cluster.label else "ORG"
+
+
+def _best_name(cluster: _Cluster) -> str:
+    """The longest form among the most used, for people; the most used form otherwise."""
+    forms = cluster.names or cluster.forms
+    if cluster.key.startswith("P:"):
+        return max(forms, key=lambda f: (len(f.split()), forms[f], len(f)))
+    return max(forms, key=lambda f: (forms[f], len(f)))

@@ -1,0 +1,141 @@
+"""Name keys that survive transliteration, titles, possessives and demonyms.
+
+``Zelenskyy``, ``Zelensky``, ``Zelenskiy`` and ``Zelenski`` share one *skeleton*; so do
+``Volodymyr``/``Wolodymyr``. Skeletons are built by fixed spelling rules (no lists of people), so
+they generalise to names the rules were not written for. A surname alone is never enough to merge
+two people: that needs a single full name in the story with the same surname skeleton.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Titles and roles dropped from the front of a person's name.
+TITLES = frozenset(
+    """president vice prime minister foreign defense defence secretary of state general gen
+    lt col colonel major maj admiral adm sgt sergeant captain capt chancellor king queen prince
+    princess sheikh pope mr mrs ms miss dr prof professor sen senator rep representative gov
+    governor mayor judge justice chief ceo chairman chairwoman chair spokesman spokeswoman
+    spokesperson ambassador commander leader supreme ayatollah deputy acting former us uk un eu
+    the sir lord lady dame rev reverend bishop archbishop cardinal father sister brother
+    minister's""".split()
+)
+
+#: Spelling rules applied in order to a lower-cased, accent-free word.
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    (r"[^a-z]", ""),
+    (r"(?:iy|yy|ij|ii|yi)$", "y"),
+    (r"(?<=[bcdfghjklmnpqrstvwxz])i$", "y"),  # -ski / -sky
+    (r"kh", "h"),
+    (r"zh", "j"),
+    (r"tz", "ts"),
+    (r"w", "v"),
+    (r"ph", "f"),
+    (r"ck", "k"),
+    (r"ou", "u"),
+    (r"(.)\1+", r"\1"),
+)
+_COMPILED = tuple((re.compile(p), r) for p, r in _SKELETON_RULES)
+
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: ``Ñíkolaï`` → ``nikolai``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def skeleton(word: str) -> str:
+    out = fold(_POSSESSIVE_RE.sub("", word))
+    for pattern, repl in _COMPILED:
+        out = pattern.sub(repl, out)
+    return out
+
+
+def strip_titles(name: str) -> str:
+    """``President Volodymyr Zelenskyy`` → ``Volodymyr Zelenskyy``; possessives dropped."""
+    words = _POSSESSIVE_RE.sub("", name.strip()).split()
+    while len(words) > 1 and (_is_title(words[0]) or _qualifies_title(words)):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().replace(".", "").strip(",") in TITLES
+
+
+def _qualifies_title(words: list[str]) -> bool:
+    """A word that qualifies the title after it: "Ukrainian President", "Ukraine’s Defense"."""
+    return len(words) > 2 and _is_title(words[1])
+
+
+def person_key(name: str) -> tuple[str, ...]:
+    """Skeletons of a person's name words (titles and middle initials dropped)."""
+    words = [w for w in strip_titles(name).split() if len(w.strip(".")) > 1]
+    return tuple(s for w in words if (s := skeleton(w)))
+
+
+def place_key(name: str) -> str:
+    """Skeleton of a place or organisation: ``the Kursk-Oblast area`` → ``kursk``."""
+    words = [w for w in re.split(r"[\s\-]+", fold(name)) if w and w != "the"]
+    words = [w for w in words if w not in _PLACE_GENERIC]
+    return "".join(skeleton(w) for w in words)
+
+
+#: Generic words around a place name that do not change which place it is.
+_PLACE_GENERIC = frozenset(
+    {"region", "oblast", "area", "province", "district", "county", "state", "city", "town",
+     "village", "krai", "republic", "governorate", "territory"}
+)  # fmt: skip
+
+#: Irregular demonyms; regular ones (Ukrain-ian, Russia-n, Korea-n) come from suffix rules.
+IRREGULAR_DEMONYMS: dict[str, str] = {
+    "british": "britain",
+    "french": "france",
+    "dutch": "netherlands",
+    "swiss": "switzerland",
+    "greek": "greece",
+    "danish": "denmark",
+    "swedish": "sweden",
+    "finnish": "finland",
+    "polish": "poland",
+    "turkish": "turkey",
+    "spanish": "spain",
+    "irish": "ireland",
+    "welsh": "wales",
+    "scottish": "scotland",
+    "english": "england",
+    "israeli": "israel",
+    "iraqi": "iraq",
+    "pakistani": "pakistan",
+    "filipino": "philippines",
+    "thai": "thailand",
+    "german": "germany",
+    "chinese": "china",
+    "japanese": "japan",
+    "vietnamese": "vietnam",
+    "lebanese": "lebanon",
+    "portuguese": "portugal",
+    "yemeni": "yemen",
+    "saudi": "saudi arabia",
+    "emirati": "united arab emirates",
+}
+_DEMONYM_SUFFIXES = (("ians", ""), ("ian", ""), ("ans", ""), ("an", ""), ("ns", ""), ("n", ""),
+                     ("ese", ""), ("i", ""), ("ish", ""))  # fmt: skip
+
+
+def demonym_places(word: str) -> list[str]:
+    """Place keys a demonym may stand for: ``Ukrainian`` → [``ukrain``, ...]; caller matches."""
+    folded = fold(word).strip()
+    if folded in IRREGULAR_DEMONYMS:
+        return [place_key(IRREGULAR_DEMONYMS[folded])]
+    words = folded.split()
+    head, last = words[:-1], words[-1] if words else ""
+    out = []
+    for suffix, repl in _DEMONYM_SUFFIXES:
+        if last.endswith(suffix) and len(last) - len(suffix) >= 3:
+            stem = last[: len(last) - len(suffix)] + repl
+            out.append(place_key(" ".join([*head, stem])))
+    return out
