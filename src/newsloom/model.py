@@ -92,6 +92,15 @@ class Quote(_Model):
     date: str | None = None
     fragment: bool = False
     direct: bool = True
+    #: Parts of one quoted passage (split around a cue, or run over paragraphs) share ``group``;
+    #: ``part`` numbers them from 0 in text order.
+    group: int | None = None
+    part: int = 0
+    #: Where the speaker (as written: "he", "Zelenskyy", "U.S. officials") and the cue are.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 class Figure(_Model):
@@ -104,6 +113,13 @@ class Figure(_Model):
     scope: str | None = None
     attributed_to: str | None = None
     date: str | None = None
+    value_max: float | None = None  # upper end of a range ("8,000 to 10,000")
+    unit: str | None = None  # "%", "USD", "km"; None for plain counts
+    scale: str | None = None  # the scale word folded into value ("million")
+    counts_head: str | None = None  # counted head, singular lower case ("soldier")
+    per: str | None = None  # rate ("day" for "1,200 a day")
+    cue: str | None = None  # attribution cue ("said", "according to")
+    in_quote: bool = False  # the figure sits inside a direct quote
 
 
 class TimeRef(_Model):
@@ -186,6 +202,15 @@ class Story(_Model):
 # --------------------------------------------------------------------------------------- fuse
 
 
+class FactRef(_Model):
+    """A sentence of one article, by offsets."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+
+
 class SourceCoverage(_Model):
     name: str
     articles: list[str]
@@ -193,6 +218,12 @@ class SourceCoverage(_Model):
     independent: bool = True
     headline: str | None = None
     words: int = 0
+    first: bool = False  # the earliest outlet of the story
+    alone: list[FactRef] = Field(default_factory=list)  # facts only this outlet reports
+    alone_quotes: list[int] = Field(default_factory=list)  # indexes into the dossier's quotes
+    alone_figures: list[int] = Field(default_factory=list)  # indexes into its figures
+    omits_quotes: list[int] = Field(default_factory=list)  # quotes the others have, it lacks
+    omits_figures: list[int] = Field(default_factory=list)
 
 
 class Entity(_Model):
@@ -204,17 +235,33 @@ class Entity(_Model):
     mentions: int = 0
 
 
+class WordDiff(_Model):
+    """One step of a word-level comparison of a variant with the group's longest version."""
+
+    op: Literal["same", "added", "dropped", "changed"]
+    text: str
+    other: str | None = None  # for "changed": the longest version's words here
+
+
 class QuoteVariant(_Model):
     article: str
     text: str
     start: int
     end: int
+    outlet: str | None = None
+    published: str | None = None
+    words: int = 0
+    diff: list[WordDiff] = Field(default_factory=list)
 
 
 class QuoteGroup(_Model):
+    """One statement as each outlet quotes it, trimmed, cut or translated differently."""
+
     speaker: str | None = None
     speaker_entity: str | None = None
     variants: list[QuoteVariant] = Field(default_factory=list)
+    longest: str | None = None  # article id of the longest version
+    earliest: str | None = None  # article id of the earliest version
 
 
 class FigureReport(_Model):
@@ -223,6 +270,10 @@ class FigureReport(_Model):
     start: int = 0
     end: int = 0
     attributed_to: str | None = None
+    value: float | None = None
+    qualifier: str | None = None
+    outlet: str | None = None
+    report: str | None = None  # the independent report it belongs to (copies share one)
 
 
 FigureStatus = Literal["corroborated", "single-source", "differs"]
@@ -233,6 +284,12 @@ class FigureClaim(_Model):
     counts: str | None = None
     status: FigureStatus = "single-source"
     reports: list[FigureReport] = Field(default_factory=list)
+    scope: str | None = None
+    per: str | None = None
+    unit: str | None = None
+    independent_reports: int = 0
+    #: Why claims that look alike are kept apart ("different scope: Kursk vs Russia").
+    apart_from: list[str] = Field(default_factory=list)
 
 
 class TimelineEntry(_Model):
@@ -240,6 +297,10 @@ class TimelineEntry(_Model):
     text: str
     articles: list[str] = Field(default_factory=list)
     first_reported: str | None = None
+    outlets: list[str] = Field(default_factory=list)
+    expression: str | None = None  # the time expression as written ("late Friday")
+    start: int = 0  # offsets of the sentence in the first article
+    end: int = 0
 
 
 class SummaryLine(_Model):

@@ -1,9 +1,9 @@
 """The fuse stage: one story's articles → its ``Dossier``.
 
-First version: who covered the story and which reports are independent, the entities with every
-spelling seen, quotes and figures gathered from the annotations, a timeline of dated statements,
-and a lead-sentence summary. Cross-source alignment (quote tracing, figure claims, transliterated
-names) deepens in later versions; every item already points back to its article and offsets.
+Who covered the story and which reports are independent (copies of one wire story count
+once); one entity for every spelling; each quote traced across outlets; figures grouped into
+claims with a status; dated statements merged into a timeline; what each outlet alone reports;
+and a short summary. Every item points back to its article and character offsets.
 """
 
 from __future__ import annotations
@@ -11,38 +11,33 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from newsloom.fuse.coverage import coverage, summary
 from newsloom.fuse.entities import merge_entities
-from newsloom.model import (
-    Article,
-    Dossier,
-    FigureClaim,
-    FigureReport,
-    QuoteGroup,
-    QuoteVariant,
-    SourceCoverage,
-    Story,
-    SummaryLine,
-    TimelineEntry,
-)
+from newsloom.fuse.figures import figure_claims
+from newsloom.fuse.quotes import trace_quotes
+from newsloom.fuse.timeline import timeline
+from newsloom.model import Article, Dossier, SourceCoverage, Story
 
 __all__ = ["fuse"]
-
-#: At most this many lines in the summary.
-SUMMARY_LINES = 4
 
 
 def fuse(story: Story, articles: Sequence[Article]) -> Dossier:
     by_id = {a.id: a for a in articles}
     members = [by_id[i] for i in story.articles if i in by_id]
-    copies = _copy_of(story)
+    copy_of = _copy_of(story)
+    report_of = {a.id: copy_of.get(a.id, a.id) for a in members}
+    sources = _sources(members, copy_of)
+    quotes = trace_quotes(members)
+    figures = figure_claims(members, report_of)
+    coverage(sources, members, quotes, figures, copy_of)
     return Dossier(
         story=story.id,
-        sources=_sources(members, copies),
+        sources=sources,
         entities=merge_entities(members),
-        quotes=_quotes(members),
-        figures=_figures(members),
-        timeline=_timeline(members),
-        summary=_summary(members, copies),
+        quotes=quotes,
+        figures=figures,
+        timeline=timeline(members),
+        summary=summary(members, copy_of),
     )
 
 
@@ -51,7 +46,7 @@ def _copy_of(story: Story) -> dict[str, str]:
     return {a: g.earliest for g in story.copy_groups for a in g.articles if a != g.earliest}
 
 
-def _sources(members: Sequence[Article], copies: dict[str, str]) -> list[SourceCoverage]:
+def _sources(members: Sequence[Article], copy_of: dict[str, str]) -> list[SourceCoverage]:
     by_outlet: dict[str, list[Article]] = defaultdict(list)
     for article in members:
         by_outlet[article.outlet].append(article)
@@ -64,79 +59,12 @@ def _sources(members: Sequence[Article], copies: dict[str, str]) -> list[SourceC
                 name=name,
                 articles=[a.id for a in items],
                 first_published=dates[0] if dates else None,
-                independent=any(a.id not in copies for a in items),
+                independent=any(a.id not in copy_of for a in items),
                 headline=first.title,
                 words=len(first.body.split()),
             )
         )
-    return sorted(out, key=lambda s: (s.first_published or "9999", s.name))
-
-
-def _quotes(members: Sequence[Article]) -> list[QuoteGroup]:
-    groups: dict[str, QuoteGroup] = {}
-    for article in members:
-        for q in article.quotes:
-            if q.fragment:
-                continue
-            key = (q.speaker or "unknown").lower()
-            group = groups.setdefault(key, QuoteGroup(speaker=q.speaker))
-            group.variants.append(
-                QuoteVariant(article=article.id, text=q.text, start=q.start, end=q.end)
-            )
-    return list(groups.values())
-
-
-def _figures(members: Sequence[Article]) -> list[FigureClaim]:
-    claims: dict[tuple[float | None, str | None], FigureClaim] = {}
-    for article in members:
-        for f in article.figures:
-            claim = claims.setdefault(
-                (f.value, f.counts), FigureClaim(value=f.value, counts=f.counts)
-            )
-            claim.reports.append(
-                FigureReport(
-                    article=article.id,
-                    text=f.text,
-                    start=f.start,
-                    end=f.end,
-                    attributed_to=f.attributed_to,
-                )
-            )
-    return list(claims.values())
-
-
-def _timeline(members: Sequence[Article]) -> list[TimelineEntry]:
-    entries: list[TimelineEntry] = []
-    for article in members:
-        for t in article.times:
-            if not t.value:
-                continue
-            sentence = _sentence_at(article, t.start)
-            entries.append(
-                TimelineEntry(
-                    date=t.value,
-                    text=sentence,
-                    articles=[article.id],
-                    first_reported=article.published or article.crawl_date,
-                )
-            )
-    return sorted(entries, key=lambda e: (e.date, e.text))
-
-
-def _sentence_at(article: Article, offset: int) -> str:
-    for span in article.sentences:
-        if span.start <= offset < span.end:
-            return article.body[span.start : span.end]
-    return ""
-
-
-def _summary(members: Sequence[Article], copies: dict[str, str]) -> list[SummaryLine]:
-    """The lead sentence of each independent report, earliest first, with the copies behind it."""
-    lines = []
-    for article in members:
-        if article.id in copies or not article.sentences:
-            continue
-        lead = article.sentences[0]
-        backing = [article.id] + [c for c, src in copies.items() if src == article.id]
-        lines.append(SummaryLine(text=article.body[lead.start : lead.end], articles=backing))
-    return lines[:SUMMARY_LINES]
+    out.sort(key=lambda s: (s.first_published or "9999", s.name))
+    if out and out[0].first_published:
+        out[0].first = True
+    return out
