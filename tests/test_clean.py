@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsloom.clean import clean
+from newsloom.clean import clean, learn_site_chrome
 from newsloom.clean.capture import Kind, clean_capture, line_kind
+from newsloom.clean.chrome import line_key
 from newsloom.clean.dates import parse_date_line, parse_datetime
 from newsloom.clean.meta import find_dateline, parse_byline, split_names
 from newsloom.errors import Code
@@ -310,3 +311,171 @@ def test_seed_pages_lose_their_chrome() -> None:
         assert found.title and found.title in text
         assert found.published and found.published.startswith("2024-11-02")
         assert found.agency in {"AP", "UPI"}
+
+
+# ------------------------------------------------------------------ seed pages, exact fields
+
+SEED_EXPECT = {
+    "000_8c60dce76ff90822.txt": {
+        "paragraphs": 9,
+        "first": "Ukraine’s President Volodymyr Zelenskyy urged",
+        "last": "if they approve them.",
+        "byline": [],
+        "agency": "AP",
+        "dateline": "KYIV, Ukraine",
+        "published": "2024-11-02T09:19",
+        "updated": "2024-11-02T10:26",
+    },
+    "002_259ff1cab38dcb52.txt": {
+        "paragraphs": 12,
+        "first": "Ukrainian President Volodymyr Zelensky wants",
+        "last": "but that might change, Austin said.",
+        "byline": ["Mike Heuer"],
+        "agency": "UPI",
+        "dateline": None,
+        "published": "2024-11-02T15:38",
+        "updated": None,
+    },
+}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed pages not present")
+@pytest.mark.parametrize("name", sorted(SEED_EXPECT))
+def test_seed_pages_exact(name: str) -> None:
+    want = SEED_EXPECT[name]
+    text = (SEEDS / name).read_text(encoding="utf-8").split(" ", 3)[3]
+    found = clean_capture(text)
+    assert len(found.paragraphs) == want["paragraphs"]
+    assert found.paragraphs[0].startswith(str(want["first"]))
+    assert found.paragraphs[-1].endswith(str(want["last"]))
+    for key in ("byline", "agency", "dateline", "published", "updated"):
+        assert getattr(found, key) == want[key], key
+    assert found.title
+    assert found.title in text
+
+
+# ------------------------------------------------------------------------- malformed HTML
+
+
+def _html(markup: str) -> Article | Rejection:
+    return clean(_page(html=markup, fmt="html"))
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<html><body><p>Ferry crews walked off <b>the job <i>on Tuesday, <p>stopping every crossing",
+        "<html><head><title>Only a head</title></head></html>",
+        "<script>var x = 1;</script>" * 500,
+        "<html><body>" + "<div>" * 2_000_000 + "deep text",  # 10 MB of unclosed nested divs
+        "<html><body>" + "<div>" * 100_000 + "<p>x</p>" + "</div>" * 100_000 + "</body></html>",
+        "<html><body>" + "<p>Word word word here.</p>" * 30_000 + "</body></html>",
+        "\x00\x01<<<>>>&&&",
+    ],
+    ids=["unclosed", "no-body", "only-scripts", "10mb-nested", "deep-closed", "huge", "junk"],
+)
+def test_malformed_html_is_bounded_and_never_raises(markup: str) -> None:
+    result = _html(markup)
+    if isinstance(result, Article):
+        assert result.body.strip()
+    else:
+        assert result.code in {Code.NO_ARTICLE_TEXT, Code.CLEAN_FAILED, Code.NOT_TEXT}
+
+
+def test_unclosed_tags_keep_their_text() -> None:
+    result = _html(
+        "<html><body><article><p>Ferry crews walked off the job on Tuesday, stopping every "
+        "crossing in the bay. <p>The union said talks broke down late Monday after the operator "
+        "refused a new offer, and that crews would stay out."
+    )
+    assert isinstance(result, Article)
+    assert "talks broke down" in result.body
+
+
+def test_text_between_headings_is_body() -> None:
+    para = "The union said talks broke down late Monday after the operator refused a new offer."
+    markup = (
+        "<html><body><article><h1>Ferry strike</h1>"
+        + "".join(f"<h2>Part {i}</h2>{para} Section {i} adds more words here." for i in range(6))
+        + "</article></body></html>"
+    )
+    result = _html(markup)
+    assert isinstance(result, Article)
+    assert result.body.count("talks broke down") == 6
+
+
+# ---------------------------------------------------------------------------------- dates
+
+
+def _dated(*metas: str, body: str = "") -> Article | Rejection:
+    head = "".join(metas)
+    paras = "".join(
+        f"<p>Ferry crews walked off the job on day {i}, stopping every crossing in the bay.</p>"
+        for i in range(5)
+    )
+    return _html(f"<html><head>{head}</head><body><article>{paras}{body}</article></body></html>")
+
+
+def test_local_zone_preferred_over_same_instant_in_utc() -> None:
+    article = _dated(
+        '<meta property="article:published_time" content="2025-03-05T02:34:00+00:00">',
+        body='<time datetime="2025-03-04T21:34:00-05:00">March 4</time>',
+    )
+    assert isinstance(article, Article)
+    assert article.published == "2025-03-04T21:34:00-05:00"
+
+
+def test_utc_kept_when_no_local_stamp() -> None:
+    article = _dated('<meta property="article:published_time" content="2025-03-05T02:34:00Z">')
+    assert isinstance(article, Article)
+    assert article.published == "2025-03-05T02:34:00+00:00"
+
+
+def test_placeholder_and_future_dates_refused() -> None:
+    article = _dated(
+        '<meta property="article:published_time" content="0001-01-01T00:00:00+00:00">',
+        '<meta name="date" content="2031-01-01">',
+        '<meta property="og:published_time" content="2025-03-03T08:00:00+01:00">',
+    )
+    assert isinstance(article, Article)
+    assert article.published == "2025-03-03T08:00:00+01:00"  # crawl date is 2025-03-04
+
+
+# ----------------------------------------------------------------------------- site chrome
+
+
+def _site_page(n: int, body: list[str], source: str = "harbor-desk") -> Page:
+    nav = ["Home", "World", "Business", "Sign in to your account", "Subscribe for $1 a week"]
+    foot = ["We use cookies to improve your experience on our site and to show you ads.",
+            "© 2025 Harbor Desk. All rights reserved."]  # fmt: skip
+    text = "\n".join([*nav, f"Story number {n} headline here", *body, *foot])
+    return Page(id=f"s{n}", input=f"s{n}", format="capture", text=text, source=source,
+                digest=str(n))  # fmt: skip
+
+
+def test_learn_site_chrome_removes_recurring_lines() -> None:
+    wire = "Ferry crews walked off the job on Tuesday, stopping every crossing in the bay area."
+    words = ["alpha", "bravo", "charlie", "delta"]
+    pages = [_site_page(i, [wire, f"The {w} council met on Tuesday and voted to fund the lanes."])
+             for i, w in enumerate(words)]  # fmt: skip
+    chrome = learn_site_chrome(pages)
+    keys = chrome.for_page(pages[0])
+    assert (
+        line_key("We use cookies to improve your experience on our site and to show you ads.")
+        in keys
+    )
+    assert line_key("Home") in keys
+    assert line_key("The alpha council met on Tuesday and voted to fund the lanes.") not in keys
+    article = clean(pages[0], site_chrome=chrome)
+    assert isinstance(article, Article)
+    assert "cookies" not in article.body
+    assert any(r.reason == "site-chrome" for r in article.removed)
+
+
+def test_site_chrome_needs_a_site_and_enough_pages() -> None:
+    wire = "Ferry crews walked off the job on Tuesday, stopping every crossing in the bay area."
+    two = [_site_page(i, [wire]) for i in range(2)]
+    assert learn_site_chrome(two).lines == {}
+    anonymous = [_site_page(i, [wire]).model_copy(update={"source": None}) for i in range(5)]
+    assert learn_site_chrome(anonymous).lines == {}

@@ -101,3 +101,145 @@ def test_acronym_defined_in_text_joins_long_form() -> None:
     police = next(e for e in entities if "VBP" in e.aliases)
     assert police.name == "Veloria’s border police"
     assert police.articles == ["a", "b"]
+
+
+# ----------------------------------------------------------------- quotes, figures, timeline
+
+from newsloom.fuse import fuse  # noqa: E402
+from newsloom.fuse.figures import figure_claims, scope_place  # noqa: E402
+from newsloom.fuse.quotes import same_statement, trace_quotes, word_diff  # noqa: E402
+from newsloom.fuse.timeline import sort_key, timeline  # noqa: E402
+from newsloom.model import Figure, Quote, Span, Story, TimeRef  # noqa: E402
+
+LONG_QUOTE = (
+    "We warned the council twice about the cracks. Nobody came to look, and now the bridge is "
+    "closed for months"
+)
+SHORT_QUOTE = "Nobody came to look, and now the bridge is closed for months"
+TRANSLATED = "We told the council twice about the cracks. No one came to inspect them"
+
+
+def _quoted(aid: str, text: str, speaker: str, day: str, source: str) -> Article:
+    body = f"“{text},” {speaker} said."
+    return Article(
+        id=aid, body=body, published=day, source=source,
+        quotes=[Quote(text=text, start=1, end=1 + len(text), speaker=speaker)],
+    )  # fmt: skip
+
+
+def test_trimmed_and_translated_quotes_are_one_statement() -> None:
+    assert same_statement(LONG_QUOTE, SHORT_QUOTE)
+    assert same_statement(LONG_QUOTE, TRANSLATED)
+    assert not same_statement(LONG_QUOTE, "The ferry will run on the winter timetable from Monday")
+
+
+def test_quote_tracing_marks_longest_earliest_and_differences() -> None:
+    groups = trace_quotes(
+        [
+            _quoted("a", SHORT_QUOTE, "Mayor Ilse Brandt", "2025-03-04T08:00", "Courier"),
+            _quoted("b", LONG_QUOTE, "Ilse Brandt", "2025-03-04T10:00", "Ledger"),
+            _quoted("c", "The ferry will run on the winter timetable", "Brandt", "2025-03-04", "X"),
+        ]
+    )
+    traced = next(g for g in groups if len(g.variants) == 2)
+    assert traced.longest == "b"
+    assert traced.earliest == "a"
+    short = next(v for v in traced.variants if v.article == "a")
+    assert [d.op for d in short.diff] == ["dropped", "same"]
+    assert len(groups) == 2
+
+
+def test_word_diff_marks_changes() -> None:
+    ops = [
+        (d.op, d.text, d.other) for d in word_diff("No one came to inspect", "Nobody came to look")
+    ]
+    assert ops == [("changed", "No one", "Nobody"), ("same", "came to", None),
+                   ("changed", "inspect", "look")]  # fmt: skip
+
+
+def _figured(aid: str, figures: list[Figure], source: str) -> Article:
+    return Article(id=aid, body="x" * 200, figures=figures, source=source, published="2025-03-05")
+
+
+def _fig(value: float, counts: str, scope: str | None, per: str | None = None) -> Figure:
+    return Figure(text=f"{value} {counts}", start=0, end=5, value=value, counts=counts,
+                  counts_head=counts.split()[-1].rstrip("s"), scope=scope, per=per)  # fmt: skip
+
+
+def test_figure_claims_status_and_reasons() -> None:
+    articles = [
+        _figured(
+            "a",
+            [_fig(300, "residents", "in the Dunmore region"), _fig(12, "workers", "at the mill")],
+            "Courier",
+        ),
+        _figured(
+            "b",
+            [
+                _fig(300, "residents", "of the Dunmore-Oblast area"),
+                _fig(15, "workers", "at the mill"),
+                _fig(40, "residents", "per day", per="day"),
+            ],
+            "Ledger",
+        ),
+        _figured("c", [_fig(300, "residents", "in the Dunmore region")], "Gazette"),
+    ]
+    report_of = {"a": "a", "b": "b", "c": "a"}  # c is a copy of a
+    claims = {(c.counts, c.per): c for c in figure_claims(articles, report_of)}
+    residents = claims[("residents", None)]
+    assert residents.status == "corroborated"
+    assert residents.independent_reports == 2  # the copy counts once
+    assert claims[("workers", None)].status == "differs"
+    assert claims[("residents", "day")].status == "single-source"
+    assert any("rate per day" in why for why in residents.apart_from)
+
+
+def test_single_source_when_only_copies_agree() -> None:
+    articles = [
+        _figured("a", [_fig(42, "dead", "in Tessaly")], "Wire"),
+        _figured("b", [_fig(42, "dead", "in Tessaly")], "Reprint"),
+    ]
+    [claim] = figure_claims(articles, {"a": "a", "b": "a"})
+    assert claim.status == "single-source"
+
+
+def test_scope_place() -> None:
+    assert scope_place("in Veloria’s Dunmore region near the border") == "dunmore"
+    assert scope_place("the Dunmore-Oblast area of Veloria") == "dunmore"
+    assert scope_place("to areas near Veloria") == "veloria"
+    assert scope_place(None) == ""
+
+
+def _dated(aid: str, body: str, when: str, value: str, day: str, source: str) -> Article:
+    at = body.index(when)
+    return Article(
+        id=aid, body=body, published=day, source=source,
+        sentences=[Span(start=0, end=len(body))],
+        times=[TimeRef(text=when, start=at, end=at + len(when), value=value, precision="day")],
+    )  # fmt: skip
+
+
+def test_timeline_merges_same_statement_across_outlets_in_order() -> None:
+    a = _dated("a", "The council closed the Route 9 bridge on Tuesday after finding cracks.",
+               "Tuesday", "2025-03-04", "2025-03-05T08:00", "Courier")  # fmt: skip
+    b = _dated("b", "On Tuesday the council shut the bridge on Route 9 over cracks it found.",
+               "Tuesday", "2025-03-04", "2025-03-05T09:00", "Ledger")  # fmt: skip
+    c = _dated("c", "Inspectors first reported the cracks in the bridge deck on Feb. 20.",
+               "Feb. 20", "2025-02-20", "2025-03-05T10:00", "Ledger")  # fmt: skip
+    entries = timeline([a, b, c])
+    assert [e.date for e in entries] == ["2025-02-20", "2025-03-04"]
+    assert entries[1].outlets == ["Courier", "Ledger"]
+    assert entries[1].first_reported == "2025-03-05T08:00"
+    assert sort_key("2025-02") < sort_key("2025-02-20") < sort_key("2025-W09")
+
+
+def test_dossier_coverage_lists_what_each_outlet_alone_has() -> None:
+    a = _dated("a", "The council closed the Route 9 bridge on Tuesday after inspectors found "
+               "deep cracks in two of its piers.", "Tuesday", "2025-03-04", "2025-03-05", "Courier")  # fmt: skip
+    b = _dated("b", "Engineers will need at least four months to rebuild the damaged piers "
+               "before traffic returns to Tuesday levels.", "Tuesday", "2025-03-04", "2025-03-05", "Ledger")  # fmt: skip
+    dossier = fuse(Story(id="S1", articles=["a", "b"]), [a, b])
+    alone = {s.name: [f.text for f in s.alone] for s in dossier.sources}
+    assert alone["Courier"] == [a.body]
+    assert alone["Ledger"] == [b.body]
+    assert dossier.sources[0].first

@@ -128,6 +128,9 @@ class TimeRef(_Model):
     end: int
     value: str | None = None
     precision: Literal["minute", "hour", "day", "week", "month", "year", "unknown"] = "unknown"
+    #: TIMEX3 type (DATE, TIME, DURATION, SET) and modifier (START, MID, END), when known.
+    type: str | None = None
+    mod: str | None = None
 
 
 class Article(_Model):

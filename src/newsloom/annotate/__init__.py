@@ -1,18 +1,24 @@
-"""The annotate stage: sentences and entity mentions (later: quotes, figures, times).
+"""The annotate stage: sentences, entity mentions, figures and time expressions.
 
 Articles go through spaCy in batches (``nlp.pipe`` with ``as_tuples``), so the model's cost is
-paid once per batch, not per call.
+paid once per batch, not per call; every extractor reads the same parse, none runs a model of
+its own. Time expressions are resolved against the article's publication date (else the crawl
+date), and figures take the date of the time expression in their sentence.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsloom.annotate.dating import date_items
+from newsloom.annotate.figures import find_figures
 from newsloom.annotate.nlp import load_nlp
+from newsloom.annotate.times import find_times
 from newsloom.model import Article, Mention, Span
 
 __all__ = ["annotate", "load_nlp"]
@@ -32,7 +38,27 @@ def annotate(articles: Iterable[Article], nlp: Language) -> Iterator[Article]:
     """Yield each article with ``sentences`` and ``entities`` filled, in input order."""
     pairs = ((article.body, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH):
-        yield article.model_copy(update={"sentences": _sentences(doc), "entities": _mentions(doc)})
+        yield _annotated(article, doc)
+
+
+def _annotated(article: Article, doc: Doc) -> Article:
+    sentences = _sentences(doc)
+    mentions = _mentions(doc)
+    times = find_times(article.body, anchor_date(article), doc)
+    figures = date_items(find_figures(doc, mentions), times, sentences)
+    return article.model_copy(
+        update={"sentences": sentences, "entities": mentions, "figures": figures, "times": times}
+    )
+
+
+def anchor_date(article: Article) -> date | None:
+    """The day relative expressions count from: publication, else crawl date."""
+    for value in (article.published, article.crawl_date):
+        try:
+            return date.fromisoformat(value[:10]) if value else None
+        except ValueError:
+            continue
+    return None
 
 
 def _sentences(doc: Doc) -> list[Span]:

@@ -5,23 +5,31 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from newsloom.clean.capture import clean_capture
-from newsloom.clean.html import UnparseableHtml, clean_html
+from newsloom.clean.chrome import SiteChrome, learn_site_chrome
+from newsloom.clean.html import PathologicalHtml, UnparseableHtml, clean_html
 from newsloom.clean.meta import guess_language
 from newsloom.errors import Code
 from newsloom.model import Article, Page, Rejection
 
-__all__ = ["clean"]
+__all__ = ["SiteChrome", "clean", "learn_site_chrome"]
 
 #: Separator between paragraphs in ``Article.body``.
 PARAGRAPH_SEP = "\n\n"
 
 
-def clean(page: Page) -> Article | Rejection:
-    """Clean one page. Never raises for bad content: a failure becomes a ``Rejection``."""
+def clean(page: Page, site_chrome: SiteChrome | None = None) -> Article | Rejection:
+    """Clean one page. Never raises for bad content: a failure becomes a ``Rejection``.
+
+    ``site_chrome`` (from ``learn_site_chrome`` over the batch or corpus) removes the lines that
+    recur across many pages of the page's site; without it each page is cleaned on its own.
+    """
     try:
-        article = _clean(page)
+        article = _clean(page, site_chrome)
     except UnparseableHtml as exc:
         return Rejection(input=page.input, code=Code.NOT_TEXT, reason=f"unparseable HTML: {exc}")
+    except PathologicalHtml as exc:
+        reason = f"markup not extracted, to keep time per page bounded: {exc}"
+        return Rejection(input=page.input, code=Code.CLEAN_FAILED, reason=reason)
     except Exception as exc:  # one bad page never stops a run
         reason = f"{type(exc).__name__}: {exc}"[:300]
         return Rejection(input=page.input, code=Code.CLEAN_FAILED, reason=reason)
@@ -34,10 +42,11 @@ def clean(page: Page) -> Article | Rejection:
     return article
 
 
-def _clean(page: Page) -> Article:
+def _clean(page: Page, site_chrome: SiteChrome | None) -> Article:
     if page.html is not None:
         return _from_html(page, page.html)
-    return _from_text(page, page.text or "")
+    known = site_chrome.for_page(page) if site_chrome else frozenset()
+    return _from_text(page, page.text or "", known)
 
 
 def _base(page: Page) -> Article:
@@ -51,8 +60,8 @@ def _base(page: Page) -> Article:
     )
 
 
-def _from_text(page: Page, text: str) -> Article:
-    found = clean_capture(text)
+def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
+    found = clean_capture(text, site_lines)
     article = _base(page)
     body = PARAGRAPH_SEP.join(found.paragraphs)
     return article.model_copy(
@@ -73,7 +82,7 @@ def _from_text(page: Page, text: str) -> Article:
 
 
 def _from_html(page: Page, markup: str) -> Article:
-    found = clean_html(markup)
+    found = clean_html(markup, page.crawl_date, page.url)
     article = _base(page)
     body = PARAGRAPH_SEP.join(found.paragraphs)
     url = article.url or found.url

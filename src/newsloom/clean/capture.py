@@ -8,13 +8,16 @@ the last prose line outside the chrome, and the header before it yields the meta
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from newsloom.clean import vocab
+from newsloom.clean.chrome import line_key
 from newsloom.clean.dates import parse_date_line, parse_datetime
+from newsloom.clean.linemodel import probabilities
 from newsloom.clean.meta import agency_name, find_dateline, parse_byline
 from newsloom.model import Removed
 
@@ -24,6 +27,12 @@ PROSE_MIN_WORDS = 4
 PROSE_LONG_WORDS = 16
 #: How far back (in non-blank lines) a repeated line counts as a duplicate teaser or caption.
 DUPLICATE_WINDOW = 3
+#: A line adds to the body's evidence when its body probability is above this, else subtracts.
+REGION_THRESHOLD = 0.35
+#: Inside the body stretch, a line that is not prose is dropped under this probability.
+KEEP_THRESHOLD = 0.3
+#: How many lines ahead a rail looks for a teaser's shape before it gives way to body text.
+RAIL_LOOKAHEAD = 2
 #: A headline has between these many words.
 TITLE_WORDS = (3, 40)
 #: A section label ("World News") has at most this many words.
@@ -46,6 +55,7 @@ class Kind(StrEnum):
     CREDIT = "agency-credit"
     DUPLICATE = "duplicate"
     TRUNCATED = "truncated-teaser"
+    SITE = "site-chrome"
     PROSE = "prose"
     SHORT = "short"
 
@@ -53,8 +63,12 @@ class Kind(StrEnum):
 #: Kinds that are page furniture wherever they stand.
 ALWAYS_CHROME = frozenset(
     {Kind.AD, Kind.RELTIME, Kind.SEPARATOR, Kind.URL, Kind.SIGN_OFF, Kind.CAPTION,
-     Kind.DUPLICATE, Kind.TRUNCATED, Kind.HEADING, Kind.POSTED, Kind.STAMP, Kind.BYLINE}
+     Kind.DUPLICATE, Kind.TRUNCATED, Kind.HEADING, Kind.POSTED, Kind.STAMP, Kind.BYLINE,
+     Kind.SITE}
 )  # fmt: skip
+#: Kinds that say nothing about where the body is: an ad slot or a lone "Related" label sits
+#: inside an article as often as outside it.
+TRANSPARENT = frozenset({Kind.AD, Kind.HEADING})
 #: Kinds that end a rail: the structure of an article's own header.
 ENDS_RAIL = frozenset({Kind.BYLINE, Kind.POSTED, Kind.CAPTION})
 #: Kinds that show a run of lines is a teaser rail rather than body.
@@ -66,6 +80,7 @@ class Line:
     text: str
     kind: Kind
     reason: str | None = None  # set when the line is removed
+    score: float = 0.0  # probability of being body text (linemodel)
 
 
 @dataclass(slots=True)
@@ -83,9 +98,12 @@ class CaptureResult:
     dateline_prefix: str | None = None
 
 
-def clean_capture(text: str) -> CaptureResult:
-    """Split a text capture into metadata, body paragraphs, captions and removed chrome."""
-    lines = classify(text)
+def clean_capture(text: str, site_lines: frozenset[str] = frozenset()) -> CaptureResult:
+    """Split a text capture into metadata, body paragraphs, captions and removed chrome.
+
+    ``site_lines`` are the ``chrome.line_key`` of lines learned as chrome for the page's site.
+    """
+    lines = classify(text, site_lines)
     mark_rails(lines)
     start, end = body_bounds(lines)
     result = CaptureResult()
@@ -103,14 +121,14 @@ def clean_capture(text: str) -> CaptureResult:
 # ------------------------------------------------------------------------------- line kinds
 
 
-def classify(text: str) -> list[Line]:
+def classify(text: str, site_lines: frozenset[str] = frozenset()) -> list[Line]:
     """One ``Line`` per non-blank line of ``text``, with its kind."""
     lines: list[Line] = []
     for raw in text.split("\n"):
         stripped = re.sub(r"\s+", " ", raw).strip()
         if not stripped:
             continue
-        kind = line_kind(stripped)
+        kind = Kind.SITE if site_lines and line_key(stripped) in site_lines else line_kind(stripped)
         recent = [ln.text for ln in lines[-DUPLICATE_WINDOW:]]
         if stripped in recent or _extends_recent_caption(stripped, lines):
             kind = Kind.DUPLICATE
@@ -192,11 +210,20 @@ def _consume_rail(lines: list[Line], start: int) -> int:
             signals += 1
         elif line.kind is Kind.PROSE and not (previous is not Kind.HEADING and signals):
             break  # a sentence right after the heading, or with no teaser shape: body again
+        elif line.kind is Kind.PROSE and previous is Kind.PROSE and not _signal_ahead(lines, i):
+            lines[i - 1].reason = None  # two sentences in a row: a teaser has one; body again
+            i -= 1
+            break
         line.reason = "teaser-rail"
-        previous = Kind.SHORT if line.kind is Kind.PROSE else line.kind
+        previous = line.kind
         i += 1
     _unmark_bare_rail(lines, start, i, signals)
     return i
+
+
+def _signal_ahead(lines: list[Line], i: int) -> bool:
+    """A teaser's shape (time, repeated title) within the next lines keeps the rail going."""
+    return any(ln.kind in RAIL_SIGNALS for ln in lines[i + 1 : i + 1 + RAIL_LOOKAHEAD])
 
 
 def _unmark_bare_rail(lines: list[Line], start: int, stop: int, signals: int) -> None:
@@ -213,14 +240,42 @@ def _unmark_bare_rail(lines: list[Line], start: int, stop: int, signals: int) ->
 
 
 def body_bounds(lines: list[Line]) -> tuple[int | None, int | None]:
-    """Indexes of the first and last body line: prose outside rails, captions and stamps."""
-    prose = [i for i, ln in enumerate(lines) if ln.kind is Kind.PROSE and not ln.reason]
-    if not prose:
+    """Indexes of the first and last body line: the stretch with the most body evidence.
+
+    Each line's body probability (``linemodel``) minus ``REGION_THRESHOLD``, weighted by the
+    line's length, is summed over every stretch; the best stretch is the body (Kadane's scan).
+    """
+    if not lines:
         return None, None
-    end = prose[-1]
+    for line, p in zip(lines, probabilities(lines), strict=True):
+        line.score = p
+    gains = [_gain(ln) for ln in lines]
+    start, end = _best_stretch(gains)
+    if start is None or end is None:
+        return None, None
     while end + 1 < len(lines) and _short_sentence(lines[end + 1]):
-        end += 1  # a closing paragraph too short to count as prose on its own
-    return prose[0], end
+        end += 1  # a closing paragraph too short to count on its own
+    return start, end
+
+
+def _gain(line: Line) -> float:
+    """A line's evidence for the body; ad markers and lone headings inside a body are neutral."""
+    if line.kind in TRANSPARENT:
+        return 0.0
+    return (line.score - REGION_THRESHOLD) * math.log1p(len(line.text))
+
+
+def _best_stretch(gains: list[float]) -> tuple[int | None, int | None]:
+    best = 0.0
+    best_span: tuple[int | None, int | None] = (None, None)
+    total, start = 0.0, 0
+    for i, gain in enumerate(gains):
+        if total <= 0:
+            total, start = 0.0, i
+        total += gain
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
 
 
 def _short_sentence(line: Line) -> bool:
@@ -236,6 +291,9 @@ def _short_sentence(line: Line) -> bool:
 def read_body(lines: Iterable[Line], result: CaptureResult) -> None:
     for line in lines:
         if line.reason:
+            continue
+        if line.kind is not Kind.PROSE and line.score < KEEP_THRESHOLD:
+            line.reason = "unlikely-body"
             continue
         if line.kind is Kind.CAPTION or line.kind is Kind.DUPLICATE:
             line.reason = "caption" if line.kind is Kind.CAPTION else "duplicate-line"

@@ -11,29 +11,23 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
 from typing import Any
 
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError, XMLSyntaxError
 
+from newsloom.clean import pagedates
 from newsloom.clean.capture import ALWAYS_CHROME, Kind, line_kind
-from newsloom.clean.dates import parse_datetime
 from newsloom.clean.meta import agency_name, find_dateline, parse_byline, split_names
 from newsloom.model import Removed
 
-PUBLISHED_META = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "date",
-    "dc.date.issued",
-    "dcterms.created",
-    "sailthru.date",
-)
-UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod")
+#: Bounds that keep one page's time bounded. The largest SEB page is 1.5 MB with 1,710 elements;
+#: 300,000 paragraphs (6.6 MB) took trafilatura 56 s, 20,000 elements about 2 s.
+MAX_MARKUP_CHARS = 12_000_000
+MAX_ELEMENTS = 20_000
 #: Paragraph-like elements of trafilatura's output tree.
 BLOCK_TAGS = ("p", "head", "list", "quote", "item", "table", "lb", "row", "cell")
 
@@ -59,25 +53,35 @@ class UnparseableHtml(ValueError):
     """lxml could not build a tree from the markup."""
 
 
-def clean_html(markup: str) -> HtmlResult:
+class PathologicalHtml(ValueError):
+    """Markup too large to extract in bounded time (see ``MAX_MARKUP_CHARS``, ``MAX_ELEMENTS``)."""
+
+
+def clean_html(markup: str, crawl_date: date | None = None, url: str | None = None) -> HtmlResult:
+    """Body, metadata and captions of one HTML page; dates after ``crawl_date`` are refused."""
+    if len(markup) > MAX_MARKUP_CHARS:
+        raise PathologicalHtml(f"markup of {len(markup):,} characters, over {MAX_MARKUP_CHARS:,}")
     try:
         tree = lxml.html.fromstring(markup)
     except (ParserError, XMLSyntaxError, ValueError) as exc:
         raise UnparseableHtml(str(exc)) from exc
+    if sum(1 for _ in islice(tree.iter(), MAX_ELEMENTS + 1)) > MAX_ELEMENTS:
+        raise PathologicalHtml(f"over {MAX_ELEMENTS:,} elements")
     result = HtmlResult()
     meta = _meta_tags(tree)
     ld = _json_ld(tree)
     result.title = _title(tree, meta, ld)
-    result.published = _first_date(meta, ld, PUBLISHED_META, "datePublished") or _time_element(tree)
-    result.updated = _first_date(meta, ld, UPDATED_META, "dateModified")
     result.url = meta.get("og:url") or _canonical(tree)
     result.site = meta.get("og:site_name")
     result.section = meta.get("article:section")
     result.language = _language(tree)
     result.captions = _captions(tree)
     _authors(meta, ld, result)
-    _body(markup, result)
-    return result
+    _body(markup, result)  # trafilatura's own parser: its tree scores 0.004 F1 better on SEB
+    latest = crawl_date or date.today()
+    result.updated = pagedates.updated(meta, ld, latest)
+    result.published = pagedates.published(tree, meta, ld, latest, url or result.url)  # last:
+    return result  # htmldate's fallback may prune the tree it is given
 
 
 def _meta_tags(tree: Any) -> dict[str, str]:
@@ -119,27 +123,6 @@ def _title(tree: Any, meta: dict[str, str], ld: dict[str, Any]) -> str | None:
     return titles[0] if titles and titles[0] else None
 
 
-def _first_date(
-    meta: dict[str, str], ld: dict[str, Any], keys: tuple[str, ...], ld_key: str
-) -> str | None:
-    value = ld.get(ld_key)
-    if isinstance(value, str) and parse_datetime(value):
-        return parse_datetime(value)
-    for key in keys:
-        if key in meta and parse_datetime(meta[key]):
-            return parse_datetime(meta[key])
-    return None
-
-
-def _time_element(tree: Any) -> str | None:
-    for el in tree.iter("time"):
-        value = el.get("datetime") or _text(el)
-        parsed = parse_datetime(value) if value else None
-        if parsed:
-            return parsed
-    return None
-
-
 def _canonical(tree: Any) -> str | None:
     for el in tree.iter("link"):
         if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
@@ -179,10 +162,12 @@ def _body(markup: str, result: HtmlResult) -> None:
     if body is None:
         return
     skip = {result.title or "", *result.captions}
+    _add_paragraph(_clean_space(body.text), skip, result)
     for el in body.iter(*BLOCK_TAGS):
-        if el.tag in ("list", "row", "table"):
-            continue
-        _add_paragraph(_text(el), skip, result)
+        if el.tag not in ("list", "row", "table"):
+            _add_paragraph(_text(el), skip, result)
+        if el.getparent() is body:  # text between two blocks ("<head/>text<head/>")
+            _add_paragraph(_clean_space(el.tail), skip, result)
     _take_dateline(result)
 
 
@@ -219,4 +204,8 @@ def _take_dateline(result: HtmlResult) -> None:
 
 
 def _text(el: Any) -> str:
-    return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+    return _clean_space("".join(el.itertext()))
+
+
+def _clean_space(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()

@@ -291,3 +291,49 @@ ENGLISH_STOPWORDS = frozenset(
         "one",
     ]
 )
+
+#: Words of page furniture (menus, share bars, cookie and newsletter boxes, footers), matched as
+#: substrings of a lowercased line; a line feature of the body model (clean/linemodel.py).
+CHROME_WORDS = (
+    "cookie",
+    "privacy",
+    "subscribe",
+    "newsletter",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "register",
+    "share",
+    "tweet",
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "email",
+    "e-mail",
+    "comment",
+    "reply",
+    "advertis",
+    "sponsor",
+    "copyright",
+    "©",
+    "rights reserved",
+    "terms of",
+    "terms and",
+    "contact us",
+    "about us",
+    "menu",
+    "search",
+    "follow",
+    "click",
+    "read more",
+    "download",
+    "app",
+    "permalink",
+)
+
+#: Link-like text: URLs, e-mail addresses, handles, "»" and "›" arrows, pipes between items.
+LINKISH_RE = re.compile(r"https?://|www\.|@\w|\w\.(?:com|org|net)\b|[»›]|\s\|\s", re.I)

@@ -45,6 +45,9 @@ COUNT_CLASSES: dict[str, str] = {
     "wounded": "injury",
 }
 
+_PREPOSITION_RE = re.compile(
+    r"\b(?:in|into|of|near|to|at|from|on|across|inside|outside|along|around|off)\b", re.I
+)
 _CAPITALISED_RUN_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 
 
@@ -67,7 +70,21 @@ class ClaimKey:
 def counted_class(figure: Figure) -> str:
     head = (figure.counts_head or _last_word(figure.counts) or "").lower()
     singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    if _names_people(figure.counts):
+        return "people"
     return COUNT_CLASSES.get(head) or COUNT_CLASSES.get(singular) or singular
+
+
+def _names_people(counts: str | None) -> bool:
+    """A demonym as the counted thing: "7,000 North Koreans", "300 Velorians"."""
+    last = _last_word(counts) or ""
+    return last[:1].isupper() and last.endswith(_DEMONYM_PLURALS)
+
+
+#: Plural demonym endings (Koreans, Ukrainians, Chinese, Israelis).
+_DEMONYM_PLURALS = ("ans", "ese", "is", "ers")
+#: Classes that count people: claims across them are compared and explained, never merged.
+PEOPLE_CLASSES = frozenset({"troop", "people"})
 
 
 def _last_word(text: str | None) -> str | None:
@@ -75,11 +92,25 @@ def _last_word(text: str | None) -> str | None:
 
 
 def scope_place(scope: str | None) -> str:
-    """The place key of the last proper name in a scope: "in Russia’s Kursk region" → kursk."""
+    """The place a scope names most narrowly: the last proper name of its first phrase that has
+    one. "in Russia’s Kursk region near Ukraine’s border" → kursk; "the Kursk-Oblast area of
+    Russia" → kursk; "to areas near Ukraine" → ukraine."""
     if not scope:
         return ""
-    runs = _CAPITALISED_RUN_RE.findall(scope)
-    return place_key(runs[-1]) if runs else ""
+    for phrase in _PREPOSITION_RE.split(scope):
+        runs = _CAPITALISED_RUN_RE.findall(phrase)
+        if runs:
+            return place_key(_after_possessive(runs[-1]))
+    return ""
+
+
+def _after_possessive(run: str) -> str:
+    """"Russia’s Kursk" → "Kursk": the owner names a wider place than the thing it owns."""
+    words = run.split()
+    owners = [i for i, w in enumerate(words) if w.endswith(("’s", "'s"))]
+    if owners and owners[-1] + 1 < len(words):
+        return " ".join(words[owners[-1] + 1 :])
+    return run
 
 
 def claim_key(figure: Figure) -> ClaimKey:
@@ -99,9 +130,24 @@ def figure_claims(members: Sequence[Article], report_of: Mapping[str, str]) -> l
             if figure.value is None:
                 continue
             grouped.setdefault(claim_key(figure), []).append((article, figure))
+    _fold_unscoped(grouped)
     claims = {key: _claim(key, items, report_of) for key, items in grouped.items()}
     _explain_apart(claims)
     return sorted(claims.values(), key=lambda c: (-c.independent_reports, c.counts or ""))
+
+
+def _fold_unscoped(grouped: dict[ClaimKey, list[tuple[Article, Figure]]]) -> None:
+    """A figure restated without its scope ("those 10,000 troops") joins the scoped claim of the
+    same thing with the same number, when exactly one such claim exists."""
+    for key in [k for k in grouped if not k.where]:
+        values = {f.value for _, f in grouped[key]}
+        homes = [
+            k for k in grouped
+            if k.where and (k.what, k.unit, k.per) == (key.what, key.unit, key.per)
+            and values <= {f.value for _, f in grouped[k]}
+        ]  # fmt: skip
+        if len(homes) == 1:
+            grouped[homes[0]] += grouped.pop(key)
 
 
 def _claim(
@@ -156,17 +202,29 @@ def _explain_apart(claims: dict[ClaimKey, FigureClaim]) -> None:
     keys = list(claims)
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if a.what != b.what or a.unit != b.unit:
+            if not _comparable(a, b):
                 continue
-            reason = _difference(a, b)
+            reason = _difference(a, b, claims[a], claims[b])
             claims[a].apart_from.append(f"{_label(claims[b])}: {reason}")
             claims[b].apart_from.append(f"{_label(claims[a])}: {reason}")
 
 
-def _difference(a: ClaimKey, b: ClaimKey) -> str:
+def _comparable(a: ClaimKey, b: ClaimKey) -> bool:
+    """Claims a reader could confuse: the same class, or both counting people."""
+    if a.unit != b.unit:
+        return False
+    return a.what == b.what or (a.what in PEOPLE_CLASSES and b.what in PEOPLE_CLASSES)
+
+
+def _difference(a: ClaimKey, b: ClaimKey, ca: FigureClaim, cb: FigureClaim) -> str:
+    reasons = []
+    if a.what != b.what:
+        reasons.append(f"counts different things ({ca.counts} vs {cb.counts})")
     if a.per != b.per:
-        return f"a rate per {a.per or b.per}, not a total"
-    return f"different scope ({a.where or 'unstated'} vs {b.where or 'unstated'})"
+        reasons.append(f"a rate per {a.per or b.per}, not a total")
+    if a.where != b.where:
+        reasons.append(f"different scope ({ca.scope or 'unstated'} vs {cb.scope or 'unstated'})")
+    return "; ".join(reasons) or "different claims"
 
 
 def _label(claim: FigureClaim) -> str:

@@ -1,0 +1,263 @@
+"""Time expressions: resolution helpers, find_times on fictional sentences, and the seed pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsloom.annotate.times import calendar_date, find_times
+from newsloom.annotate.timex_resolve import (
+    iso_week,
+    precision_of,
+    resolve_month,
+    resolve_month_day,
+    resolve_quarter,
+    resolve_weekday,
+    shift_unit,
+)
+from newsloom.model import TimeRef
+
+SATURDAY = date(2024, 11, 2)
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+MONDAY, TUESDAY, THURSDAY, FRIDAY, SATURDAY_WD = 0, 1, 3, 4, 5
+
+
+def values(text: str, anchor: date | None = SATURDAY) -> dict[str, str | None]:
+    return {ref.text: ref.value for ref in find_times(text, anchor)}
+
+
+def only(text: str, anchor: date | None = SATURDAY) -> TimeRef:
+    refs = find_times(text, anchor)
+    assert len(refs) == 1, refs
+    return refs[0]
+
+
+# ------------------------------------------------------------------------ resolution helpers
+
+
+@pytest.mark.parametrize(
+    ("weekday", "direction", "expected"),
+    [
+        (FRIDAY, None, date(2024, 11, 1)),
+        (THURSDAY, None, date(2024, 10, 31)),
+        (SATURDAY_WD, None, date(2024, 11, 2)),
+        (MONDAY, "past", date(2024, 10, 28)),
+        (TUESDAY, "future", date(2024, 11, 5)),
+        (SATURDAY_WD, "future", date(2024, 11, 2)),
+    ],
+)
+def test_resolve_weekday(weekday: int, direction: str | None, expected: date) -> None:
+    assert resolve_weekday(SATURDAY, weekday, direction) == expected  # type: ignore[arg-type]
+
+
+def test_resolve_month_past_future_and_nearest() -> None:
+    assert resolve_month(SATURDAY, 8) == (2024, 8)
+    assert resolve_month(SATURDAY, 8, "future") == (2025, 8)
+    assert resolve_month(SATURDAY, 12, "past") == (2023, 12)
+    # no tense: next month is nearer than last December, even weighted
+    assert resolve_month(SATURDAY, 12) == (2024, 12)
+    assert resolve_month(SATURDAY, 11, "past") == (2024, 11)
+
+
+def test_resolve_month_day() -> None:
+    assert resolve_month_day(SATURDAY, 9, 12) == date(2024, 9, 12)
+    assert resolve_month_day(SATURDAY, 12, 15, "past") == date(2023, 12, 15)
+    assert resolve_month_day(SATURDAY, 1, 9) == date(2025, 1, 9)
+    assert resolve_month_day(SATURDAY, 10, 1, "future") == date(2025, 10, 1)
+    assert resolve_month_day(SATURDAY, 2, 30) is None
+
+
+def test_weeks_quarters_and_shifts() -> None:
+    assert iso_week(date(2024, 11, 1)) == "2024-W44"
+    assert resolve_quarter(SATURDAY, 3) == "2024-Q3"
+    assert resolve_quarter(date(2024, 5, 1), 4) == "2023-Q4"
+    assert shift_unit(SATURDAY, "M", -1) == ("2024-10", "month")
+    assert shift_unit(SATURDAY, "D", -2) == ("2024-10-31", "day")
+    assert shift_unit(SATURDAY, "Y", 0) == ("2024", "year")
+
+
+@pytest.mark.parametrize(
+    ("value", "precision"),
+    [
+        ("2024-11-01", "day"),
+        ("2024-10-31TNI", "day"),
+        ("2024-11-02T15:38", "minute"),
+        ("2024-W44", "week"),
+        ("2024-08", "month"),
+        ("2024", "year"),
+        ("P3D", "unknown"),
+        ("PRESENT_REF", "unknown"),
+        (None, "unknown"),
+    ],
+)
+def test_precision_of(value: str | None, precision: str) -> None:
+    assert precision_of(value) == precision
+
+
+# ------------------------------------------------------------------------------ find_times
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value", "precision"),
+    [
+        ("The ferry sank late Friday off the cape.", "late Friday", "2024-11-01", "day"),
+        ("The mayor spoke on Thursday.", "Thursday", "2024-10-31", "day"),
+        ("Pickers walked out Wednesday.", "Wednesday", "2024-10-30", "day"),
+        ("The dam gave way Thursday night.", "Thursday night", "2024-10-31TNI", "day"),
+        ("Crews arrived Friday morning.", "Friday morning", "2024-11-01TMO", "day"),
+        ("The board will meet on Tuesday.", "Tuesday", "2024-11-05", "day"),
+        ("Talks resume next Tuesday.", "next Tuesday", "2024-11-05", "day"),
+        ("She resigned last Friday.", "last Friday", "2024-11-01", "day"),
+        ("The mill closed in August.", "August", "2024-08", "month"),
+        ("The count ended on Sept. 12 at the hall.", "Sept. 12", "2024-09-12", "day"),
+        ("It opened Sept. 12, 2023, downtown.", "Sept. 12, 2023", "2023-09-12", "day"),
+        ("The vote was held March 3.", "March 3", "2024-03-03", "day"),
+        ("The bridge was built in 2019.", "2019", "2019", "year"),
+        ("Rain fell yesterday.", "yesterday", "2024-11-01", "day"),
+        ("The fair opens today.", "today", "2024-11-02", "day"),
+        ("The choir sings tonight.", "tonight", "2024-11-02TNI", "day"),
+        ("Prices rose last week.", "last week", "2024-W43", "week"),
+        ("The pier reopens this week.", "this week", "2024-W44", "week"),
+        ("Sales fell last month.", "last month", "2024-10", "month"),
+        ("Output peaked last year.", "last year", "2023", "year"),
+        ("Sales doubled so far this year.", "this year", "2024", "year"),
+        ("Rates rose earlier this month.", "earlier this month", "2024-11", "month"),
+        ("The lake froze two days ago.", "two days ago", "2024-10-31", "day"),
+        ("The siege lasted three weeks.", "three weeks", "P3W", "unknown"),
+        ("Tin prices crashed in the 1990s.", "the 1990s", "199", "unknown"),
+        ("Nov. 2 (Wirenews) -- Floods hit the valley.", "Nov. 2", "2024-11-02", "day"),
+        ("The polls close at 9 p.m. Sunday.", "9 p.m. Sunday", "2024-10-27T21:00", "hour"),
+        ("Profit rose in the third quarter.", "the third quarter", "2024-Q3", "unknown"),
+        ("The port is busy now.", "now", "PRESENT_REF", "unknown"),
+        ("The ferry runs daily.", "daily", "P1D", "unknown"),
+    ],
+)
+def test_find_times_resolves(sentence: str, phrase: str, value: str, precision: str) -> None:
+    refs = {ref.text: ref for ref in find_times(sentence, SATURDAY)}
+    assert phrase in refs, refs
+    ref = refs[phrase]
+    assert (ref.value, ref.precision) == (value, precision)
+    assert sentence[ref.start : ref.end] == phrase
+
+
+def test_late_friday_carries_the_end_modifier() -> None:
+    ref = only("The ferry sank late Friday.")
+    assert (ref.value, ref.mod, ref.type) == ("2024-11-01", "END", "DATE")
+
+
+def test_durations_and_sets_are_typed() -> None:
+    assert only("The strike lasted five hours.").type == "DURATION"
+    assert only("The buses run every day.").type == "SET"
+    assert only("The ruling came Thursday night.").type == "TIME"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 31st Rifle Regiment moved north.",
+        "The company hired 1,200 workers.",
+        "They tested a Borealis-19 rocket.",
+        "Fans flocked to March Madness games.",
+        "Residents may leave the area.",
+        "The mill employs 2000 people.",
+        "He paid about 1995 euros for it.",
+    ],
+)
+def test_not_times(sentence: str) -> None:
+    assert find_times(sentence, SATURDAY) == []
+
+
+def test_future_tense_moves_months_and_weekdays_forward() -> None:
+    assert values("The plant will reopen in August.") == {"August": "2025-08"}
+    assert values("The plant reopened Monday.") == {"Monday": "2024-10-28"}
+    assert values("The plant will reopen Monday.") == {"Monday": "2024-11-04"}
+
+
+def test_without_anchor_relative_values_are_none() -> None:
+    refs = find_times(
+        "The ferry sank Friday; the pier opened Sept. 12, 2023, for three weeks.", None
+    )
+    got = {ref.text: (ref.value, ref.precision) for ref in refs}
+    assert got == {
+        "Friday": (None, "day"),
+        "Sept. 12, 2023": ("2023-09-12", "day"),
+        "three weeks": ("P3W", "unknown"),
+    }
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Quiet.\n\nOn Saturday, the council met.\n\nBy late Friday the roads had reopened."
+    for ref in find_times(text, SATURDAY):
+        assert text[ref.start : ref.end] == ref.text
+
+
+def test_no_expression_crosses_a_line_break() -> None:
+    assert values("Floods in August\n2 villages cut off") == {"August": "2024-08"}
+
+
+def test_scope_phrase_widens_a_date() -> None:
+    ref = only("Debts are due by the end of 2025.")
+    assert (ref.text, ref.value, ref.mod) == ("the end of 2025", "2025", "END")
+
+
+def test_quarter_is_remembered_for_year_ago() -> None:
+    got = values("Profit rose in the third quarter from a year earlier.")
+    assert got == {"the third quarter": "2024-Q3", "a year earlier": "2023-Q3"}
+
+
+def test_calendar_date() -> None:
+    refs = find_times("The dam gave way Thursday night after three weeks of rain.", SATURDAY)
+    assert [calendar_date(ref) for ref in refs] == ["2024-10-31", None]
+
+
+def test_doc_modal_marks_future() -> None:
+    nlp = spacy.blank("en")
+    words = ["They", "will", "vote", "Tuesday", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, True, False, False],
+              tags=["PRP", "MD", "VB", "NNP", "."], sent_starts=[True, False, False, False, False])  # fmt: skip
+    refs = find_times(doc.text, SATURDAY, doc)
+    assert [(r.text, r.value) for r in refs] == [("Tuesday", "2024-11-05")]
+
+
+# ------------------------------------------------------------------------------- seed pages
+
+
+def _seed_body(name: str) -> str:
+    path = SEEDS / name
+    if not path.exists():
+        pytest.skip("seed pages not present")
+    return path.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("seed", "phrase", "value"),
+    [
+        ("000_8c60dce76ff90822.txt", "late Friday", "2024-11-01"),
+        ("000_8c60dce76ff90822.txt", "Thursday", "2024-10-31"),
+        ("000_8c60dce76ff90822.txt", "Saturday", "2024-11-02"),
+        ("000_8c60dce76ff90822.txt", "Sept. 12", "2024-09-12"),
+        ("002_259ff1cab38dcb52.txt", "August", "2024-08"),
+        ("002_259ff1cab38dcb52.txt", "Thursday", "2024-10-31"),
+        ("002_259ff1cab38dcb52.txt", "Nov. 2", "2024-11-02"),
+        ("002_259ff1cab38dcb52.txt", "this year", "2024"),
+    ],
+)
+def test_seed_done_when(seed: str, phrase: str, value: str) -> None:
+    body = _seed_body(seed)
+    refs = find_times(body, SATURDAY)
+    first = next(ref for ref in refs if ref.text == phrase)
+    assert first.value == value
+    assert body.find(phrase) <= first.start
+
+
+def test_seed_in_august_is_a_month() -> None:
+    body = _seed_body("002_259ff1cab38dcb52.txt")
+    start = body.index("in August") + len("in ")
+    refs = [ref for ref in find_times(body, SATURDAY) if ref.start == start]
+    assert [(ref.text, ref.value, ref.precision) for ref in refs] == [
+        ("August", "2024-08", "month")
+    ]
