@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from newsloom.annotate import annotate, load_nlp
 from newsloom.clean import clean
+from newsloom.clean.chrome import learn_site_chrome
 from newsloom.config import Settings
 from newsloom.errors import Code
 from newsloom.fuse import fuse
@@ -53,8 +54,12 @@ def _batches(items: Iterable[Page | Rejection], size: int) -> Iterator[list[Page
 
 
 def process(pages: Sequence[Page], nlp: Language) -> list[Article | Rejection]:
-    """Clean and annotate a batch of pages; a failure on one page rejects that page only."""
-    cleaned = [clean(p) for p in pages]
+    """Clean and annotate a batch of pages; a failure on one page rejects that page only.
+
+    Site chrome (lines recurring across a site's pages) is learned from the batch itself.
+    """
+    chrome = learn_site_chrome(pages)
+    cleaned = [clean(p, chrome) for p in pages]
     articles = [c for c in cleaned if isinstance(c, Article)]
     annotated = {a.id: a for a in _annotate_safely(articles, nlp)}
     out: list[Article | Rejection] = []
