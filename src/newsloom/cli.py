@@ -250,6 +250,10 @@ def demo_cmd(
     db: Annotated[
         Path | None, typer.Option("--db", help="Keep the demo store here (default: temporary).")
     ] = None,
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Then open it in the web UI (see `serve`).")
+    ] = False,
+    port: Annotated[int, typer.Option(help="Port for --serve.")] = 8000,
 ) -> None:
     """Run the whole pipeline on the bundled sample corpus and show the stories."""
     target = db or Path(tempfile.mkdtemp(prefix="newsloom-demo-")) / "demo.db"
@@ -271,6 +275,51 @@ def demo_cmd(
             result = stored_result(store, biggest.id)
             print_story(out, biggest, result.dossiers[biggest.id], result.articles)
     out.print(f"\nExplore further: [bold]newsloom stories --db {escape(str(target))}[/]")
+    if serve:
+        serve_cmd(db=target, host="127.0.0.1", port=port, token=None)
+
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; anything but 127.0.0.1 exposes the store.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="NEWSLOOM_TOKEN", help="Enable page uploads (POST) for holders of this token."
+        ),
+    ] = None,
+) -> None:
+    """Open the store in the web UI and HTTP API (read-only unless --token is given)."""
+    import uvicorn
+
+    from newsloom.web import WebSettings, create_app
+    from newsloom.web.app import LOOPBACK_HOSTS
+
+    if not db.is_file():
+        err.print(
+            f"[red]error:[/] no store at {escape(str(db))}: run [bold]newsloom ingest PATH…[/] "
+            "first, or [bold]newsloom demo --serve[/]"
+        )
+        raise typer.Exit(Exit.STORE)
+    loopback = host in LOOPBACK_HOSTS
+    try:
+        web = create_app(
+            WebSettings(db=db, token=token, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+        )
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(Exit.STORE) from exc
+    shown = f"[{host}]" if ":" in host else host
+    out.print(
+        f"newsloom: serving {escape(str(db))} at [bold]http://{shown}:{port}/[/] "
+        f"({'uploads with token' if token else 'read-only'}; API at /api/v1, docs at /docs; "
+        "Ctrl-C stops)"
+    )
+    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
 
 
 def _version(value: bool) -> None:

@@ -18,6 +18,8 @@ from spacy.tokens import Doc
 from newsloom.annotate.dating import date_items
 from newsloom.annotate.figures import find_figures
 from newsloom.annotate.nlp import load_nlp
+from newsloom.annotate.quotes import find_quotes
+from newsloom.annotate.speakers import canonical_name
 from newsloom.annotate.times import find_times
 from newsloom.model import Article, Mention, Span
 
@@ -26,6 +28,11 @@ __all__ = ["annotate", "load_nlp"]
 #: Entity labels kept as mentions. Dates, times and numbers become ``times`` and ``figures``.
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+#: Labels of places, extended over a following region word ("Kursk region").
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+_REGION_WORDS = frozenset(
+    {"region", "oblast", "province", "area", "district", "county", "governorate", "krai"}
 )
 #: spaCy batch size; measured flat between 32 and 256 on 600-word articles.
 PIPE_BATCH = 64
@@ -46,8 +53,17 @@ def _annotated(article: Article, doc: Doc) -> Article:
     mentions = _mentions(doc)
     times = find_times(article.body, anchor_date(article), doc)
     figures = date_items(find_figures(doc, mentions), times, sentences)
+    quotes = find_quotes(doc, mentions)
+    cues = [q.cue_start if q.cue_start is not None else q.start for q in quotes]
+    quotes = date_items(quotes, times, sentences, anchor_at=cues)
     return article.model_copy(
-        update={"sentences": sentences, "entities": mentions, "figures": figures, "times": times}
+        update={
+            "sentences": sentences,
+            "entities": mentions,
+            "figures": figures,
+            "times": times,
+            "quotes": quotes,
+        }
     )
 
 
@@ -73,17 +89,29 @@ def _sentences(doc: Doc) -> list[Span]:
 
 
 def _mentions(doc: Doc) -> list[Mention]:
-    return [
-        Mention(
-            text=ent.text,
-            start=ent.start_char,
-            end=ent.end_char,
-            label=ent.label_,
-            norm=normalise(ent.text),
-        )
-        for ent in doc.ents
-        if ent.label_ in ENTITY_LABELS
-    ]
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        end = _place_extent(doc, ent.end) if ent.label_ in PLACE_LABELS else ent.end_char
+        text = doc.text[ent.start_char : end]
+        norm = canonical_name(text) if ent.label_ == "PERSON" else normalise(text)
+        out.append(Mention(text=text, start=ent.start_char, end=end, label=ent.label_, norm=norm))
+    return out
+
+
+def _place_extent(doc: Doc, end: int) -> int:
+    """Extend a place over a following region word: "Kursk region", "Kursk-Oblast area"."""
+    i = end
+    while i < len(doc) and doc[i].lower_ in _REGION_WORDS | {"-"}:
+        i += 1
+    while i > end and doc[i - 1].lower_ == "-":
+        i -= 1
+    return (
+        int(doc[i - 1].idx + len(doc[i - 1].text))
+        if i > end
+        else int(doc[end - 1].idx + len(doc[end - 1].text))
+    )
 
 
 def normalise(text: str) -> str:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from newsloom.fuse.coverage import coverage, summary
-from newsloom.fuse.entities import merge_entities
+from newsloom.fuse.entities import merge_entities, speaker_entity
 from newsloom.fuse.figures import figure_claims
 from newsloom.fuse.quotes import trace_quotes
 from newsloom.fuse.timeline import timeline
@@ -30,10 +30,13 @@ def fuse(story: Story, articles: Sequence[Article]) -> Dossier:
     quotes = trace_quotes(members)
     figures = figure_claims(members, report_of)
     coverage(sources, members, quotes, figures, copy_of)
+    entities = merge_entities(members)
+    for group in quotes:
+        group.speaker_entity = speaker_entity(group.speaker, entities)
     return Dossier(
         story=story.id,
         sources=sources,
-        entities=merge_entities(members),
+        entities=entities,
         quotes=quotes,
         figures=figures,
         timeline=timeline(members),

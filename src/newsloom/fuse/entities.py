@@ -70,6 +70,8 @@ def merge_entities(members: Sequence[Article]) -> list[Entity]:
         for mention in article.entities:
             _place_mention(clusters, surnames, article.id, mention.norm or mention.text,
                            mention.label)  # fmt: skip
+        for speaker in _named_speakers(article):
+            _place_mention(clusters, surnames, article.id, speaker, "PERSON")
     _attach_surnames(clusters, surnames)
     _attach_demonyms(clusters)
     _attach_acronyms(clusters, members)
@@ -99,6 +101,25 @@ def _place_mention(
             return
         cluster_key = ("N:" if label == "NORP" else "X:") + pk
     clusters.setdefault(cluster_key, _Cluster(cluster_key)).add(name, label, article)
+
+
+def _named_speakers(article: Article) -> set[str]:
+    """Quote speakers that are full names of people the article mentions by surname.
+
+    spaCy sometimes misses a full name that the quote reader resolved ("U.S. Secretary of
+    Defense Lloyd Austin" tagged as an organisation); the speaker restores it, so a bare
+    "Austin" can join it.
+    """
+    surnames = {
+        key[-1]
+        for m in article.entities
+        if m.label == "PERSON" and (key := person_key(m.norm or m.text))
+    }
+    return {
+        q.speaker
+        for q in article.quotes
+        if q.speaker and len(person_key(q.speaker)) >= 2 and person_key(q.speaker)[-1] in surnames
+    }
 
 
 def _attach_surnames(
@@ -180,6 +201,20 @@ def _capitalised_run_before(text: str) -> str | None:
     while run and run[0].lower() in _NAME_JOINERS:
         run.pop(0)
     return " ".join(run) if len(run) >= 2 else None
+
+
+def speaker_entity(speaker: str | None, entities: list[Entity]) -> str | None:
+    """The id of the person entity a speaker names, when exactly one matches."""
+    if not speaker:
+        return None
+    key = person_key(speaker)
+    if not key:
+        return None
+    found = [
+        e.id for e in entities
+        if e.type == "PERSON" and any(person_key(a)[-1:] == key[-1:] for a in e.aliases if a)
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
 
 
 def _entities(clusters: dict[str, _Cluster]) -> list[Entity]:

@@ -1,0 +1,241 @@
+"""Speakers: names without titles, subject phrases, and resolving "Zelenskyy" / "he" in an article.
+
+``canonical_name`` is the string-only helper others reuse. ``subject_phrase`` turns the subject
+token of a cue verb into the words that name the speaker (a name run, a pronoun, or a group
+phrase such as "U.S. and South Korean officials"). ``NameBook`` remembers, in text order, the full
+names an article gives, so that a later surname or pronoun resolves to the first full form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from newsloom.annotate.quote_vocab import (
+    GROUP_PRONOUNS,
+    NOT_NAME,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    TITLES,
+)
+from newsloom.model import Mention
+
+SpeakerKind = Literal["person", "group", "pronoun"]
+
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.I)
+_SPACE_RE = re.compile(r"\s+")
+#: Dependents kept to the right of a group's head noun: "a spokesman for the campaign".
+_KEPT_RIGHT_PREPS = frozenset({"of", "for", "at", "from", "with", "in"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Links followed up from a cue verb to the clause holding its subject.
+_CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep"})
+_SUBJECT_CLIMB = 3
+#: "the council, which said …": the relative pronoun stands for the noun the clause modifies.
+_RELATIVES = frozenset({"who", "which", "that"})
+_NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod"})
+_PERSON_LABELS = frozenset({"PERSON"})
+
+
+def canonical_name(text: str) -> str:
+    """A name without leading titles, roles, possessive owners or possessive ending.
+
+    "Ukraine’s President Volodymyr Zelenskyy" → "Volodymyr Zelenskyy";
+    "U.S. Secretary of Defense Lloyd Austin" → "Lloyd Austin"; "Putin’s" → "Putin".
+    Words up to the last title (or possessive, or lowercase word) go when a name is left after
+    them; otherwise only leading titles go ("Martin Luther King" stays whole).
+    """
+    words = _SPACE_RE.sub(" ", text).strip().split(" ")
+    if not words or words == [""]:
+        return ""
+    words[-1] = _POSSESSIVE_RE.sub("", words[-1])
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if _is_title_like(word):
+            cut = i + 1
+    kept = words[cut:]
+    while len(kept) > 1 and (kept[0].lower() in TITLES or kept[0].lower() in NOT_NAME):
+        kept = kept[1:]
+    return " ".join(w for w in kept if w).strip(" ,")
+
+
+def _is_title_like(word: str) -> bool:
+    low = word.lower()
+    return (
+        low in TITLES
+        or low in NOT_NAME
+        or bool(_POSSESSIVE_RE.search(word))
+        or (word[:1].islower() and word[:1].isalpha())
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as written (``start``/``end`` into the text) and as resolved (``name``)."""
+
+    name: str
+    start: int
+    end: int
+    kind: SpeakerKind
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, looking up through "X has said", "X urged …, saying",
+    "X ended by saying" (at most ``_SUBJECT_CLIMB`` steps)."""
+    token = verb
+    for _ in range(_SUBJECT_CLIMB):
+        for child in token.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                relative = child.lower_ in _RELATIVES and token.dep_ == "relcl"
+                return token.head if relative else child
+        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def subject_phrase(subj: Token, mentions: list[Mention]) -> Speaker:
+    """The words naming the speaker whose head is ``subj``: a name, pronoun or group phrase."""
+    low = subj.text.lower()
+    if low in PRONOUNS:
+        return Speaker(subj.text, subj.idx, subj.idx + len(subj.text), "pronoun")
+    if subj.pos_ == "PROPN":
+        first = _name_start(subj)
+        start, end = subj.doc[first].idx, subj.idx + len(subj.text)
+        text = subj.doc[first : subj.i + 1].text
+        name = canonical_name(text) or text
+        kind: SpeakerKind = "person" if _is_person(name, start, end, mentions) else "group"
+        return Speaker(name, start, end, kind)
+    return _group_phrase(subj)
+
+
+def _name_start(head: Token) -> int:
+    """Index of the first token of the name run ending at ``head``: PROPN compounds to the left,
+    stopping at titles and glue words ("Defense Secretary Lloyd Austin" → "Lloyd")."""
+    first = head.i
+    doc = head.doc
+    while first > 0:
+        prev = doc[first - 1]
+        low = prev.text.lower()
+        if prev.pos_ != "PROPN" or low in TITLES or low in NOT_NAME or prev.head.i < first - 1:
+            break
+        if prev.dep_ not in _NAME_DEPS:
+            break
+        first -= 1
+    return first
+
+
+def _is_person(name: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """A PERSON mention overlaps the name; or no other mention is exactly it and it has two
+    words or more (NER often labels "Defense Lloyd Austin" ORG)."""
+    overlapping = [m for m in mentions if m.start < end and start < m.end]
+    if any(m.label in _PERSON_LABELS for m in overlapping):
+        return True
+    if any(name in {m.text, m.norm} for m in overlapping):
+        return False
+    return len(name.split()) >= 2
+
+
+def _group_phrase(head: Token) -> Speaker:
+    """A common-noun subject with its left dependents and "of/for …" phrases on the right."""
+    doc = head.doc
+    left = head.left_edge.i
+    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    right = head.i
+    for child in head.rights:
+        if child.dep_ == "prep" and child.text.lower() in _KEPT_RIGHT_PREPS:
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+    return Speaker(doc[left : right + 1].text, start, end, "group")
+
+
+@dataclass(slots=True)
+class NameBook:
+    """Full names in text order; resolves surnames and pronouns to them."""
+
+    full: list[str] = field(default_factory=list)
+    persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, name) subjects
+    groups: list[tuple[int, str]] = field(default_factory=list)
+
+    @classmethod
+    def from_mentions(cls, doc: Doc, mentions: list[Mention]) -> NameBook:
+        book = cls()
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.label not in _PERSON_LABELS:
+                continue
+            name = canonical_name(m.norm or m.text)
+            if not name:
+                continue
+            name = book.add(name)
+            if _is_subject_at(doc, m.start, m.end):
+                book.persons.append((m.start, name))
+        return book
+
+    def add(self, name: str) -> str:
+        """Register ``name``; return the full form it resolves to."""
+        resolved = self.resolve(name)
+        if resolved == name and name not in self.full:
+            self.full.append(name)
+        return resolved
+
+    def resolve(self, name: str) -> str:
+        """The first full name that ends with, or contains, all the words of ``name``."""
+        words = name.lower().split()
+        if not words:
+            return name
+        for full in self.full:
+            full_words = full.lower().split()
+            if len(full_words) > len(words) and _contains(full_words, words):
+                return full
+        return name
+
+    def note(self, speaker: Speaker) -> None:
+        """Remember a resolved speaker as the latest candidate for later pronouns."""
+        if speaker.kind == "person":
+            self.persons.append((speaker.start, speaker.name))
+        elif speaker.kind == "group":
+            self.groups.append((speaker.start, speaker.name))
+
+    def antecedent(self, pronoun: str, offset: int) -> str | None:
+        """The latest person (he/she) or group (they/it) named before ``offset``."""
+        low = pronoun.lower()
+        if low in PERSON_PRONOUNS:
+            pool = self.persons
+        elif low in GROUP_PRONOUNS:
+            pool = self.groups
+        else:
+            return None
+        before = [(pos, name) for pos, name in pool if pos < offset]
+        return max(before)[1] if before else None
+
+
+def _contains(full: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(full[i : i + n] == part for i in range(len(full) - n + 1))
+
+
+def _is_subject_at(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in _SUBJECT_DEPS
+
+
+def resolve(speaker: Speaker, book: NameBook) -> Speaker:
+    """``speaker`` with ``name`` resolved: a surname to its full name, a pronoun to its
+    antecedent (kept as written when none is found)."""
+    if speaker.kind == "pronoun":
+        name = book.antecedent(speaker.name, speaker.start)
+        if name is None:
+            return speaker
+        kind: SpeakerKind = "person" if speaker.name.lower() in PERSON_PRONOUNS else "group"
+        return Speaker(name, speaker.start, speaker.end, kind)
+    if speaker.kind == "person":
+        return Speaker(book.add(speaker.name), speaker.start, speaker.end, "person")
+    full = book.resolve(speaker.name)  # a surname NER did not call a person
+    if full != speaker.name:
+        return Speaker(full, speaker.start, speaker.end, "person")
+    return speaker

