@@ -189,3 +189,34 @@ def test_seed_pages_analyze_into_one_story() -> None:
         assert article["title"]
         for chrome in ("Top Stories", "Latest Headlines", "Trending Stories", "Advertisement"):
             assert chrome not in article["body"]
+
+
+def test_export_html_report_is_standalone(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    hostile = (
+        story_page(0)
+        .replace("Dunmore bridge", "Dunmore <script>alert(1)</script> bridge")
+        .replace("Officials in", "Officials <img src=x onerror=alert(2)> in")
+    )
+    (crawl / "p0.txt").write_text(hostile, encoding="utf-8")
+    (crawl / "p1.txt").write_text(story_page(7), encoding="utf-8")
+    db = tmp_path / "n.db"
+    assert runner.invoke(app, ["ingest", str(crawl), "--db", str(db)]).exit_code == Exit.OK
+    story_id = json.loads(runner.invoke(app, ["export", "--db", str(db)]).stdout)["stories"][0][
+        "id"
+    ]
+    result = runner.invoke(
+        app, ["export", "--db", str(db), "--format", "html", "--story", story_id]
+    )
+    assert result.exit_code == Exit.OK
+    html = result.stdout
+    assert html.startswith("<!doctype html>")
+    assert "<script" not in html.replace("&lt;script", "")
+    assert "onerror=alert" not in html.replace("onerror=alert(2)&gt;", "")
+    assert 'href="/' not in html and "<link" not in html  # nothing to fetch, no app links
+    assert "Content-Security-Policy" in html
+    missing = runner.invoke(app, ["export", "--db", str(db), "--format", "html"])
+    assert missing.exit_code == Exit.USAGE
+    unknown = runner.invoke(app, ["export", "--db", str(db), "-f", "html", "--story", "S-no"])
+    assert unknown.exit_code == Exit.NOT_FOUND

@@ -54,6 +54,12 @@ class Format(StrEnum):
     md = "md"
 
 
+class ExportFormat(StrEnum):
+    json = "json"
+    md = "md"
+    html = "html"
+
+
 app = typer.Typer(
     name="newsloom",
     help="Turn a crawl of news pages into stories with cross-source dossiers.",
@@ -203,17 +209,41 @@ def rejections_cmd(
 @app.command("export")
 def export_cmd(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ExportFormat.json,
     story: Annotated[str | None, typer.Option(help="Export only this story.")] = None,
 ) -> None:
-    """Print the store's stories, articles and rejections as JSON or Markdown."""
+    """Print the store's stories, articles and rejections as JSON or Markdown.
+
+    `--format html --story ID > report.html` writes one story's dossier as a standalone page
+    that opens offline and prints well.
+    """
+    if fmt is ExportFormat.html:
+        _export_html(db, story)
+        return
     with _open_store(db) as store:
         try:
             result = stored_result(store, story)
         except NotFoundError as exc:
             err.print(f"[red]not found:[/] {escape(str(exc))}")
             raise typer.Exit(Exit.NOT_FOUND) from exc
-    _emit(result, fmt)
+    _emit(result, Format(fmt.value))
+
+
+def _export_html(db: Path, story: str | None) -> None:
+    if not story:
+        err.print("[red]error:[/] --format html needs --story ID (one dossier per report)")
+        raise typer.Exit(Exit.USAGE)
+    from newsloom.web.report import story_report  # the web stack loads only when asked
+
+    _open_store(db).close()  # create/migrate, and refuse a file that is not a store
+    try:
+        html = story_report(db, story)
+    except NotFoundError as exc:
+        err.print(f"[red]not found:[/] {escape(str(exc))}")
+        raise typer.Exit(Exit.NOT_FOUND) from exc
+    sys.stdout.write(html)
 
 
 def _emit(result: Result, fmt: Format) -> None:
