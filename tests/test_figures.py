@@ -399,3 +399,21 @@ def test_seed_figures(nlp: Language) -> None:
 
     for figure in ap + upi:  # names, dates and ordinals on the seed pages are not figures
         assert figure.value not in (12, 24, 19, 2024), figure.text
+
+
+@slow
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("At least 42 people were killed in the quake, officials said.", "killed"),
+        ("The quake killed 42 people in the coastal towns.", "killed"),
+        ("Rescuers said 12 people remain missing after the landslide.", "missing"),
+        ("More than 3,000 residents were evacuated from the valley.", "evacuated"),
+        ("The plant employs about 320 people in the town.", "employed"),
+        ("The council has 14 members and meets on Mondays.", None),
+    ],
+)
+def test_predicate_says_which_event_is_counted(
+    nlp: Language, text: str, predicate: str | None
+) -> None:
+    assert one(nlp, text).predicate == predicate

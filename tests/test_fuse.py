@@ -161,23 +161,28 @@ def _figured(aid: str, figures: list[Figure], source: str) -> Article:
     return Article(id=aid, body="x" * 200, figures=figures, source=source, published="2025-03-05")
 
 
-def _fig(value: float, counts: str, scope: str | None, per: str | None = None) -> Figure:
+def _fig(
+    value: float, counts: str, scope: str | None, per: str | None = None, pred: str | None = None
+) -> Figure:
     return Figure(text=f"{value} {counts}", start=0, end=5, value=value, counts=counts,
-                  counts_head=counts.split()[-1].rstrip("s"), scope=scope, per=per)  # fmt: skip
+                  counts_head=counts.split()[-1].rstrip("s"), scope=scope, per=per, predicate=pred)  # fmt: skip
 
 
 def test_figure_claims_status_and_reasons() -> None:
     articles = [
         _figured(
             "a",
-            [_fig(300, "residents", "in the Dunmore region"), _fig(12, "workers", "at the mill")],
+            [
+                _fig(300, "residents", "in the Dunmore region"),
+                _fig(12, "workers", "at the mill", pred="injured"),
+            ],
             "Courier",
         ),
         _figured(
             "b",
             [
                 _fig(300, "residents", "of the Dunmore-Oblast area"),
-                _fig(15, "workers", "at the mill"),
+                _fig(15, "workers", "at the mill", pred="injured"),
                 _fig(40, "residents", "per day", per="day"),
             ],
             "Ledger",
@@ -192,6 +197,20 @@ def test_figure_claims_status_and_reasons() -> None:
     assert claims[("workers", None)].status == "differs"
     assert claims[("residents", "day")].status == "single-source"
     assert any("rate per day" in why for why in residents.apart_from)
+
+
+def test_different_numbers_without_a_shared_event_stay_apart() -> None:
+    articles = [
+        _figured("a", [_fig(42, "people", None, pred="killed")], "Wire"),
+        _figured("b", [_fig(3000, "people", None, pred="sheltered")], "Paper"),
+        _figured("c", [_fig(12, "people", None, pred="missing")], "Site"),
+        _figured("d", [_fig(15, "people", None, pred="missing")], "Other"),
+    ]
+    claims = figure_claims(articles, {a.id: a.id for a in articles})
+    assert sorted(c.value for c in claims if c.status == "differs") == [12]
+    assert len(claims) == 3
+    killed = next(c for c in claims if c.value == 42)
+    assert any("different events (killed vs sheltered)" in why for why in killed.apart_from)
 
 
 def test_single_source_when_only_copies_agree() -> None:

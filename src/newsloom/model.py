@@ -120,6 +120,7 @@ class Figure(_Model):
     per: str | None = None  # rate ("day" for "1,200 a day")
     cue: str | None = None  # attribution cue ("said", "according to")
     in_quote: bool = False  # the figure sits inside a direct quote
+    predicate: str | None = None  # what happened to the counted thing ("killed", "missing")
 
 
 class TimeRef(_Model):
@@ -174,6 +175,17 @@ class Article(_Model):
 # -------------------------------------------------------------------------------------- group
 
 
+class CopyEdit(_Model):
+    """What one later copy changed against the earliest copy of its report."""
+
+    article: str
+    title: str | None = None
+    added: list[str] = Field(default_factory=list)
+    dropped: list[str] = Field(default_factory=list)
+    added_paragraphs: int = 0
+    dropped_paragraphs: int = 0
+
+
 class CopyGroup(_Model):
     """Pages that are copies of one report (e.g. one wire story republished)."""
 
@@ -181,6 +193,7 @@ class CopyGroup(_Model):
     articles: list[str]
     earliest: str
     similarity: float = 1.0
+    edits: list[CopyEdit] = Field(default_factory=list)
 
 
 class Membership(_Model):
@@ -190,6 +203,7 @@ class Membership(_Model):
     shared_entities: list[str] = Field(default_factory=list)
     shared_terms: list[str] = Field(default_factory=list)
     similarity: float = 0.0
+    copy_of: str | None = None
 
 
 class Story(_Model):
@@ -200,6 +214,11 @@ class Story(_Model):
     why: list[Membership] = Field(default_factory=list)
     first_published: str | None = None
     last_published: str | None = None
+    pages: int = 0
+    reports: int = 0
+    block: str | None = None
+    #: The section most of its pages carry ("World"), see ``front.sections``; None when unknown.
+    section: str | None = None
 
 
 # --------------------------------------------------------------------------------------- fuse

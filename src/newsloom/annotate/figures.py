@@ -104,7 +104,41 @@ def _figure(doc: Doc, span: NumberSpan, people: People) -> Figure:
         attributed_to=source,
         cue=cue,
         in_quote=_in_quote(doc, start),
+        predicate=predicate(anchor),
     )
+
+
+#: Event words that say what happened to the counted thing, folded to one form each, so that
+#: "42 people died", "killed 42 people" and "a toll of 42 dead" share the predicate "killed".
+PREDICATES: dict[str, str] = {
+    **dict.fromkeys(("killed", "dead", "died", "die", "deaths", "death", "perished", "lost"),
+                    "killed"),
+    **dict.fromkeys(("injured", "hurt", "wounded", "injuries", "treated", "hospitalized",
+                     "hospitalised"), "injured"),
+    **dict.fromkeys(("missing", "unaccounted"), "missing"),
+    **dict.fromkeys(("evacuated", "fled", "displaced", "forced", "forcing", "evacuate",
+                     "evacuating", "flee", "ordered"), "evacuated"),
+    **dict.fromkeys(("sheltered", "shelters", "shelter", "slept", "spent", "stayed"), "sheltered"),
+    **dict.fromkeys(("employs", "employed", "employ", "employing", "work", "works", "working",
+                     "worked"), "employed"),
+    **dict.fromkeys(("arrested", "detained", "held"), "arrested"),
+    **dict.fromkeys(("rescued", "saved", "pulled"), "rescued"),
+    **dict.fromkeys(("damaged", "destroyed", "flattened", "collapsed"), "damaged"),
+}  # fmt: skip
+
+
+def predicate(anchor: Token) -> str | None:
+    """What happened to the counted thing, from the parse: the governing verb or a modifier."""
+    for child in anchor.children:
+        if child.dep_ in ("amod", "acl", "relcl") and child.lower_ in PREDICATES:
+            return PREDICATES[child.lower_]
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    for word in (head, *head.children):
+        if word.i != anchor.i and word.lower_ in PREDICATES:
+            return PREDICATES[word.lower_]
+    return None  # a generic verb ("are", "has") says nothing about which event is counted
 
 
 def _qualifier(doc: Doc, span: NumberSpan) -> tuple[int, str | None]:

@@ -53,18 +53,22 @@ _CAPITALISED_RUN_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 
 @dataclass(frozen=True, slots=True)
 class ClaimKey:
+    """What a figure counts, as far as comparing it with other figures goes."""
+
     what: str
     unit: str
     per: str
     where: str
+    predicate: str = ""
 
-    def describe(self) -> str:
-        parts = [self.what]
-        if self.per:
-            parts.append(f"per {self.per}")
-        if self.where:
-            parts.append(f"in scope {self.where}")
-        return " ".join(parts)
+    def same_kind(self, other: ClaimKey) -> bool:
+        return (self.what, self.unit, self.per) == (other.what, other.unit, other.per)
+
+    def same_place(self, other: ClaimKey) -> bool:
+        return not self.where or not other.where or self.where == other.where
+
+    def same_predicate(self, other: ClaimKey) -> bool:
+        return not self.predicate or not other.predicate or self.predicate == other.predicate
 
 
 def counted_class(figure: Figure) -> str:
@@ -105,7 +109,7 @@ def scope_place(scope: str | None) -> str:
 
 
 def _after_possessive(run: str) -> str:
-    """"Russia’s Kursk" → "Kursk": the owner names a wider place than the thing it owns."""
+    """ "Russia’s Kursk" → "Kursk": the owner names a wider place than the thing it owns."""
     words = run.split()
     owners = [i for i, w in enumerate(words) if w.endswith(("’s", "'s"))]
     if owners and owners[-1] + 1 < len(words):
@@ -119,40 +123,78 @@ def claim_key(figure: Figure) -> ClaimKey:
         unit=figure.unit or "",
         per=figure.per or "",
         where=scope_place(figure.scope),
+        predicate=figure.predicate or "",
     )
 
 
+Placed = tuple[Article, Figure, ClaimKey]
+
+
 def figure_claims(members: Sequence[Article], report_of: Mapping[str, str]) -> list[FigureClaim]:
-    """Claims of the story's figures; ``report_of`` maps each copy to its group's earliest page."""
-    grouped: dict[ClaimKey, list[tuple[Article, Figure]]] = {}
-    for article in members:
-        for figure in article.figures:
-            if figure.value is None:
-                continue
-            grouped.setdefault(claim_key(figure), []).append((article, figure))
-    _fold_unscoped(grouped)
-    claims = {key: _claim(key, items, report_of) for key, items in grouped.items()}
+    """Claims of the story's figures; ``report_of`` maps each copy to its group's earliest page.
+
+    Two figures are one claim when they count the same kind of thing in compatible scopes and
+    either agree on the number (and do not name different events: "killed" vs "missing") or
+    name the same event with different numbers (a ``differs`` claim). Figures of one article
+    with different numbers are never linked directly: one report does not contradict itself.
+    """
+    placed: list[Placed] = [
+        (a, f, claim_key(f)) for a in members for f in a.figures if f.value is not None
+    ]
+    claims = [
+        (_representative(g), _claim([(a, f) for a, f, _ in g], report_of)) for g in _link(placed)
+    ]
     _explain_apart(claims)
-    return sorted(claims.values(), key=lambda c: (-c.independent_reports, c.counts or ""))
+    return sorted((c for _, c in claims), key=lambda c: (-c.independent_reports, c.counts or ""))
 
 
-def _fold_unscoped(grouped: dict[ClaimKey, list[tuple[Article, Figure]]]) -> None:
-    """A figure restated without its scope ("those 10,000 troops") joins the scoped claim of the
-    same thing with the same number, when exactly one such claim exists."""
-    for key in [k for k in grouped if not k.where]:
-        values = {f.value for _, f in grouped[key]}
-        homes = [
-            k for k in grouped
-            if k.where and (k.what, k.unit, k.per) == (key.what, key.unit, key.per)
-            and values <= {f.value for _, f in grouped[k]}
-        ]  # fmt: skip
-        if len(homes) == 1:
-            grouped[homes[0]] += grouped.pop(key)
+def _link(placed: list[Placed]) -> list[list[Placed]]:
+    parent = list(range(len(placed)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(placed):
+        for j in range(i + 1, len(placed)):
+            if _same_claim(a, placed[j]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Placed]] = {}
+    for i, item in enumerate(placed):
+        groups.setdefault(find(i), []).append(item)
+    return list(groups.values())
 
 
-def _claim(
-    key: ClaimKey, items: list[tuple[Article, Figure]], report_of: Mapping[str, str]
-) -> FigureClaim:
+def _same_claim(a: Placed, b: Placed) -> bool:
+    (art_a, fig_a, ka), (art_b, fig_b, kb) = a, b
+    if not ka.same_kind(kb) or not ka.same_place(kb):
+        return False
+    if _agree(fig_a.value, fig_b.value):
+        return ka.same_predicate(kb)
+    return art_a.id != art_b.id and bool(ka.predicate) and ka.predicate == kb.predicate
+
+
+def _agree(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return False
+    return abs(a - b) <= AGREE_TOLERANCE * max(abs(a), abs(b), 1.0)
+
+
+def _representative(group: list[Placed]) -> ClaimKey:
+    """The group's key: its most common kind, with the place and predicate it states."""
+    keys = [k for _, _, k in group]
+    where = next((k.where for k in keys if k.where), "")
+    predicate = Counter(k.predicate for k in keys if k.predicate).most_common(1)
+    first = keys[0]
+    return ClaimKey(
+        what=first.what, unit=first.unit, per=first.per, where=where,
+        predicate=predicate[0][0] if predicate else "",
+    )  # fmt: skip
+
+
+def _claim(items: list[tuple[Article, Figure]], report_of: Mapping[str, str]) -> FigureClaim:
     reports = [
         FigureReport(
             article=a.id, text=f.text, start=f.start, end=f.end, attributed_to=f.attributed_to,
@@ -198,15 +240,14 @@ def _independent_disagree(reports: list[FigureReport], values: list[float]) -> b
     return len(seen) > 1 and len(buckets_by_report) > 1
 
 
-def _explain_apart(claims: dict[ClaimKey, FigureClaim]) -> None:
-    keys = list(claims)
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
+def _explain_apart(claims: list[tuple[ClaimKey, FigureClaim]]) -> None:
+    for i, (a, ca) in enumerate(claims):
+        for b, cb in claims[i + 1 :]:
             if not _comparable(a, b):
                 continue
-            reason = _difference(a, b, claims[a], claims[b])
-            claims[a].apart_from.append(f"{_label(claims[b])}: {reason}")
-            claims[b].apart_from.append(f"{_label(claims[a])}: {reason}")
+            reason = _difference(a, b, ca, cb)
+            ca.apart_from.append(f"{_label(cb)}: {reason}")
+            cb.apart_from.append(f"{_label(ca)}: {reason}")
 
 
 def _comparable(a: ClaimKey, b: ClaimKey) -> bool:
@@ -218,12 +259,17 @@ def _comparable(a: ClaimKey, b: ClaimKey) -> bool:
 
 def _difference(a: ClaimKey, b: ClaimKey, ca: FigureClaim, cb: FigureClaim) -> str:
     reasons = []
+    pa, pb = a.predicate, b.predicate
+    if pa and pb and pa != pb:
+        reasons.append(f"different events ({pa} vs {pb})")
     if a.what != b.what:
         reasons.append(f"counts different things ({ca.counts} vs {cb.counts})")
     if a.per != b.per:
         reasons.append(f"a rate per {a.per or b.per}, not a total")
     if a.where != b.where:
         reasons.append(f"different scope ({ca.scope or 'unstated'} vs {cb.scope or 'unstated'})")
+    if not reasons and ca.value != cb.value:
+        reasons.append("different numbers with nothing saying they count the same event")
     return "; ".join(reasons) or "different claims"
 
 
