@@ -22,7 +22,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from itertools import combinations
-from pathlib import Path
 from typing import Any
 
 from newsloom.cli import sample_dir
