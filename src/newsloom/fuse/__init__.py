@@ -31,8 +31,11 @@ def fuse(story: Story, articles: Sequence[Article]) -> Dossier:
     figures = figure_claims(members, report_of)
     coverage(sources, members, quotes, figures, copy_of)
     entities = merge_entities(members)
+    names = {e.id: e.name for e in entities}
     for group in quotes:
         group.speaker_entity = speaker_entity(group.speaker, entities)
+        if group.speaker_entity:  # one spelling per person across the dossier
+            group.speaker = names[group.speaker_entity]
     return Dossier(
         story=story.id,
         sources=sources,

@@ -170,6 +170,19 @@ TIMELINE_HEIGHT = 92
 TIMELINE_DATE_TICKS = 8
 
 
+#: Axis labels closer than this (in SVG units) would overlap; the later one is left out (the
+#: point keeps its hover title). An ISO date at the chart's font is about 64 units wide.
+MIN_LABEL_GAP = 72
+
+
+def _spaced(ticks: list[Tick]) -> list[Tick]:
+    kept: list[Tick] = []
+    for tick in ticks:
+        if not kept or tick.x - kept[-1].x >= MIN_LABEL_GAP:
+            kept.append(tick)
+    return kept
+
+
 def timeline_chart(entries: Sequence[TimelineEntry]) -> TimelineChart | None:
     by_date: dict[str, list[TimelineEntry]] = defaultdict(list)
     for entry in entries:
@@ -200,7 +213,7 @@ def timeline_chart(entries: Sequence[TimelineEntry]) -> TimelineChart | None:
             )
         )
     if len(points) <= TIMELINE_DATE_TICKS:
-        ticks = [Tick(p.x, p.date) for p in points]
+        ticks = _spaced([Tick(p.x, p.date) for p in points])
     else:
         ticks = [Tick(t.x, t.label[:10]) for t in _ticks(scale)]
     return TimelineChart(WIDTH, TIMELINE_HEIGHT, axis_y, points, ticks)
