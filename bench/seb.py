@@ -68,17 +68,30 @@ class Run:
 
 
 def run_system(name: str, extract: Extract, pages: list[SebPage]) -> Run:
-    run = Run(name)
-    for page in pages:
-        start = time.perf_counter()
-        try:
-            run.answers[page.id] = extract(page)
-        except Exception as exc:  # a peer's crash is an empty answer, as in the benchmark
-            run.errors += 1
-            run.answers[page.id] = Answer("")
-            print(f"  {name} failed on {page.id[:12]}: {type(exc).__name__}", file=sys.stderr)
-        run.seconds += time.perf_counter() - start
-    return run
+    return run_interleaved({name: extract}, pages)[0]
+
+
+def run_interleaved(systems: dict[str, Extract], pages: list[SebPage]) -> list[Run]:
+    """Every system on page 1, then every system on page 2, ...: load on the machine hits all
+    systems alike. The order of the systems rotates from page to page (warm caches too)."""
+    runs = [Run(name) for name in systems]
+    extracts = list(systems.values())
+    for n, page in enumerate(pages):
+        for k in range(len(runs)):
+            i = (n + k) % len(runs)
+            _run_one(runs[i], extracts[i], page)
+    return runs
+
+
+def _run_one(run: Run, extract: Extract, page: SebPage) -> None:
+    start = time.perf_counter()
+    try:
+        run.answers[page.id] = extract(page)
+    except Exception as exc:  # a peer's crash is an empty answer, as in the benchmark
+        run.errors += 1
+        run.answers[page.id] = Answer("")
+        print(f"  {run.name} failed on {page.id[:12]}: {type(exc).__name__}", file=sys.stderr)
+    run.seconds += time.perf_counter() - start
 
 
 def split_scores(pages: list[SebPage], bodies: dict[str, str]) -> dict[str, Metrics]:
@@ -132,7 +145,7 @@ def worst_pages(run: Run, pages: list[SebPage], n: int = 15) -> None:
 
 
 def speed_table(runs: list[Run], pages: int) -> None:
-    print("\n## Speed, one core, same pages, same run\n")
+    print("\n## Speed, one core, same pages, same run, interleaved page by page\n")
     print("| system | pages | seconds | pages/s |\n|---|---|---|---|")
     for run in runs:
         rate = pages / run.seconds if run.seconds else 0.0
@@ -194,7 +207,7 @@ def byline_table(runs: list[Run], verbose: bool) -> None:
 
 
 def html_part(data: Path, pages: list[SebPage], peers: bool, verbose: bool) -> None:
-    runs = [run_system(name, fn, pages) for name, fn in html_systems(peers).items()]
+    runs = run_interleaved(html_systems(peers), pages)
     live_table("HTML pages (seb), run live", runs, pages, LIVE_ANCHORS)
     speed_table([r for r in runs if r.name in ("newsloom", "trafilatura")], len(pages))
     meta_runs = [runs[0], run_system("trafilatura (metadata)", trafilatura_meta, pages)]

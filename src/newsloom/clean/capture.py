@@ -12,11 +12,12 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from newsloom.clean import vocab
 from newsloom.clean.chrome import line_key
-from newsloom.clean.dates import parse_date_line, parse_datetime
+from newsloom.clean.dates import has_clock, parse_clock_on, parse_date_line, parse_datetime
 from newsloom.clean.linemodel import probabilities
 from newsloom.clean.meta import agency_name, find_dateline, parse_byline
 from newsloom.model import Removed
@@ -33,10 +34,25 @@ REGION_THRESHOLD = 0.35
 KEEP_THRESHOLD = 0.3
 #: How many lines ahead a rail looks for a teaser's shape before it gives way to body text.
 RAIL_LOOKAHEAD = 2
+#: A byline ("By Jane Doe and John Roe, Staff Writers") has at most this many words before any
+#: "|" (what follows a pipe is a date or a topic, "By Jane Doe | April 8, 2025 | Topic: ...").
+BYLINE_MAX_WORDS = 12
 #: A headline has between these many words.
 TITLE_WORDS = (3, 40)
 #: A section label ("World News") has at most this many words.
 SECTION_MAX_WORDS = 4
+#: The headline stands at most this many lines above the article's header (byline, date,
+#: caption): section / title / dek / byline is the longest run seen (sample corpus, dev outlets).
+TITLE_REACH = 2
+#: Near that header, a headline-shaped line of this many words wins over shorter ones ("Accept
+#: all cookies", a three-word site name); headlines under four words are rare.
+TITLE_PREFERRED_WORDS = 4
+#: A header line that carries the page's date inside other text is at most this long (longer
+#: lines are teasers and blurbs that mention other dates).
+STAMP_MAX_CHARS = 120
+#: The section label stands at most this many lines above the headline (a date stamp may sit
+#: between them).
+SECTION_REACH = 2
 
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", "…")
 
@@ -71,6 +87,8 @@ ALWAYS_CHROME = frozenset(
 TRANSPARENT = frozenset({Kind.AD, Kind.HEADING})
 #: Kinds that end a rail: the structure of an article's own header.
 ENDS_RAIL = frozenset({Kind.BYLINE, Kind.POSTED, Kind.CAPTION})
+#: Kinds that make up an article's own header, near which the headline stands.
+HEADER_ANCHORS = frozenset({Kind.BYLINE, Kind.POSTED, Kind.STAMP, Kind.CAPTION})
 #: Kinds that show a run of lines is a teaser rail rather than body.
 RAIL_SIGNALS = frozenset({Kind.RELTIME, Kind.DUPLICATE, Kind.TRUNCATED})
 
@@ -132,6 +150,9 @@ def classify(text: str, site_lines: frozenset[str] = frozenset()) -> list[Line]:
         recent = [ln.text for ln in lines[-DUPLICATE_WINDOW:]]
         if stripped in recent or _extends_recent_caption(stripped, lines):
             kind = Kind.DUPLICATE
+        elif kind is Kind.CAPTION and lines and stripped.startswith(lines[-1].text):
+            lines[-1].kind = Kind.CAPTION  # the caption printed first without its credit suffix
+            kind = Kind.DUPLICATE
         lines.append(Line(stripped, kind))
     return lines
 
@@ -148,6 +169,8 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
     lower = text.lower().rstrip(":")
     if lower in vocab.AD_MARKERS:
         return Kind.AD
+    if lower in vocab.NAV_MARKERS:
+        return Kind.SITE
     if lower in vocab.RAIL_HEADINGS or vocab.RAIL_HEADING_RE.match(lower):
         return Kind.HEADING
     if vocab.RELATIVE_TIME_RE.match(text):
@@ -156,21 +179,25 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
         return Kind.SEPARATOR
     if vocab.URL_LINE_RE.match(text):
         return Kind.URL
-    if vocab.POSTED_RE.match(text) and parse_datetime(text):
+    if vocab.POSTED_RE.match(text) and (parse_datetime(text) or has_clock(text)):
         return Kind.POSTED
-    if parse_date_line(text):
+    if len(text) <= STAMP_MAX_CHARS and parse_date_line(text):
         return Kind.STAMP
-    if parse_byline(text) is not None and len(text.split()) <= 12:
+    if parse_byline(text) is not None and len(text.split("|")[0].split()) <= BYLINE_MAX_WORDS:
         return Kind.BYLINE
     if agency_name(text):
         return Kind.CREDIT
-    if vocab.SIGN_OFF_RE.match(text):
+    if vocab.SIGN_OFF_RE.match(text) or _is_contact(text):
         return Kind.SIGN_OFF
     if vocab.CAPTION_RE.search(text) or vocab.CREDIT_TAIL_RE.search(text):
         return Kind.CAPTION
     if vocab.TRUNCATED_RE.search(text) and not text.endswith(("....", "……")):
         return Kind.TRUNCATED
     return Kind.PROSE if is_prose(text) else Kind.SHORT
+
+
+def _is_contact(text: str) -> bool:
+    return len(text.split()) <= vocab.CONTACT_MAX_WORDS and bool(vocab.CONTACT_RE.search(text))
 
 
 def is_prose(text: str) -> bool:
@@ -208,8 +235,10 @@ def _consume_rail(lines: list[Line], start: int) -> int:
             break
         if line.kind in RAIL_SIGNALS:
             signals += 1
-        elif line.kind is Kind.PROSE and not (previous is not Kind.HEADING and signals):
-            break  # a sentence right after the heading, or with no teaser shape: body again
+        elif line.kind is Kind.PROSE and previous is Kind.HEADING and not _signal_ahead(lines, i):
+            break  # a sentence right after the heading, not a teaser's title: body again
+        elif line.kind is Kind.PROSE and previous is not Kind.HEADING and not signals:
+            break  # a sentence with no teaser shape before it: body again
         elif line.kind is Kind.PROSE and previous is Kind.PROSE and not _signal_ahead(lines, i):
             lines[i - 1].reason = None  # two sentences in a row: a teaser has one; body again
             i -= 1
@@ -332,12 +361,64 @@ def mark_footer(lines: Iterable[Line], result: CaptureResult) -> None:
 
 def read_header(lines: list[Line], result: CaptureResult) -> None:
     """Metadata from the lines before the body; every header line is removed from the text."""
-    for line in lines:
+    title_at = _title_index(lines)
+    section_at = _section_index(lines, title_at)
+    for i, line in enumerate(lines):
         if line.reason:
             continue
-        _read_header_line(line, result)
+        if i == title_at:
+            result.title, line.reason = line.text, "title"
+        elif i == section_at:
+            result.section, line.reason = line.text, "section-label"
+        else:
+            _read_header_line(line, result)
     if result.title is None:
         _take_title(lines, result)
+    if result.published is None:
+        result.published = _first_date(lines)
+
+
+def _first_date(lines: list[Line]) -> str | None:
+    """No date line in the header: the first date printed inside a short header line
+    ("By Jane Doe | November 18, 2019 -- 19:14 GMT | Topic: ...")."""
+    for line in lines:
+        if len(line.text) <= STAMP_MAX_CHARS and (value := parse_datetime(line.text)):
+            return value
+    return None
+
+
+def _title_index(lines: list[Line]) -> int | None:
+    """The headline: a headline-shaped line near the article's own header (byline, date stamp,
+    caption), so that a site name, a cookie button or a menu item at the top is passed over.
+
+    Within reach of that header, the first line of ``TITLE_PREFERRED_WORDS`` words or more wins,
+    else the first headline-shaped line; with no such header, the same over all the lines.
+    """
+    anchor = next(
+        (i for i, ln in enumerate(lines) if ln.kind in HEADER_ANCHORS and not ln.reason), None
+    )
+    first = max(0, anchor - TITLE_REACH) if anchor is not None else 0
+    found = [
+        i
+        for i in range(first, len(lines))
+        if lines[i].kind in (Kind.SHORT, Kind.PROSE)
+        and not lines[i].reason
+        and _is_title(lines[i].text)
+    ]
+    preferred = [i for i in found if len(lines[i].text.split()) >= TITLE_PREFERRED_WORDS]
+    chosen = preferred or found
+    return chosen[0] if chosen else None
+
+
+def _section_index(lines: list[Line], title_at: int | None) -> int | None:
+    """The section label: a short capitalised line just above the headline."""
+    if title_at is None:
+        return None
+    for i in range(title_at - 1, max(-1, title_at - 1 - SECTION_REACH), -1):
+        line = lines[i]
+        if line.kind is Kind.SHORT and not line.reason and _is_section(line.text):
+            return i
+    return None
 
 
 def _read_header_line(line: Line, result: CaptureResult) -> None:
@@ -355,14 +436,6 @@ def _read_header_line(line: Line, result: CaptureResult) -> None:
         result.captions.append(line.text)
     elif kind is Kind.CREDIT:
         result.agency = result.agency or agency_name(line.text)
-    elif kind in (Kind.SHORT, Kind.PROSE) and result.title is None and _is_title(line.text):
-        result.title = line.text
-        line.reason = "title"
-        return
-    elif kind is Kind.SHORT and result.section is None and _is_section(line.text):
-        result.section = line.text
-        line.reason = "section-label"
-        return
     line.reason = _HEADER_REASONS.get(kind, kind.value)
 
 
@@ -376,14 +449,22 @@ _HEADER_REASONS = {
 
 
 def _take_posted(text: str, result: CaptureResult) -> None:
-    match = vocab.POSTED_RE.match(text)
-    value = parse_datetime(text)
-    if not match or not value:
-        return
-    if "updat" in match["kind"].lower() or "modif" in match["kind"].lower():
-        result.updated = result.updated or value
-    else:
-        result.published = result.published or value
+    """ "Published March 4, 2025 at 7:18 p.m. | Updated 8:05 p.m.": each part to its field; a
+    clock time alone is on the day already known."""
+    marks = list(vocab.POSTED_KEY_RE.finditer(text))
+    for mark, after in zip(marks, [*marks[1:], None], strict=True):
+        segment = text[mark.start() : after.start() if after else len(text)]
+        value = parse_datetime(segment)
+        known = result.published or result.updated
+        if value is None and known:
+            value = parse_clock_on(segment, date.fromisoformat(known[:10]))
+        if value is None:
+            continue
+        word = mark[0].lower()
+        if "updat" in word or "modif" in word:
+            result.updated = result.updated or value
+        else:
+            result.published = result.published or value
 
 
 def _is_title(text: str) -> bool:

@@ -38,12 +38,21 @@ _MONTH = (
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _MDY = rf"{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
 _DMY = rf"{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})"
-_TIME = (
-    r"(?:\s*(?:,|/|at|-|–|\|)?\s*(?P<hour>\d{1,2})(?::|\.)(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+_CLOCK = (
+    r"(?P<hour>\d{1,2})(?::|\.)(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?\s?m\.?)?"
-    r"(?:\s*(?P<zone>[A-Z]{1,4}T?|UTC|GMT|Z)\b)?(?:\s*(?P<offset>[+-]\d{2}:?\d{2}))?)?"
+    r"(?:\s*(?P<zone>[A-Z]{1,4}T?|UTC|GMT|Z)\b)?(?:\s*(?P<offset>[+-]\d{2}:?\d{2}))?"
 )
-_TEXT_DATE_RES = [re.compile(p + _TIME, re.I) for p in (_MDY, _DMY)]
+#: A clock time after the date: "March 4, 2025 2:41 pm", "7 March 2025 · 14:05 GMT".
+_TIME = rf"(?:\s*(?:,|/|at|--|-|–|\||·|•)?\s*{_CLOCK})?"
+#: A clock time before the date: "7:45 AM EDT, Mon March 10, 2025".
+_TIME_FIRST = rf"{_CLOCK}\s*(?:,|/|on|-|–|\||·|•)?\s*"
+_TEXT_DATE_RES = [
+    *(re.compile(_TIME_FIRST + p, re.I) for p in (_MDY, _DMY)),
+    *(re.compile(p + _TIME, re.I) for p in (_MDY, _DMY)),
+]
+#: A clock time alone ("Updated 1:20 PM EDT"), read on a day known from elsewhere.
+_CLOCK_RE = re.compile(rf"(?<![\d:.])(?:at\s+)?{_CLOCK}", re.I)
 _ISO_RE = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
@@ -112,17 +121,38 @@ def find_datetime(text: str) -> tuple[str, re.Match[str]] | None:
         d = _safe_date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
         if d:
             return _format_iso(d, iso), iso
+    found: list[tuple[int, int, str, re.Match[str]]] = []
     for pattern in _TEXT_DATE_RES:
         match = pattern.search(text)
         if not match:
             continue
         month = MONTHS[match["month"].lower().rstrip(".")]
         d = _safe_date(int(match["year"]), month, int(match["day"]))
-        if d:
-            value = _format(d, match)
-            if value:
-                return value, match
-    return None
+        value = _format(d, match) if d else None
+        if value:
+            found.append((match.start(), -len(match[0]), value, match))
+    if not found:
+        return None
+    _, _, value, match = min(found, key=lambda item: item[:2])  # earliest, then longest
+    return value, match
+
+
+def _clock(text: str) -> re.Match[str] | None:
+    match = _CLOCK_RE.search(text)
+    if not match or not (match["ampm"] or match["zone"] or match["offset"] or ":" in match[0]):
+        return None
+    return match
+
+
+def has_clock(text: str) -> bool:
+    """``text`` holds a clock time ("1:20 PM EDT", "14:05")."""
+    return _clock(text) is not None
+
+
+def parse_clock_on(text: str, day: date) -> str | None:
+    """ISO text for a clock time alone in ``text`` ("1:20 PM EDT") on ``day``, or None."""
+    match = _clock(text)
+    return _format(day, match) if match else None
 
 
 def _format_iso(d: date, match: re.Match[str]) -> str:

@@ -22,6 +22,9 @@ DATELINE_RE = re.compile(
     r"\s*(?P<dash>—|–|--|-)\s+"
 )
 
+#: "By Jane Doe in Santiago": where the reporter filed from, not part of the name.
+_PLACE_TAIL_RE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]{1,40}$")
+
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
 
 
@@ -91,6 +94,7 @@ def split_names(text: str) -> tuple[list[str], str | None]:
     names: list[str] = []
     agency: str | None = None
     text = re.sub(r"\s*\|.*$", "", text)  # "Jane Doe | 3 hours ago"
+    text = _PLACE_TAIL_RE.sub("", text)  # "Jane Doe in Santiago"
     for part in re.split(r",|;|\band\b|&|\bwith\b|\n", text):
         part = part.strip(" .")
         if not part:
@@ -119,8 +123,12 @@ def _split_trailing_agency(part: str) -> tuple[str, str | None]:
 def _person_name(text: str) -> str | None:
     """``text`` as a person's name (2–5 capitalised tokens), title-cased if shouted, else None."""
     tokens = [t for t in text.split() if t]
+    if tokens and tokens[0].lower() == "by":  # "By GREG BEACHAM" from a meta author tag
+        tokens = tokens[1:]
     while tokens and tokens[-1].lower().strip(".,") in BYLINE_NOISE:
         tokens.pop()
+    if tokens and agency_name(tokens[0]):
+        return None  # "AP Sports Writer", "CNN Business": a desk of an agency, not a person
     if not 2 <= len(tokens) <= 5:
         return None
     if any(t.lower() in BYLINE_NOISE for t in tokens):

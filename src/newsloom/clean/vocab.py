@@ -87,8 +87,28 @@ RAIL_HEADINGS = frozenset(
     }
 )
 
-#: A rail heading of the form "More from X", "More in X", "Latest from X".
-RAIL_HEADING_RE = re.compile(r"^(more|latest|top|best) (from|in|on) [\w .’'&-]{2,40}$", re.I)
+#: A rail heading of the form "More from X", "More in X", "Latest from X", or a local rail
+#: "Around Town", "Around the Region" (at most three words after "around").
+RAIL_HEADING_RE = re.compile(
+    r"^(?:(more|latest|top|best) (from|in|on) [\w .’'&-]{2,40}"
+    r"|around (?:[\w’'&-]+ ?){1,3})$",
+    re.I,
+)
+
+#: Accessibility and navigation links printed as lines of their own.
+NAV_MARKERS = frozenset(
+    {
+        "skip to main content",
+        "skip to content",
+        "skip to main",
+        "skip navigation",
+        "skip to navigation",
+        "skip to search",
+        "skip to footer",
+        "jump to content",
+        "back to top",
+    }
+)
 
 #: Relative times of teaser rails: "6m ago", "7 hours ago", "World News // 7 hours ago".
 RELATIVE_TIME_RE = re.compile(
@@ -110,6 +130,19 @@ SIGN_OFF_RE = re.compile(
     re.I,
 )
 
+#: Contact lines that close an article: "Write to Jane Doe at jdoe@site.example", "Have a news
+#: tip? Email tips@site.example.", "Jane Doe can be reached at ...". The forms that start with
+#: a verb need an e-mail address, so that "Contact tracing at the plant ..." stays body.
+CONTACT_RE = re.compile(
+    r"^(?:have an? (?:news )?tip|got an? (?:news )?tip|news tips?|tips?|"
+    r"(?:send|share) (?:us )?(?:your )?(?:news )?(?:tips?|stories|questions)|"
+    r"write to|contact|reach|e-?mail|questions\??)\b[^@]{0,120}@[\w.-]+\.\w+"
+    r"|\bcan be (?:reached|contacted|emailed) (?:at|by|via|on)\b",
+    re.I,
+)
+#: A contact line has at most this many words (a sentence quoting an address is longer).
+CONTACT_MAX_WORDS = 30
+
 #: A line that is only a URL.
 URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 
@@ -117,18 +150,29 @@ URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 CAPTION_RE = re.compile(
     r"(?:\|\s*license photo\s*$|\b(?:file )?photo by\b|\bphotograph(?:ed)? by\b|"
     r"\b(?:ap|afp|reuters|getty|epa|upi)(?: photo| images)?\s*/|\bvia (?:ap|reuters|afp|getty)\)|"
-    r"\(photo:|\bphoto credit\b|^in this (?:photo|image|file photo|handout)|^file -|^file photo|"
+    r"\(photo:|\bphoto credit\b|\b(?:photo|image|picture)s? courtesy (?:of )?|"
+    r"\bphoto(?:graph)?s?:\s|\bpicture:\s|"
+    r"^in this (?:photo|image|file photo|handout)|^file -|^file photo|"
     r"\bimage:\s|\bcredit:\s|\bvia [\w .’'-]{2,30}\)\s*$)",
     re.I,
 )
 
 #: Closing credit of a photo caption, "(Jane Doe/Unit via AP)" or "Jane Doe/Reuters".
-CREDIT_TAIL_RE = re.compile(r"\((?:[^()]{2,80}/[^()]{2,80}|[^()]{2,80} via [^()]{2,40})\)\s*$")
+#: The part after the slash is a capitalised name, so that "($4.99/mo)" is not a credit.
+CREDIT_TAIL_RE = re.compile(
+    r"\((?:[^()]{2,80}/\s*[A-Z][^()]{1,80}|[^()]{2,80} via [^()]{2,40})\)\s*$"
+)
 
 #: Lines that start the header or footer of a news page and are never body.
 POSTED_RE = re.compile(
     r"^(?P<kind>posted|published|first published|last updated|updated|last modified|modified)"
     r"\s*(?:on|at|:)?\s*(?P<rest>.+)$",
+    re.I,
+)
+
+#: Where each part of a "Published ... | Updated ..." line starts.
+POSTED_KEY_RE = re.compile(
+    r"\b(?:posted|first published|published|last updated|updated|last modified|modified)\b",
     re.I,
 )
 
@@ -185,6 +229,12 @@ BYLINE_NOISE = frozenset(
         "reporters",
         "correspondent",
         "editor",
+        "editor-at-large",
+        "sports",
+        "auto",
+        "national",
+        "security",
+        "business",
         "contributor",
         "columnist",
         "senior",
