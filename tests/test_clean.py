@@ -650,3 +650,21 @@ def test_sample_corpus_fields_above_floor() -> None:
     checks = _sample_checks()
     right = sum(ok for _, _, ok in checks) / len(checks)
     assert right >= SAMPLE_FLOOR, [c for c in checks if not c[2]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "site"),
+    [
+        (
+            ["Top Stories", "Copyright © 2025 The Harbor Ledger. All rights reserved."],
+            "The Harbor Ledger",
+        ),
+        (["© 2024–2025 Valley Wire Ltd"], "Valley Wire"),
+        (["Have a news tip? Email desk@valleywire.example."], "valleywire.example"),
+        (["Advertisement", "6m ago"], None),
+    ],
+)
+def test_site_named_in_the_page_chrome(lines: list[str], site: str | None) -> None:
+    from newsloom.clean.meta import site_from_chrome
+
+    assert site_from_chrome(lines) == site

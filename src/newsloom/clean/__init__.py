@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from newsloom.clean.capture import clean_capture
 from newsloom.clean.chrome import SiteChrome, learn_site_chrome
 from newsloom.clean.html import PathologicalHtml, UnparseableHtml, clean_html
-from newsloom.clean.meta import guess_language
+from newsloom.clean.meta import guess_language, site_from_chrome
 from newsloom.errors import Code
 from newsloom.model import Article, Page, Rejection
 
@@ -77,6 +77,7 @@ def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
             "body": body,
             "captions": found.captions,
             "removed": found.removed,
+            "source": article.source or site_from_chrome(r.text for r in found.removed),
         }
     )
 
