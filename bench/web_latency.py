@@ -1,4 +1,4 @@
-"""Latency of the web UI with a large store: p50/p95 of the stories page, story pages and search.
+"""Latency of the web UI with a large store: p50/p95 of the front page, stories, search, feeds.
 
     python bench/web_latency.py --articles 100000 --duration 10
 
@@ -145,12 +145,19 @@ def _run(base: str, args: argparse.Namespace) -> None:
     largest = _get_json(base, "/api/v1/stories?per_page=1&sort=size")["stories"]
     assert isinstance(typical, list) and isinstance(largest, list)
     targets = [
-        ("stories page", "/"),
+        ("front page", "/"),
+        ("front page, 7d window", "/?window=7d"),
+        ("stories list", "/stories"),
         ("stories, filtered", "/?outlet=Outlet+C3&sort=size"),
         ("story page (typical)", f"/stories/{typical[0]['id']}"),
         ("story page (largest)", f"/stories/{largest[0]['id']}"),
         ("search", "/search?q=holloway"),
         ("API story", f"/api/v1/stories/{typical[0]['id']}"),
+        ("API top", "/api/v1/top"),
+        ("API trending, 7d", "/api/v1/trending?window=7d"),
+        ("feed top", "/feeds/top.atom"),
+        ("feed latest", "/feeds/latest.atom"),
+        ("feed entity", "/feeds/entity/ana-holm.atom"),
     ]
     use_wrk = shutil.which("wrk") is not None and not args.python_load
     tool = (

@@ -20,7 +20,7 @@ import tempfile
 from enum import IntEnum, StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -350,6 +350,79 @@ def serve_cmd(
         "Ctrl-C stops)"
     )
     uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+
+
+WindowOption = Annotated[str, typer.Option(help="How far back from now: 90m, 24h, 7d, 2w.")]
+NowOption = Annotated[
+    str | None,
+    typer.Option(help="Reference time (ISO); default: the newest page in the store."),
+]
+LimitOption = Annotated[int, typer.Option(min=1, max=100, help="How many to show.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the API's JSON answer.")]
+
+
+def _rail(
+    rail: Literal["top", "latest", "trending"],
+    db: Path,
+    window: str,
+    now: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    from newsloom.front.clock import parse_when, parse_window
+    from newsloom.web.terminal import print_rail  # the web index loads only when asked
+
+    if not db.is_file():
+        err.print(f"[red]error:[/] no store at {escape(str(db))}: run [bold]newsloom ingest[/]")
+        raise typer.Exit(Exit.STORE)
+    when = parse_when(now)
+    try:
+        span = parse_window(window)
+        if now and when is None:
+            raise ValueError(f"--now is an ISO date or time, not {now!r}")
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(Exit.USAGE) from exc
+    try:
+        print_rail(out, db, rail, span, when.at if when else None, limit, as_json)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(Exit.STORE) from exc
+
+
+@app.command("top")
+def top_cmd(
+    db: DbOption = DEFAULT_DB,
+    window: WindowOption = "24h",
+    now: NowOption = None,
+    limit: LimitOption = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """Top Stories: most independent reports in the window (copies count once), then newest."""
+    _rail("top", db, window, now, limit, as_json)
+
+
+@app.command("latest")
+def latest_cmd(
+    db: DbOption = DEFAULT_DB,
+    now: NowOption = None,
+    limit: LimitOption = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """Latest Headlines: newest stories first, with section and relative time."""
+    _rail("latest", db, "24h", now, limit, as_json)
+
+
+@app.command("trending")
+def trending_cmd(
+    db: DbOption = DEFAULT_DB,
+    window: WindowOption = "24h",
+    now: NowOption = None,
+    limit: LimitOption = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """Trending: entities and headline phrases rising most against their own baseline."""
+    _rail("trending", db, window, now, limit, as_json)
 
 
 def _version(value: bool) -> None:

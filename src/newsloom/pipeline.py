@@ -20,6 +20,7 @@ from newsloom.clean import clean
 from newsloom.clean.chrome import learn_site_chrome
 from newsloom.config import Settings
 from newsloom.errors import Code
+from newsloom.front.sections import assign_sections
 from newsloom.fuse import fuse
 from newsloom.group import group
 from newsloom.model import Article, Page, Rejection, Result
@@ -108,7 +109,7 @@ def analyze(
             else:
                 result.rejections.append(item)
         progress("read", len(batch))
-    result.stories = group(result.articles)
+    result.stories = assign_sections(group(result.articles), result.articles)
     result.dossiers = {s.id: fuse(s, result.articles) for s in result.stories}
     return result
 
@@ -170,7 +171,7 @@ def _unchanged_removed(pages: list[Page], store: Store, report: IngestReport) ->
 def regroup(store: Store) -> int:
     """Recompute the stories and dossiers of everything in ``store``; return the story count."""
     articles = list(store.articles())
-    stories = group(articles)
+    stories = assign_sections(group(articles), articles)
     dossiers = {s.id: fuse(s, articles) for s in stories}
     store.replace_stories(stories, dossiers)
     return len(stories)

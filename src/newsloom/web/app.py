@@ -231,7 +231,7 @@ def _refresher(state: Web) -> threading.Thread:
 
 def create_app(settings: WebSettings) -> FastAPI:
     """Build the app for the store at ``settings.db`` (which must exist)."""
-    from newsloom.web import routes_api, routes_html  # routes import this module
+    from newsloom.web import routes_api, routes_front, routes_html  # routes import this module
 
     if not settings.db.is_file():
         raise NotFoundError(f"no store at {settings.db}")
@@ -271,6 +271,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.web = state
     app.mount("/static", StaticFiles(directory=Path(str(_PACKAGE / "static"))), name="static")
     app.include_router(routes_api.router)
+    app.include_router(routes_front.api)
+    app.include_router(routes_front.feeds)
     app.include_router(routes_html.router)
     _install_error_handlers(app)
     app.add_middleware(SecurityHeaders, allowed_hosts=settings.allowed_hosts)

@@ -16,11 +16,15 @@ import json
 import sqlite3
 import tempfile
 import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, cast
 
+from newsloom.front.clock import parse_when
+from newsloom.front.rank import PageMark
+from newsloom.front.trending import MentionMark
 from newsloom.store import HIT_END, HIT_START, SearchHit, StoreReader, db
 from newsloom.store.fts import match_expression
 from newsloom.store.reading import BODY_WEIGHT, SNIPPET_TOKENS, TITLE_WEIGHT
@@ -35,6 +39,11 @@ REFRESH_SECONDS = 2.0
 MAX_SEARCH_ARTICLES = 5000
 
 Sort = Literal["recent", "size"]
+
+T = TypeVar("T")
+
+#: Front-page answers remembered per index stamp (each is a few kilobytes).
+MEMO_SIZE = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +82,16 @@ class StoryRow:
     @property
     def n_outlets(self) -> int:
         return len(self.outlets)
+
+
+@dataclass(frozen=True, slots=True)
+class FrontRow:
+    """A story as the front page shows it: its list row, section, newest page and lede."""
+
+    row: StoryRow
+    section: str | None
+    newest: str | None  # sortable wall-clock text (see ``front.clock.When.key``)
+    lede: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +152,8 @@ class Catalog:
         self._open: list[sqlite3.Connection | StoreReader] = []
         self._probe: sqlite3.Connection | None = None
         self._seen_version: int | None = None
+        self._memo: dict[Hashable, object] = {}
+        self._memo_lock = threading.Lock()  # not ``_lock``: a refresh holds that one for long
         self.stamp = index.build(store_path, index_path)
         self.stats = _stats(store_path)
 
@@ -267,6 +288,66 @@ class Catalog:
         ]
         return hits, int(total)
 
+    # ------------------------------------------------------------------------ front page
+
+    def crawl_span(self) -> tuple[str | None, str | None]:
+        """The oldest report and the newest page in the store (sortable text), or None."""
+        conn = self._conn()
+        (oldest,) = conn.execute("SELECT min(at) FROM web_reports").fetchone()
+        (newest,) = conn.execute("SELECT max(newest) FROM web_stories").fetchone()
+        return oldest, newest
+
+    def report_marks(self, since: str, until: str) -> list[PageMark]:
+        """Independent reports dated in ``(since, until]`` (one mark per report)."""
+        rows = self._conn().execute(
+            "SELECT story_id, report_id, at, pages FROM web_reports WHERE at > ? AND at <= ?",
+            (since, until),
+        )
+        return [PageMark(s, r, w.at, int(n)) for s, r, at, n in rows if (w := parse_when(at))]
+
+    def mention_marks(self, since: str, until: str) -> list[MentionMark]:
+        """Reports naming an entity or a headline phrase, dated in ``(since, until]``."""
+        rows = self._conn().execute(
+            "SELECT kind, key, name, story_id, report_id, at FROM web_mentions "
+            "WHERE at > ? AND at <= ?",
+            (since, until),
+        )
+        return [
+            MentionMark(kind, key, name, story, report, w.at)
+            for kind, key, name, story, report, at in rows
+            if (w := parse_when(at))
+        ]
+
+    def front_rows(self, ids: list[str]) -> dict[str, FrontRow]:
+        rows = self._conn().execute(
+            f"SELECT {_STORY_COLUMNS}, section, newest, lede FROM web_stories "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+        return {r[0]: _front_row(r) for r in rows}
+
+    def latest_rows(self, until: str, limit: int) -> list[FrontRow]:
+        """Stories by their newest page, newest first, none newer than ``until``."""
+        rows = self._conn().execute(
+            f"SELECT {_STORY_COLUMNS}, section, newest, lede FROM web_stories "
+            "WHERE newest <= ? ORDER BY newest DESC, id LIMIT ?",
+            (until, limit),
+        )
+        return [_front_row(r) for r in rows]
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, remembered under ``key`` until the index is rebuilt."""
+        full = (self.stamp, key)
+        with self._memo_lock:
+            if full in self._memo:
+                return cast(T, self._memo[full])
+        value = make()
+        with self._memo_lock:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[full] = value
+        return value
+
     def outlets(self) -> list[tuple[str, int]]:
         rows = self._conn().execute("SELECT name, n_stories FROM web_outlets ORDER BY name")
         return [(str(n), int(c)) for n, c in rows]
@@ -346,6 +427,10 @@ def _story_row(row: tuple[Any, ...]) -> StoryRow:
         n_reports=int(n_reports),
         outlets=[OutletMark(name, bool(ind)) for name, ind in json.loads(outlets)],
     )
+
+
+def _front_row(row: tuple[Any, ...]) -> FrontRow:
+    return FrontRow(_story_row(row[:7]), row[7], row[8], row[9])
 
 
 def _entity_row(row: tuple[Any, ...]) -> EntityRow:

@@ -12,7 +12,12 @@ for "stories that mention this outlet" over 100k articles. The web app therefore
 ``web_entities``              entity slug → name, type, aliases, counts, across the store
 ``web_story_entities``        entity slug → story, and the entity's per-story id (``E1`` …)
 ``web_aliases``               slug of each spelling → entity slug (so guessed addresses work)
+``web_reports``               one row per independent report of a story: its time and pages
+``web_mentions``              entity or headline phrase → the reports naming it, with times
 ============================  ==========================================================
+
+``web_stories`` also keeps what the front page shows (``newsloom.front``): the story's section,
+its newest page (``newest``, wall-clock ISO, zone dropped) and the first summary line (``lede``).
 
 Entity ids: the store has no entity table; each dossier numbers its entities ``E1`` … Across the
 store an entity is its **slug**: the canonical name, diacritics removed, lower-cased, every run of
@@ -39,10 +44,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsloom.front.clock import When, parse_when
+from newsloom.front.phrases import title_phrases
 from newsloom.store import db
 
 #: Version of the ``web_*`` tables below; bump it when they change (they are rebuilt).
-VERSION = 1
+VERSION = 2
 
 _TABLES = (
     "web_meta",
@@ -52,6 +59,9 @@ _TABLES = (
     "web_entities",
     "web_story_entities",
     "web_aliases",
+    "web_pages",  # version 2 only
+    "web_reports",
+    "web_mentions",
 )
 
 _SCHEMA = (
@@ -64,8 +74,12 @@ _SCHEMA = (
         n_articles INTEGER NOT NULL,
         n_reports INTEGER NOT NULL,
         n_outlets INTEGER NOT NULL,
-        outlets TEXT NOT NULL
+        outlets TEXT NOT NULL,
+        section TEXT,
+        newest TEXT,
+        lede TEXT
     )""",
+    "CREATE INDEX web_stories_newest ON web_stories(newest DESC, id)",
     "CREATE INDEX web_stories_recent ON web_stories(last_published DESC, id)",
     "CREATE INDEX web_stories_size ON web_stories(n_articles DESC, last_published DESC, id)",
     """CREATE TABLE web_story_outlets (
@@ -88,11 +102,23 @@ _SCHEMA = (
     """CREATE TABLE web_aliases (
         alias TEXT NOT NULL, slug TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (alias, slug)
     ) WITHOUT ROWID""",
+    """CREATE TABLE web_reports (
+        story_id TEXT NOT NULL, report_id TEXT NOT NULL, at TEXT NOT NULL, pages INTEGER NOT NULL
+    )""",
+    "CREATE INDEX web_reports_at ON web_reports(at)",
+    """CREATE TABLE web_mentions (
+        kind TEXT NOT NULL, key TEXT NOT NULL, name TEXT NOT NULL,
+        story_id TEXT NOT NULL, report_id TEXT NOT NULL, at TEXT NOT NULL
+    )""",
+    "CREATE INDEX web_mentions_at ON web_mentions(at)",
 )
+
+#: Characters of the first summary line kept as a story's lede (feeds, front page).
+LEDE_CHARS = 280
 
 _FINGERPRINT = """
 SELECT id, n_articles, coalesce(first_published, ''), coalesce(last_published, ''),
-       coalesce(length(dossier), -1)
+       coalesce(length(dossier), -1), coalesce(json_extract(data, '$.section'), '')
 FROM stories ORDER BY id
 """
 
@@ -175,10 +201,26 @@ class _Rows:
     story_outlets: set[tuple[str, str]] = field(default_factory=set)
     story_entities: set[tuple[str, str, str]] = field(default_factory=set)
     entities: dict[str, _EntityAgg] = field(default_factory=lambda: defaultdict(_EntityAgg))
+    reports: list[tuple[str, str, str, int]] = field(default_factory=list)
+    mentions: set[tuple[str, str, str, str, str, str]] = field(default_factory=set)
+
+
+#: Each page of each story: its time (as sortable text) and headline.
+_PAGES = """
+SELECT sa.article_id, a.date_key, a.title
+FROM story_articles AS sa JOIN articles AS a ON a.id = sa.article_id
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    at: When | None
+    title: str | None
 
 
 def _collect(source: sqlite3.Connection) -> _Rows:
     rows = _Rows()
+    pages = {aid: _Page(parse_when(when), title) for aid, when, title in source.execute(_PAGES)}
     query = (
         "SELECT id, title, first_published, last_published, n_articles, data, dossier FROM stories"
     )
@@ -187,6 +229,9 @@ def _collect(source: sqlite3.Connection) -> _Rows:
         fused = json.loads(dossier) if dossier else {}
         copies = sum(max(0, len(g.get("articles", [])) - 1) for g in story.get("copy_groups", []))
         outlets = [[s["name"], bool(s.get("independent", True))] for s in fused.get("sources", [])]
+        report_of = _report_of(story)
+        newest = _add_pages(rows, sid, story.get("articles", []), report_of, pages)
+        summary = fused.get("summary") or [{}]
         rows.stories.append(
             (
                 sid,
@@ -197,12 +242,71 @@ def _collect(source: sqlite3.Connection) -> _Rows:
                 max(1, n_articles - copies) if n_articles else 0,
                 len(outlets),
                 json.dumps(outlets, ensure_ascii=False),
+                story.get("section"),
+                newest,
+                (summary[0].get("text") or "")[:LEDE_CHARS] or None,
             )
         )
         rows.story_outlets.update((name, sid) for name, _ in outlets)
         for entity in fused.get("entities", []):
             _add_entity(rows, sid, entity)
+            named = Named("entity", slugify(entity["name"]), entity["name"])
+            _add_mentions(rows, sid, named, entity.get("articles") or [], report_of, pages)
     return rows
+
+
+def _report_of(story: dict[str, Any]) -> dict[str, str]:
+    """Article id → its independent report: the earliest page of its copy group, else itself."""
+    return {a: g["earliest"] for g in story.get("copy_groups", []) for a in g.get("articles", [])}
+
+
+def _add_pages(
+    rows: _Rows, sid: str, articles: list[str], report_of: dict[str, str], pages: dict[str, _Page]
+) -> str | None:
+    """Add the story's reports (each at its earliest page) and headline phrases.
+
+    Returns the newest page's time (sortable text), or None when no page is dated.
+    """
+    first: dict[str, When] = {}
+    size: Counter[str] = Counter()
+    for aid in articles:
+        page = pages.get(aid)
+        if page is None or page.at is None:
+            continue
+        report = report_of.get(aid, aid)
+        size[report] += 1
+        if report not in first or page.at.at < first[report].at:
+            first[report] = page.at
+        for phrase in title_phrases(page.title):
+            _add_mentions(rows, sid, Named("phrase", phrase, phrase), [aid], report_of, pages)
+    rows.reports += [(sid, r, at.key, size[r]) for r, at in first.items()]
+    dated = [p.at for a in articles if (p := pages.get(a)) is not None and p.at is not None]
+    return max(dated, key=lambda w: w.at).key if dated else None
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """What a mention names: an entity (by slug) or a headline phrase."""
+
+    kind: str
+    key: str
+    name: str
+
+
+def _add_mentions(
+    rows: _Rows,
+    sid: str,
+    named: Named,
+    articles: list[str],
+    report_of: dict[str, str],
+    pages: dict[str, _Page],
+) -> None:
+    """One row per independent report naming it, at the report's own (earliest) page time."""
+    for aid in articles:
+        report = report_of.get(aid, aid)
+        page = pages.get(report)
+        if page is not None and page.at is not None:
+            rows.mentions.add((named.kind, named.key, named.name, sid, report, page.at.key))
 
 
 def _add_entity(rows: _Rows, story_id: str, entity: dict[str, Any]) -> None:
@@ -222,7 +326,13 @@ def _write(conn: sqlite3.Connection, rows: _Rows, stamp: str) -> None:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _SCHEMA:
             conn.execute(statement)
-        conn.executemany("INSERT INTO web_stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.stories)
+        conn.executemany(
+            "INSERT INTO web_stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.stories
+        )
+        conn.executemany("INSERT INTO web_reports VALUES (?, ?, ?, ?)", rows.reports)
+        conn.executemany(
+            "INSERT INTO web_mentions VALUES (?, ?, ?, ?, ?, ?)", sorted(rows.mentions)
+        )
         conn.executemany("INSERT INTO web_story_outlets VALUES (?, ?)", sorted(rows.story_outlets))
         outlets = Counter(name for name, _ in rows.story_outlets)
         conn.executemany("INSERT INTO web_outlets VALUES (?, ?)", sorted(outlets.items()))

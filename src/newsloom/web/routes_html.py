@@ -1,7 +1,8 @@
 """HTML pages. Addresses people can guess and share:
 
-``/`` (stories) · ``/stories/{id}`` · ``/articles/{id}`` · ``/entities`` · ``/entities/{slug}`` ·
-``/search?q=`` · ``/docs`` (the API reference) · ``/upload`` (only with a token).
+``/`` (the front page; with list parameters, the stories) · ``/stories`` · ``/stories/{id}`` ·
+``/articles/{id}`` · ``/entities`` · ``/entities/{slug}`` · ``/search?q=`` · ``/docs`` (the API
+reference) · ``/upload`` (only with a token).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from newsloom.web import pages
+from newsloom.front.clock import DEFAULT_WINDOW, parse_when, parse_window
+from newsloom.web import front, pages
 from newsloom.web.app import Web, WebError, web
 from newsloom.web.data import Sort, StoryFilter
 from newsloom.web.dossier import story_page
@@ -40,6 +42,10 @@ def _day(text: str, name: str, notices: list[str]) -> date | None:
         return None
 
 
+#: Parameters that make ``/`` the stories list rather than the front page (shared links).
+LIST_PARAMS = ("q", "outlet", "entity", "from", "to", "sort", "page")
+
+
 @router.get("/")
 @router.get("/stories")
 def stories(
@@ -52,8 +58,12 @@ def stories(
     until: Annotated[str, Query(alias="to")] = "",
     sort: str = "recent",
     page: PageQ = 1,
+    window: str = "",
+    now: str = "",
 ) -> Response:
     notices: list[str] = []
+    if request.url.path == "/" and not any(k in request.query_params for k in LIST_PARAMS):
+        return _front(state, window, now, notices)
     flt = StoryFilter(
         q=q.strip(),
         outlet=outlet,
@@ -66,6 +76,21 @@ def stories(
         state.catalog, flt, page, _params(request), notices, state.can_upload
     )
     return state.render(page_)
+
+
+def _front(state: Web, window: str, now: str, notices: list[str]) -> Response:
+    span = DEFAULT_WINDOW
+    if window.strip():
+        try:
+            span = parse_window(window)
+        except ValueError as exc:
+            notices.append(f"Ignored window={window!r}: {exc}.")
+    when = parse_when(now) if now.strip() else None
+    if now.strip() and when is None:
+        notices.append(f"Ignored now={now!r}: times are written YYYY-MM-DDTHH:MM.")
+    ref = front.clock(state.catalog, when.at if when else None, span)
+    chrome = pages.chrome(state.catalog, "Front page", "front", upload=state.can_upload)
+    return state.render(front.front_page(state.catalog, chrome, ref, notices))
 
 
 def _sort(text: str) -> Sort:

@@ -1,0 +1,67 @@
+"""Reading dates and windows: the one place the front page turns text into ``datetime``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+_WINDOW = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.I)
+_UNIT = {"m": 60.0, "min": 60.0, "h": 3600.0, "d": 86400.0, "w": 7 * 86400.0}
+
+#: The default window of Top Stories and Trending: the last day of the crawl.
+DEFAULT_WINDOW = timedelta(hours=24)
+
+#: The longest window anyone may ask for (bounds the rows one request reads).
+MAX_WINDOW = timedelta(days=366)
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A page time as printed: wall-clock ``at`` (zone dropped) and whether it had a time."""
+
+    at: datetime
+    has_time: bool
+
+    @property
+    def key(self) -> str:
+        """Sortable text: ``2025-03-13T14:20:00`` or, for a bare date, ``2025-03-13``."""
+        return (
+            self.at.isoformat(timespec="seconds") if self.has_time else self.at.date().isoformat()
+        )
+
+
+def parse_when(value: str | None) -> When | None:
+    """An ISO date or date-time (``2025-03-13``, ``2025-03-13T14:20:00-04:00``), or None."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return When(at.replace(tzinfo=None), has_time=len(text) > 10)
+
+
+def parse_window(text: str) -> timedelta:
+    """``"24h"``, ``"90m"``, ``"7d"``, ``"2w"`` → a ``timedelta``; ValueError otherwise."""
+    match = _WINDOW.match(text)
+    if not match:
+        raise ValueError(f"a window is a number and a unit (90m, 24h, 7d, 2w), not {text!r}")
+    window = timedelta(seconds=float(match[1]) * _UNIT[match[2].lower()])
+    if not timedelta(minutes=1) <= window <= MAX_WINDOW:
+        raise ValueError(f"a window is between 1m and {MAX_WINDOW.days}d, not {text!r}")
+    return window
+
+
+def window_text(window: timedelta) -> str:
+    """A window as a user would type it: ``24h``, ``7d``, ``2w``, ``90m``."""
+    seconds = int(window.total_seconds())
+    day = 86400
+    if seconds % (7 * day) == 0 and seconds >= 14 * day:
+        return f"{seconds // (7 * day)}w"
+    if seconds % day == 0 and seconds >= 2 * day:
+        return f"{seconds // day}d"
+    if seconds % 3600 == 0 and seconds >= 3600:
+        return f"{seconds // 3600}h"
+    return f"{max(1, seconds // 60)}m"

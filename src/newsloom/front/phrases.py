@@ -1,0 +1,39 @@
+"""Key phrases of a headline: pairs of neighbouring topic words ("transit strike").
+
+No part-of-speech tagger runs here (the web index is built without spaCy): a word pair counts
+when neither word is a function word, number or common headline verb (``vocab``), and neither
+looks like a verb form (``-ing``, ``-ed``). Crude, and honest about it: a phrase trends only
+when several independent reports put it in their headlines.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from newsloom.front.vocab import PHRASE_STOPWORDS
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+#: Phrases kept from one headline (a long headline does not weigh more).
+MAX_PER_TITLE = 6
+
+
+def title_phrases(title: str | None) -> list[str]:
+    """Distinct lower-case word pairs of ``title`` that may name a topic, in order."""
+    if not title:
+        return []
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(title)]
+    found: list[str] = []
+    for a, b in pairwise(words):
+        if _topic_word(a) and _topic_word(b):
+            phrase = f"{a} {b}"
+            if phrase not in found:
+                found.append(phrase)
+    return found[:MAX_PER_TITLE]
+
+
+def _topic_word(word: str) -> bool:
+    if len(word) < 3 or word in PHRASE_STOPWORDS or word.endswith("'s"):
+        return False
+    return not ((word.endswith("ing") and len(word) > 5) or (word.endswith("ed") and len(word) > 4))
