@@ -144,6 +144,23 @@ def test_pronoun_speaker_resolves_to_name(nlp: Language) -> None:
 
 
 @slow
+def test_quote_without_cue_continues_the_nearby_voice(nlp: Language) -> None:
+    text = (
+        "“The ferries are our lifeline,” Mayor Lena Ortiz said on Tuesday.\n\n"
+        "More on the ferry crisis below.\n\n"
+        "“We cannot wait another week.”"
+    )
+    assert one(direct(quotes(nlp, text)), "another week").speaker == "Lena Ortiz"
+
+
+@slow
+def test_subject_glued_to_closing_mark(nlp: Language) -> None:
+    text = "“We will rebuild the pier before winter,”Ortiz said."
+    q = one(direct(quotes(nlp, text)), "rebuild the pier")
+    assert q.speaker == "Ortiz" and text[q.speaker_start : q.speaker_end] == "Ortiz"
+
+
+@slow
 def test_group_speaker_as_given(nlp: Language) -> None:
     text = "“The offer is final,” Veloria transport officials said."
     q = one(direct(quotes(nlp, text)), "offer is final")

@@ -204,6 +204,28 @@ def test_scope_phrase_widens_a_date() -> None:
     assert (ref.text, ref.value, ref.mod) == ("the end of 2025", "2025", "END")
 
 
+def test_event_relative_counts_are_durations() -> None:
+    got = values("Three days later the dam broke; a jogger saw him 10 days before the attack.")
+    assert got == {"Three days": "P3D", "10 days": "P10D"}
+
+
+def test_month_with_its_own_year_is_one_expression() -> None:
+    assert values("The strike began in July last year.") == {"July last year": "2023-07"}
+
+
+def test_deadline_points_ahead() -> None:
+    assert values("The loan is due to be repaid by February.")["February"] == "2025-02"
+    assert values("They could sail as soon as Tuesday, he said.")["Tuesday"] == "2024-11-05"
+
+
+def test_only_a_finished_quarter_is_the_reported_one() -> None:
+    got = values(
+        "Profit rose in the third quarter. It expects a fourth-quarter charge. "
+        "Profit was $5 million a year ago; the 2023 period had a loss."
+    )
+    assert got["a year ago"] == "2023-Q3" and got["the 2023 period"] == "2023-Q3"
+
+
 def test_quarter_is_remembered_for_year_ago() -> None:
     got = values("Profit rose in the third quarter from a year earlier.")
     assert got == {"the third quarter": "2024-Q3", "a year earlier": "2023-Q3"}

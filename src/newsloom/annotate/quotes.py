@@ -48,6 +48,7 @@ from newsloom.annotate.speakers import (
     NameBook,
     Speaker,
     canonical_name,
+    glued_subject,
     resolve,
     subject_of,
     subject_phrase,
@@ -64,8 +65,17 @@ FRAGMENT_MAX_WORDS = 4
 #: A cue after a quote that ends with a full stop is taken only within this many tokens
 #: (``"…." Trump said.``). Same measurement: 0 → speaker accuracy 86.1%, 6 → 86.4%,
 #: 12 → 86.7% (recall 94.2%, precision 93.3%); kept small so that a following sentence about
-#: something else is not read as the cue.
-SHORT_TAIL_TOKENS = 6
+#: something else is not read as the cue. Re-measured on all of train (840 articles, with the
+#: nearest-subject fix): 6 → 88.6%, 9 → 88.7%, 12 → 88.7%, 16 → 88.3%, 24 → 88.0%.
+SHORT_TAIL_TOKENS = 9
+#: A longer tail still holds the cue when it ends the sentence: ``"…" at the convention, he
+#: said.`` (the last this-many tokens: a name, title or pronoun and the verb).
+CLOSING_CUE_TOKENS = 4
+#: A quote without any cue takes the voice of the last attributed quote within this many
+#: characters before it. PolNeAR train speaker accuracy: none 88.7%, 200 → 89.3%,
+#: 400 → 89.3%, 800 → 89.4%, 2000 → 89.4%; quote scores unchanged. Giving it also to quotes
+#: whose only cue is a non-speech verb with a group subject lowered it to 89.0%.
+VOICE_GAP_CHARS = 800
 #: How far back (characters) to look for the "He said:" line or the sentence before a quote.
 COLON_LOOKBACK = 400
 #: Reported clauses shorter than this many tokens are dropped ("he said so").
@@ -159,6 +169,8 @@ def _direct_items(ctx: _Ctx) -> list[_Item]:
                 cue, joins = main.cue, True
         if cue is None and not _head_tokens(ctx, k):
             cue = _previous_sentence_cue(ctx, span)
+        if cue is None and main is not None:
+            cue = _nearby_voice(ctx, k, main)
         if joins and main is not None:
             group, part = main.group, main.part + 1
             cue = cue or main.cue
@@ -170,6 +182,15 @@ def _direct_items(ctx: _Ctx) -> list[_Item]:
             main = _Main(k, group, part, cue)
     _share_within_groups(items)
     return items
+
+
+def _nearby_voice(ctx: _Ctx, k: int, main: _Main) -> _Cue | None:
+    """A quote with no cue of its own, close after an attributed one, is most often the same
+    voice going on after a sentence of narration (``VOICE_GAP_CHARS``)."""
+    gap = ctx.spans[k].open_at - ctx.spans[main.k].close_at
+    if main.cue is None or gap > VOICE_GAP_CHARS:
+        return None
+    return replace(main.cue, adjacent=False)
 
 
 def _follows_quote(ctx: _Ctx, k: int, main_k: int, previous: _Cue) -> bool:
@@ -246,7 +267,8 @@ def _attribute(ctx: _Ctx, k: int, main_k: int) -> _Cue | None:
     paragraph."""
     span = ctx.spans[k]
     tail = _tail_tokens(ctx, k)
-    ends_speech = ctx.text[span.start : span.end][-1:] in _SPEECH_END
+    # a nested quote's closing mark hides the comma: ``say, 'Well done,' " said Russell``
+    ends_speech = ctx.text[span.start : span.end].rstrip(" '’")[-1:] in _SPEECH_END
     if ends_speech or len(tail) <= SHORT_TAIL_TOKENS:
         cue = _cue_in(ctx, tail, span, any_verb=ends_speech, adjacent=True)
         if cue is not None:
@@ -349,6 +371,9 @@ def _speaker_of(
     subj = subject_of(verb)
     if subj is not None and not span.open_at <= subj.idx < span.close_at:
         return subject_phrase(subj, mentions)
+    glued = glued_subject(subj, span.close_at, mentions) if subj is not None else None
+    if glued is not None:
+        return glued
     if tail:
         first = _first_phrase_speaker(tail, verb, mentions)
         if first is not None:

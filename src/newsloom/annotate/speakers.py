@@ -37,6 +37,7 @@ _SUBJECT_CLIMB = 3
 _RELATIVES = frozenset({"who", "which", "that"})
 _NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod"})
 _PERSON_LABELS = frozenset({"PERSON"})
+_QUOTE_MARKS = '"“”'
 
 
 def canonical_name(text: str) -> str:
@@ -86,10 +87,13 @@ def subject_of(verb: Token) -> Token | None:
     "X ended by saying" (at most ``_SUBJECT_CLIMB`` steps)."""
     token = verb
     for _ in range(_SUBJECT_CLIMB):
-        for child in token.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                relative = child.lower_ in _RELATIVES and token.dep_ == "relcl"
-                return token.head if relative else child
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            # two subjects are a misparse ("Nothing the president said "…," the senator
+            # said"): the one nearest the verb is its own
+            child = min(subjects, key=lambda c: abs(c.i - token.i))
+            relative = child.lower_ in _RELATIVES and token.dep_ == "relcl"
+            return token.head if relative else child
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
             return None
         token = token.head
@@ -111,6 +115,20 @@ def subject_phrase(subj: Token, mentions: list[Mention]) -> Speaker:
     return _group_phrase(subj)
 
 
+def glued_subject(token: Token, cut: int, mentions: list[Mention]) -> Speaker | None:
+    """The words of ``token`` after offset ``cut``: a subject the tokenizer glued to the
+    closing quote mark before it (``paranoia,”Clinton said``)."""
+    end = token.idx + len(token.text)
+    start = cut + 1
+    part = token.doc.text[start:end]
+    if not (token.idx < start < end and part[:1].isupper() and part.isalpha()):
+        return None
+    kind: SpeakerKind = "person" if _is_person(part, start, end, mentions) else "group"
+    if part.lower() in PRONOUNS:
+        kind = "pronoun"
+    return Speaker(part, start, end, kind)
+
+
 def _name_start(head: Token) -> int:
     """Index of the first token of the name run ending at ``head``: PROPN compounds to the left,
     stopping at titles and glue words ("Defense Secretary Lloyd Austin" → "Lloyd")."""
@@ -120,6 +138,8 @@ def _name_start(head: Token) -> int:
         prev = doc[first - 1]
         low = prev.text.lower()
         if prev.pos_ != "PROPN" or low in TITLES or low in NOT_NAME or prev.head.i < first - 1:
+            break
+        if any(mark in low for mark in _QUOTE_MARKS):  # ,”Hillary Clinton: glued to a quote
             break
         if prev.dep_ not in _NAME_DEPS:
             break

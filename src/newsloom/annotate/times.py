@@ -60,6 +60,12 @@ _STAND_IN_ANCHOR = date(2000, 6, 15)
 #: 200 → 76.3; 40 taken from the middle of the flat top.
 TENSE_WINDOW = 40
 
+_DEADLINE_REACH = 16  # characters before an expression: "as early as " is 12
+
+#: "by February", "as soon as Tuesday": a deadline, in a sentence without a tense cue, is ahead.
+#: TempEval-3 dev value F1 78.8 → 79.0 (held 78.4 either way); letting it override a tense cue
+#: gave 79.0 / 78.3.
+_DEADLINE_RE = re.compile(r"(?i:\bby|\bas\s+(?:soon|early)\s+as)\s+$")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
 _WORD_RE = re.compile(r"[A-Za-z'’]+")
 _FUTURE_TAGS = frozenset({"will", "shall", "'ll", "’ll", "wo"})
@@ -111,13 +117,16 @@ class _Context:
 
     def direction(self, start: int, end: int) -> Direction:
         """The tense around ``text[start:end]``: the nearest future or past cue in its sentence."""
+        found: Direction | Literal["unknown"] = "unknown"
         if self.doc is not None:
             found = _doc_direction(self.doc, start, end)
-            if found != "unknown":
-                return found
-        lo, hi = self._sentence(start, end)
-        return _regex_direction(self.text, max(lo, start - TENSE_WINDOW), start, end,
-                                min(hi, end + TENSE_WINDOW))  # fmt: skip
+        if found == "unknown":
+            lo, hi = self._sentence(start, end)
+            found = _regex_direction(self.text, max(lo, start - TENSE_WINDOW), start, end,
+                                     min(hi, end + TENSE_WINDOW))  # fmt: skip
+        if found is None and _DEADLINE_RE.search(self.text, max(0, start - _DEADLINE_REACH), start):
+            return "future"
+        return found
 
     def _sentence(self, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._ends, start)

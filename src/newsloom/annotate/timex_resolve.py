@@ -104,6 +104,14 @@ def last_completed_quarter(anchor: date) -> str:
     return f"{year}-Q{quarter}"
 
 
+def quarter_ended(value: str, anchor: date) -> bool:
+    """Whether the quarter ``value`` ("1989-Q3") was over by the anchor: only a quarter that
+    is over can be the one an earnings report is about."""
+    year, quarter = value.split("-Q")
+    end_year, end_month = shift_months(int(year), 3 * int(quarter), 1)
+    return date(end_year, end_month, 1) <= anchor
+
+
 def shift_quarter(value: str, years: int) -> str:
     """ "1989-Q3" shifted by whole years."""
     year, quarter = value.split("-Q")

@@ -16,15 +16,19 @@ from typing import Protocol
 from newsloom.annotate import timex_resolve as tr
 from newsloom.annotate.timex_resolve import Direction
 from newsloom.annotate.timex_vocab import (
+    AGO_SIGN,
     AMBIGUOUS_MONTHS,
     COUNT_NOUNS,
+    EVENT_RELATIVE,
     HOLIDAYS,
+    LONG_SPANS,
     MONTHS,
     NUMBER_WORDS,
     ORDINALS,
     PARTS_OF_DAY,
     QUANTIFIERS,
     REFERENCES,
+    RELATIVE_DAYS,
     SEASONS,
     SETS,
     UNITS,
@@ -188,7 +192,9 @@ def _bare_month(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     month = _month(m["mon"])
     rel = (m["rel"] or "").lower()
-    if rel in ("last", "next"):
+    if m["yrel"]:  # "in July last year": one expression (TempEval-3 dev value F1 77.9 → 78.2)
+        year = ctx.anchor.year + _REL_OFFSETS[m["yrel"].lower()]
+    elif rel in ("last", "next"):
         year, _ = tr.resolve_month(ctx.anchor, month, "future" if rel == "next" else "past")
         same = month == ctx.anchor.month
         year += (1 if rel == "next" else -1) if same else 0
@@ -216,14 +222,11 @@ def _weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     return norm
 
 
-_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
-
-
 def _relative_day(m: re.Match[str], ctx: Context) -> Norm | None:
     word = (m["word"] or "").lower()
     pod = m["pod"] or m["pod2"]
     if word:
-        offset = _RELATIVE_DAYS[word]
+        offset = RELATIVE_DAYS[word]
         pod = pod or ("night" if word == "tonight" else None)
     else:
         this = m["this"].lower()
@@ -260,24 +263,20 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm(tr.weekend_of(ctx.anchor, offset), mod=_mod(m))
 
     unit, _ = UNITS[word]
-    if unit in _LONG_SPANS:
-        return Norm(_LONG_SPANS[unit], "DURATION", relative=False)
+    if unit in LONG_SPANS:
+        return Norm(LONG_SPANS[unit], "DURATION", relative=False)
     value, precision = tr.shift_unit(ctx.anchor, unit, offset)
     if unit == "Q":
-        ctx.last_quarter = value
+        _note_quarter(ctx, value)
     return Norm(value, mod=_mod(m), precision=precision)
 
 
-#: "the past decade", "this century": annotated as durations in TimeBank.
-_LONG_SPANS = {"DE": "P10Y", "CE": "P100Y"}
-
-_AGO_SIGN = {"ago": -1, "earlier": -1, "before": -1, "previously": -1, "later": 1}
-_AGO_SIGN |= {"from now": 1, "hence": 1, "after": 1}
-
-
 def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    if direction in EVENT_RELATIVE:
+        return None
     count = _number(m["num"])
-    sign = _AGO_SIGN[re.sub(r"\s+", " ", m["dir"].lower())]
+    sign = AGO_SIGN[direction]
     unit, clock = _unit(m["unit"])
     if count is None:
         return Norm("PAST_REF" if sign < 0 else "FUTURE_REF", relative=False)
@@ -347,21 +346,34 @@ def _decade(m: re.Match[str], ctx: Context) -> Norm:
 def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     adjs = (m["adj"] or "").lower()
     owner = (m["owner"] or "").lower()
+    year = m["pyear"] or m["year"]
     if not (m["the"] or m["ord"] or adjs or owner):
         return None
-    if m["head"].lower() == "period" and not (adjs and ctx.last_quarter):
+    if m["head"].lower() == "period" and not ((adjs or year) and ctx.last_quarter):
         return None  # "the latest period" is a quarter only in a report that named one
     if m["ord"]:
-        quarter = ORDINALS[m["ord"].lower()]
-        value = _quarter_with_year(m, ctx, quarter, owner)
+        value = _quarter_with_year(m, ctx, ORDINALS[m["ord"].lower()], owner)
     elif "current" in adjs:
         value = f"{ctx.anchor.year}-Q{tr.quarter_of(ctx.anchor)}"
     else:
         value = ctx.last_quarter or tr.last_completed_quarter(ctx.anchor)
-    if "year-" in adjs or "year ago" in adjs:
+        if year:  # "the 1988 quarter", "the 1989 period": the reported quarter in another year
+            return Norm(f"{year}-Q{value[-1]}", precision="unknown")
+    if "year-" in adjs or "year ago" in adjs or (owner.startswith("last") and not m["ord"]):
         return Norm(tr.shift_quarter(value, -1), precision="unknown")
-    ctx.last_quarter = value
+    _note_quarter(ctx, value)
     return Norm(value, precision="unknown")
+
+
+def _note_quarter(ctx: Context, value: str) -> None:
+    """Remember the quarter a report is about, for "a year ago" and "the latest period" later:
+    only a quarter that is over ("expects a fourth-quarter charge" is not reported on), and
+    never an earlier one than already noted ("after a flat second quarter"). TempEval-3 dev
+    value F1 78.4 → 78.6 (over) → 78.8 (not earlier). Taking the quarter from "the quarter
+    ended Sept. 30" lowered it to 78.5: TimeBank keeps fiscal numbering ("first quarter ended
+    Sept. 29" is Q1), so the date says nothing about the quarter's name."""
+    if tr.quarter_ended(value, ctx.anchor) and value > (ctx.last_quarter or ""):
+        ctx.last_quarter = value
 
 
 def _quarter_with_year(m: re.Match[str], ctx: Context, quarter: int, owner: str) -> str:
@@ -489,7 +501,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "month",
         _compile(
-            rf"{_PREP}?(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?{_MOD}?(?P<mon>{_MON}))(?!\s+\d)"
+            rf"{_PREP}?(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?{_MOD}?(?P<mon>{_MON})"
+            r"(?:,?\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?)(?!\s+\d)"
         ),
         _bare_month,
     ),

@@ -83,7 +83,10 @@ REFERENCES: dict[str, str] = {
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "formerly": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "current": "PRESENT_REF",
 }  # fmt: skip
+#: "current" alone ("his current wife") is PRESENT_REF in TimeML: on TempEval-3 dev 8 right /
+#: 6 not annotated, value F1 77.7 → 77.9 (held 78.5 → 78.4: 1 right, 1 wrong, 2 not annotated).
 #: Left out, measured on TempEval-3 dev (true / false positives): "soon" 3/10,
 #: "previously" 2/9, "shortly" 0/2, "presently" 0/1 — annotators rarely tag them.
 
@@ -129,3 +132,15 @@ FUTURE_CUES = frozenset(
 
 #: Past auxiliaries: the only past cues kept (see ``times._cue`` for what was measured).
 PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+
+#: Relative day words and their offset from the anchor.
+RELATIVE_DAYS: dict[str, int] = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+#: "the past decade", "this century": annotated as durations in TimeBank.
+LONG_SPANS: dict[str, str] = {"DE": "P10Y", "CE": "P100Y"}
+
+AGO_SIGN: dict[str, int] = {"ago": -1, "earlier": -1, "previously": -1, "from now": 1, "hence": 1}
+#: "three days later", "10 days before the shooting": counted from an event, not from the
+#: anchor, so the match is refused and the duration rule tags "three days" (P3D), as TimeBank
+#: does. TempEval-3 dev: these were 0 right of 7 as anchor-relative dates; value F1 77.4 → 77.7.
+EVENT_RELATIVE = frozenset({"before", "after", "later"})
