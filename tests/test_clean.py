@@ -668,3 +668,15 @@ def test_site_named_in_the_page_chrome(lines: list[str], site: str | None) -> No
     from newsloom.clean.meta import site_from_chrome
 
     assert site_from_chrome(lines) == site
+
+
+def test_bare_one_sentence_document_is_kept() -> None:
+    text = "A ferry ran aground off Port Alder on Tuesday after its engine failed in heavy seas."
+    article = clean(_page(text, fmt="text"))
+    assert isinstance(article, Article)
+    assert article.body == text
+
+
+def test_headline_only_document_is_still_rejected() -> None:
+    rejection = clean(_page("Ferry runs aground off Port Alder", fmt="text"))
+    assert isinstance(rejection, Rejection)

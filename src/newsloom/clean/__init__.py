@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from newsloom.clean.capture import clean_capture
+from newsloom.clean.capture import clean_capture, is_prose
 from newsloom.clean.chrome import SiteChrome, learn_site_chrome
 from newsloom.clean.html import PathologicalHtml, UnparseableHtml, clean_html
 from newsloom.clean.meta import guess_language, site_from_chrome
@@ -63,7 +63,8 @@ def _base(page: Page) -> Article:
 def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
     found = clean_capture(text, site_lines)
     article = _base(page)
-    body = PARAGRAPH_SEP.join(found.paragraphs)
+    paragraphs = found.paragraphs or _bare_sentences(text)
+    body = PARAGRAPH_SEP.join(paragraphs)
     return article.model_copy(
         update={
             "title": found.title,
@@ -80,6 +81,19 @@ def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
             "source": article.source or site_from_chrome(r.text for r in found.removed),
         }
     )
+
+
+#: A text this short with no page structure at all is a bare document (a wire brief, a corpus
+#: file), not a page whose chrome was all that was left.
+BARE_MAX_LINES = 6
+
+
+def _bare_sentences(text: str) -> list[str]:
+    """The sentences of a short plain text in which the cleaner found no article body."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if len(lines) > BARE_MAX_LINES:
+        return []
+    return [ln for ln in lines if is_prose(ln)]
 
 
 def _from_html(page: Page, markup: str) -> Article:

@@ -3,18 +3,20 @@
 A wire story republished with a new headline, a trimmed ending or an added local paragraph
 keeps most of its 5-word shingles; two independent reports of one event share almost none
 (quotes aside). LSH finds candidates without comparing all pairs; each candidate is confirmed
-by the exact containment of the shorter text's shingles in the longer one's.
+by the exact containment of the shorter text's shingles in the longer one's. The index is
+incremental: articles are added in batches and only the new ones are queried.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 from collections.abc import Sequence
 
 from datasketch import MinHash, MinHashLSH
 
-from newsloom.model import Article, CopyGroup
+from newsloom.group.features import Doc
+from newsloom.model import Article, CopyEdit
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -24,6 +26,8 @@ LSH_THRESHOLD = 0.3
 #: Independent reports of one event measured at most 0.08 on the sample corpus; trimmed or
 #: extended wire copies at least 0.7.
 COPY_CONTAINMENT = 0.5
+#: Added or dropped paragraphs shown per copy.
+EDIT_ITEMS = 5
 
 _WORD_RE = re.compile(r"\w+")
 
@@ -35,10 +39,25 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def _minhash(items: set[str]) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
-    for item in items:
-        mh.update(item.encode("utf-8"))
+def _as_is(value: int) -> int:
+    return value
+
+
+#: Permutations drawn once (drawing them is half the cost of a fresh MinHash).
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+
+
+def shingle_hashes(items: set[str]) -> frozenset[int]:
+    return frozenset(zlib.crc32(s.encode("utf-8")) for s in items)
+
+
+def minhash(hashes: frozenset[int]) -> MinHash:
+    """MinHash of CRC32-hashed shingles, batched (~10× faster than sha1 item by item)."""
+    mh = MinHash(
+        num_perm=NUM_PERM, seed=1, hashfunc=_as_is, permutations=_TEMPLATE.permutations,
+        scheme=_TEMPLATE.scheme,
+    )  # fmt: skip
+    mh.update_batch(list(hashes))
     return mh
 
 
@@ -48,55 +67,66 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+class CopyIndex:
+    """An LSH index of shingle signatures; keeps each body's shingle hashes for confirmation."""
+
+    def __init__(self) -> None:
+        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._hashes: dict[int, frozenset[int]] = {}
+
+    def add(self, key: int, body: str) -> list[tuple[int, float]]:
+        """Index ``body`` under ``key``; return the indexed keys it copies, with containment."""
+        items = shingles(body)
+        if not items:
+            return []
+        hashes = shingle_hashes(items)
+        mh = minhash(hashes)
+        found = []
+        for other in self._lsh.query(mh):
+            theirs = self._hashes.get(int(other))
+            if theirs is None:
+                continue
+            score = len(hashes & theirs) / min(len(hashes), len(theirs))
+            if score >= COPY_CONTAINMENT:
+                found.append((int(other), score))
+        self._lsh.insert(str(key), mh)
+        self._hashes[key] = hashes
+        return found
+
+    def forget(self, key: int) -> None:
+        """Drop ``key`` (an article too old to be copied again): bounded memory in a stream."""
+        if self._hashes.pop(key, None) is not None:
+            self._lsh.remove(str(key))
+
+
 def copy_pairs(articles: Sequence[Article]) -> list[tuple[int, int, float]]:
     """Index pairs (i < j) of articles that are copies of one report, with their containment."""
-    sets = [shingles(a.body) for a in articles]
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    pairs: list[tuple[int, int, float]] = []
-    for j, items in enumerate(sets):
-        if not items:
-            continue
-        mh = _minhash(items)
-        for key in lsh.query(mh):
-            i = int(key)
-            score = containment(sets[i], items)
-            if score >= COPY_CONTAINMENT:
-                pairs.append((min(i, j), max(i, j), score))
-        lsh.insert(str(j), mh)
-    return pairs
+    index = CopyIndex()
+    pairs = []
+    for j, article in enumerate(articles):
+        pairs += [(min(i, j), max(i, j), s) for i, s in index.add(j, article.body)]
+    return sorted(pairs)
 
 
-def copy_groups(
-    articles: Sequence[Article], pairs: list[tuple[int, int, float]]
-) -> list[CopyGroup]:
-    """Groups of two or more copies, each named by its earliest page."""
-    parent = list(range(len(articles)))
+def copy_edit(earliest: Doc, copy: Doc) -> CopyEdit:
+    """What ``copy`` changed against the ``earliest`` copy: headline, paragraphs in and out."""
+    added = [t for k, t in copy.paragraphs.items() if k not in earliest.paragraphs]
+    dropped = [t for k, t in earliest.paragraphs.items() if k not in copy.paragraphs]
+    return CopyEdit(
+        article=copy.id,
+        title=copy.title if copy.title != earliest.title else None,
+        added=added[:EDIT_ITEMS],
+        dropped=dropped[:EDIT_ITEMS],
+        added_paragraphs=len(added),
+        dropped_paragraphs=len(dropped),
+    )
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    best: dict[int, float] = {}
-    for i, j, _ in pairs:
-        parent[find(i)] = find(j)
-    for i, _, score in pairs:
-        root = find(i)
-        best[root] = min(best.get(root, 1.0), score)
-    members: dict[int, list[int]] = {}
-    for i in range(len(articles)):
-        members.setdefault(find(i), []).append(i)
-    groups = []
-    for root, idx in members.items():
-        if len(idx) < 2:
-            continue
-        ordered = sorted(idx, key=lambda k: (articles[k].date_key or "9999", articles[k].id))
-        ids = [articles[k].id for k in ordered]
-        digest = hashlib.sha1(ids[0].encode()).hexdigest()[:8]
-        groups.append(
-            CopyGroup(
-                id=f"C{digest}", articles=ids, earliest=ids[0], similarity=round(best[root], 3)
-            )
-        )
-    return groups
+__all__ = [
+    "CopyIndex",
+    "containment",
+    "copy_edit",
+    "copy_pairs",
+    "minhash",
+    "shingles",
+]
