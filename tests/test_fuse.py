@@ -262,3 +262,11 @@ def test_dossier_coverage_lists_what_each_outlet_alone_has() -> None:
     assert alone["Courier"] == [a.body]
     assert alone["Ledger"] == [b.body]
     assert dossier.sources[0].first
+
+
+def test_dateline_city_joins_the_place_entity() -> None:
+    a = _article("a", [("Dunmore", "GPE")])
+    b = Article(id="b", body="x", dateline="DUNMORE, Veloria")
+    entities = merge_entities([a, b])
+    dunmore = next(e for e in entities if e.name == "Dunmore")
+    assert dunmore.articles == ["a", "b"]

@@ -72,6 +72,8 @@ def merge_entities(members: Sequence[Article]) -> list[Entity]:
                            mention.label)  # fmt: skip
         for speaker in _named_speakers(article):
             _place_mention(clusters, surnames, article.id, speaker, "PERSON")
+        if place := dateline_place(article.dateline):
+            _place_mention(clusters, surnames, article.id, place, "GPE")
     _attach_surnames(clusters, surnames)
     _attach_demonyms(clusters)
     _attach_acronyms(clusters, members)
@@ -101,6 +103,14 @@ def _place_mention(
             return
         cluster_key = ("N:" if label == "NORP" else "X:") + pk
     clusters.setdefault(cluster_key, _Cluster(cluster_key)).add(name, label, article)
+
+
+def dateline_place(dateline: str | None) -> str | None:
+    """The city of a dateline, in the case the body uses: "KYIV, Ukraine" → "Kyiv"."""
+    if not dateline:
+        return None
+    city = dateline.split(",")[0].strip()
+    return city.title() if city.isupper() else city or None
 
 
 def _named_speakers(article: Article) -> set[str]:

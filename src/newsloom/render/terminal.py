@@ -47,23 +47,84 @@ def print_story(
 ) -> None:
     by_id = {a.id: a for a in articles}
     console.rule(plain(story.title or story.id))
-    console.print(
-        f"{story.id} · {len(story.articles)} pages · "
-        f"{sum(1 for s in dossier.sources if s.independent)} independent reports"
-    )
+    reports = story.reports or sum(1 for s in dossier.sources if s.independent)
+    console.print(f"{story.id} · {len(story.articles)} pages · {reports} independent reports")
     _sources(console, dossier)
     _copies(console, story)
     if dossier.summary:
         console.print("\n[bold]Summary[/]")
         for line in dossier.summary:
             console.print(Text("• ") + plain(line.text) + Text(f"  [{', '.join(line.articles)}]"))
+    _figures(console, dossier)
+    _quotes(console, dossier)
+    _timeline(console, dossier)
+    _alone(console, dossier)
     if dossier.entities:
         console.print("\n[bold]Entities[/]")
         names = "; ".join(
-            f"{e.name} ({e.type}, {len(e.articles)} art.)" for e in dossier.entities[:15]
+            f"{e.name} ({e.type}; also {', '.join(a for a in e.aliases if a != e.name) or '—'})"
+            for e in dossier.entities[:12]
         )
         console.print(plain(names))
     _why(console, story, by_id)
+
+
+#: Rows shown per dossier section in the terminal; the JSON and the web page have them all.
+SECTION_ROWS = 8
+
+
+def _figures(console: Console, dossier: Dossier) -> None:
+    console.print("\n[bold]Figures[/]")
+    if not dossier.figures:
+        console.print("none found")
+        return
+    table = Table("figure", "counts", "status", "reported as", box=None)
+    for claim in dossier.figures[:SECTION_ROWS]:
+        value = f"{claim.value:,.0f}" if claim.value is not None else "?"
+        said = "; ".join(
+            f"{r.outlet}: {r.text}" + (f" (per {r.attributed_to})" if r.attributed_to else "")
+            for r in claim.reports[:3]
+        )
+        table.add_row(value, plain(claim.counts), claim.status, plain(said))
+    console.print(table)
+
+
+def _quotes(console: Console, dossier: Dossier) -> None:
+    console.print("\n[bold]Quotes[/]")
+    if not dossier.quotes:
+        console.print("none found")
+        return
+    for group in dossier.quotes[:SECTION_ROWS]:
+        console.print(
+            plain(f"{group.speaker or 'unknown speaker'} · {len(group.variants)} versions")
+        )
+        for v in group.variants:
+            mark = " (longest)" if v.article == group.longest else ""
+            console.print(Text("  ") + plain(f"{v.outlet}{mark}: “{v.text}”"))
+
+
+def _timeline(console: Console, dossier: Dossier) -> None:
+    console.print("\n[bold]Timeline[/]")
+    if not dossier.timeline:
+        console.print("no dated statements")
+        return
+    table = Table("date", "reported by", "statement", box=None)
+    for entry in dossier.timeline[: SECTION_ROWS * 2]:
+        table.add_row(entry.date, plain(", ".join(entry.outlets)), plain(entry.text))
+    console.print(table)
+
+
+def _alone(console: Console, dossier: Dossier) -> None:
+    rows = [s for s in dossier.sources if s.alone]
+    if not rows:
+        return
+    console.print("\n[bold]Only in one outlet[/]")
+    for source in rows:
+        console.print(
+            Text("• ")
+            + plain(f"{source.name}: {source.alone[0].text}")
+            + Text(f"  (+{len(source.alone) - 1} more)" if len(source.alone) > 1 else "")
+        )
 
 
 def _sources(console: Console, dossier: Dossier) -> None:
