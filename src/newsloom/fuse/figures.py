@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from newsloom.fuse.linking import link
 from newsloom.fuse.names import place_key
 from newsloom.model import Article, Figure, FigureClaim, FigureReport
 
@@ -142,29 +143,11 @@ def figure_claims(members: Sequence[Article], report_of: Mapping[str, str]) -> l
         (a, f, claim_key(f)) for a in members for f in a.figures if f.value is not None
     ]
     claims = [
-        (_representative(g), _claim([(a, f) for a, f, _ in g], report_of)) for g in _link(placed)
+        (_representative(g), _claim([(a, f) for a, f, _ in g], report_of))
+        for g in link(placed, _same_claim)
     ]
     _explain_apart(claims)
     return sorted((c for _, c in claims), key=lambda c: (-c.independent_reports, c.counts or ""))
-
-
-def _link(placed: list[Placed]) -> list[list[Placed]]:
-    parent = list(range(len(placed)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, a in enumerate(placed):
-        for j in range(i + 1, len(placed)):
-            if _same_claim(a, placed[j]):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[Placed]] = {}
-    for i, item in enumerate(placed):
-        groups.setdefault(find(i), []).append(item)
-    return list(groups.values())
 
 
 def _same_claim(a: Placed, b: Placed) -> bool:

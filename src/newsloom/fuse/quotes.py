@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from newsloom.fuse.linking import link
 from newsloom.fuse.names import person_key, place_key
 from newsloom.model import Article, Quote, QuoteGroup, QuoteVariant, WordDiff
 
@@ -106,26 +107,15 @@ def same_statement(a: str, b: str) -> bool:
 def trace_quotes(members: Sequence[Article]) -> list[QuoteGroup]:
     """Group the story's quotes into statements, each variant diffed against the longest."""
     items = [p for article in members for p in passages(article)]
-    parent = list(range(len(items)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if a.article.id == b.article.id or not same_speaker(a.speaker, b.speaker):
-                continue
-            if same_statement(a.text, b.text):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[_Passage]] = {}
-    for i, item in enumerate(items):
-        groups.setdefault(find(i), []).append(item)
-    traced = [_group(g) for g in groups.values()]
+    groups = link(items, _traceable)
+    traced = [_group(g) for g in groups]
     return sorted(traced, key=lambda g: (-len(g.variants), g.earliest or ""))
+
+
+def _traceable(a: _Passage, b: _Passage) -> bool:
+    if a.article.id == b.article.id or not same_speaker(a.speaker, b.speaker):
+        return False
+    return same_statement(a.text, b.text)
 
 
 def _group(items: list[_Passage]) -> QuoteGroup:
