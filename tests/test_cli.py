@@ -220,3 +220,18 @@ def test_export_html_report_is_standalone(tmp_path: Path) -> None:
     assert missing.exit_code == Exit.USAGE
     unknown = runner.invoke(app, ["export", "--db", str(db), "-f", "html", "--story", "S-no"])
     assert unknown.exit_code == Exit.NOT_FOUND
+
+
+def test_regroup_rebuilds_stories_from_stored_articles(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    write_good_pages(crawl)
+    db = tmp_path / "n.db"
+    assert runner.invoke(app, ["ingest", str(crawl), "--db", str(db)]).exit_code == Exit.OK
+    with sqlite3.connect(db) as con:
+        con.execute("delete from story_articles")
+        con.execute("delete from stories")
+    result = runner.invoke(app, ["regroup", "--db", str(db)])
+    assert result.exit_code == Exit.OK
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from story_articles").fetchone()[0] == 3

@@ -32,7 +32,7 @@ from newsloom import __version__
 from newsloom.config import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, Settings
 from newsloom.errors import DESCRIPTIONS, NotFoundError, StoreError
 from newsloom.model import Rejection, Result
-from newsloom.pipeline import IngestReport, analyze, ingest, stored_result
+from newsloom.pipeline import IngestReport, analyze, ingest, regroup, stored_result
 from newsloom.render import json as render_json
 from newsloom.render import markdown as render_md
 from newsloom.render.terminal import print_rejections, print_stories, print_story
@@ -143,6 +143,14 @@ def _print_ingest(report: IngestReport, db: Path) -> None:
     )
     if report.rejections:
         print_rejections(out, report.rejections)
+
+
+@app.command("regroup")
+def regroup_cmd(db: DbOption = DEFAULT_DB) -> None:
+    """Recompute every story and dossier from the stored articles (after an upgrade)."""
+    with _open_store(db) as store:
+        n = regroup(store)
+    out.print(f"{n} stories in {escape(str(db))}")
 
 
 @app.command("stories")

@@ -95,9 +95,9 @@ def _quotes(console: Console, dossier: Dossier) -> None:
         console.print("none found")
         return
     for group in dossier.quotes[:SECTION_ROWS]:
-        console.print(
-            plain(f"{group.speaker or 'unknown speaker'} · {len(group.variants)} versions")
-        )
+        n = len(group.variants)
+        speaker = group.speaker or "unknown speaker"
+        console.print(plain(f"{speaker} · {n} version{'s' if n != 1 else ''}"))
         for v in group.variants:
             mark = " (longest)" if v.article == group.longest else ""
             console.print(Text("  ") + plain(f"{v.outlet}{mark}: “{v.text}”"))
