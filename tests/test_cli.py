@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,58 @@ def test_regroup_rebuilds_stories_from_stored_articles(tmp_path: Path) -> None:
     assert result.exit_code == Exit.OK
     with sqlite3.connect(db) as con:
         assert con.execute("select count(*) from story_articles").fetchone()[0] == 3
+
+
+BRIDGE = [
+    "Officials in Dunmore closed the old river bridge on {day} after inspectors found deep "
+    "cracks in two of its stone piers during a routine check.",
+    "Engineers said repairs would take at least {n} weeks and that a ferry would carry "
+    "commuters across the river in the meantime.",
+]
+HARBOUR = [
+    "Fishing crews in Orvik were kept ashore as a spring storm battered the northern harbour "
+    "and tore three trawlers from their moorings.",
+    "The harbour master said {n} boats had been damaged and that the breakwater would be "
+    "surveyed by divers once the swell dropped.",
+]
+
+
+def dated_page(lines: list[str], title: str, day: str, n: int) -> str:
+    posted = date.fromisoformat(day).strftime("Posted %B %d, %Y 9:00 am.")
+    page = capture(title, [line.format(day=day, n=n) for line in lines], day)
+    return page.replace("Posted March 4, 2025 9:00 am.", posted)
+
+
+def _story_rows(db: Path) -> dict[str, tuple[str, str]]:
+    with sqlite3.connect(db) as con:
+        rows = con.execute("select id, data, dossier from stories").fetchall()
+    return {i: (d, f) for i, d, f in rows}
+
+
+def test_ingest_regroups_only_around_the_new_pages(tmp_path: Path) -> None:
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    (first / "a1.txt").write_text(
+        dated_page(BRIDGE, "Dunmore bridge shut", "2025-01-10", 6), "utf-8"
+    )
+    (first / "b1.txt").write_text(dated_page(HARBOUR, "Storm hits Orvik", "2025-05-20", 3), "utf-8")
+    (first / "b2.txt").write_text(
+        dated_page(HARBOUR, "Orvik boats torn loose", "2025-05-21", 4), "utf-8"
+    )
+    db = tmp_path / "n.db"
+    assert runner.invoke(app, ["ingest", str(first), "--db", str(db)]).exit_code == Exit.OK
+    before = _story_rows(db)
+    (later / "a2.txt").write_text(
+        dated_page(BRIDGE, "Dunmore bridge cracks", "2025-01-11", 8), "utf-8"
+    )
+    assert runner.invoke(app, ["ingest", str(later), "--db", str(db)]).exit_code == Exit.OK
+    after = _story_rows(db)
+    orvik = [i for i, (data, _) in before.items() if "b1" in data]
+    assert len(orvik) == 1 and after[orvik[0]] == before[orvik[0]]  # untouched: far in time
+    dunmore = [json.loads(d)["articles"] for d, _ in after.values() if "a1" in d]
+    assert dunmore == [["a1", "a2"]]  # the new page joined the existing story
+    full = json.loads(runner.invoke(app, ["export", "--db", str(db)]).stdout)["stories"]
+    assert runner.invoke(app, ["regroup", "--db", str(db)]).exit_code == Exit.OK
+    regrouped = json.loads(runner.invoke(app, ["export", "--db", str(db)]).stdout)["stories"]
+    assert sorted(s["articles"] for s in full) == sorted(s["articles"] for s in regrouped)

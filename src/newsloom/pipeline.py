@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from itertools import islice
 from typing import BinaryIO
 
@@ -23,6 +24,7 @@ from newsloom.errors import Code
 from newsloom.front.sections import assign_sections
 from newsloom.fuse import fuse
 from newsloom.group import group
+from newsloom.group.events import MAX_DAYS_APART
 from newsloom.model import Article, Page, Rejection, Result
 from newsloom.read import read_inputs
 from newsloom.store import Store
@@ -134,6 +136,7 @@ def ingest(
     """Add the pages under ``paths`` to ``store``, then regroup its stories if anything changed."""
     report = IngestReport()
     seen: set[str] = set()
+    changed: set[str] = set()
     for batch in _batches(read_inputs(paths, settings, stdin=stdin), settings.batch_size):
         pages = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
         rejections = [r for r in batch if isinstance(r, Rejection)]
@@ -145,6 +148,7 @@ def ingest(
         else:
             processed = []
         articles = [a for a in processed if isinstance(a, Article)]
+        changed.update(a.id for a in articles)
         rejections += [r for r in processed if isinstance(r, Rejection)]
         counts = store.write_batch(articles, rejections)
         report.added += counts.added
@@ -154,9 +158,9 @@ def ingest(
         progress("batch", len(batch))
     if store.stories_dirty():
         progress("group", 0)
-        report.stories = regroup(store)
+        report.stories = update_stories(store, changed)
     else:
-        report.stories = len(store.stories())
+        report.stories = store.stats()["stories"]
     return report
 
 
@@ -166,6 +170,41 @@ def _unchanged_removed(pages: list[Page], store: Store, report: IngestReport) ->
     fresh = [p for p in pages if known.get(p.id) != p.digest]
     report.skipped += len(pages) - len(fresh)
     return fresh
+
+
+#: New pages are regrouped with the stored articles dated within this many days of them — twice
+#: the widest gap two reports of one event may have (``group.events.MAX_DAYS_APART``) — and
+#: with every article of any story those belong to. Stories outside stay as they are.
+REGROUP_MARGIN_DAYS = 2 * MAX_DAYS_APART
+
+
+def update_stories(store: Store, changed: Iterable[str]) -> int:
+    """Regroup around the articles in ``changed`` (and any a killed run left ungrouped) only,
+    not the whole store; return the story count. Falls back to ``regroup`` for a store with no
+    stories yet, and when an undated article gives no time window to work in."""
+    ids = set(changed) | set(store.ungrouped())
+    if not ids:
+        return int(store.stats()["stories"])
+    days = sorted(d for d in map(_day, store.date_keys(ids).values()) if d)
+    if not store.stats()["stories"] or len(days) < len(ids):
+        return regroup(store)
+    margin = timedelta(days=REGROUP_MARGIN_DAYS)
+    lo, hi = (days[0] - margin).isoformat(), (days[-1] + margin + timedelta(days=1)).isoformat()
+    scope = ids | set(store.ids_between(lo, hi)) | set(store.ids_undated())
+    members = store.story_members(scope)
+    scope |= {a for arts in members.values() for a in arts}
+    articles = list(store.articles(scope))
+    stories = assign_sections(group(articles), articles)
+    dossiers = {s.id: fuse(s, articles) for s in stories}
+    store.replace_some_stories(list(members), stories, dossiers)
+    return int(store.stats()["stories"])
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def regroup(store: Store) -> int:

@@ -119,6 +119,45 @@ class Reading:
     def count_articles(self) -> int:
         return self._count("articles")
 
+    def ungrouped(self) -> list[str]:
+        """Ids of stored articles that are in no story (new since the last grouping)."""
+        rows = self._conn.execute(
+            "SELECT a.id FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id "
+            "WHERE sa.article_id IS NULL ORDER BY a.id"
+        )
+        return [str(i) for (i,) in rows]
+
+    def date_keys(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The date key (published, else crawl date) of each known id."""
+        rows = self._conn.execute(
+            f"SELECT id, date_key FROM articles WHERE id IN ({_IDS})", (_json_ids(ids),)
+        )
+        return {str(i): (str(d) if d is not None else None) for i, d in rows}
+
+    def ids_between(self, lo: str, hi: str) -> list[str]:
+        """Ids of articles whose date key lies in ``[lo, hi]`` (ISO text, compared as text)."""
+        rows = self._conn.execute(
+            "SELECT id FROM articles WHERE date_key >= ? AND date_key <= ?", (lo, hi)
+        )
+        return [str(i) for (i,) in rows]
+
+    def ids_undated(self) -> list[str]:
+        rows = self._conn.execute("SELECT id FROM articles WHERE date_key IS NULL")
+        return [str(i) for (i,) in rows]
+
+    def story_members(self, article_ids: Iterable[str]) -> dict[str, list[str]]:
+        """For every story holding one of ``article_ids``: all of that story's article ids."""
+        rows = self._conn.execute(
+            "SELECT story_id, article_id FROM story_articles WHERE story_id IN ("
+            f"SELECT story_id FROM story_articles WHERE article_id IN ({_IDS})) "
+            "ORDER BY story_id, position",
+            (_json_ids(article_ids),),
+        )
+        out: dict[str, list[str]] = {}
+        for story, article in rows:
+            out.setdefault(str(story), []).append(str(article))
+        return out
+
     def rejections(self) -> list[Rejection]:
         rows = self._conn.execute("SELECT input, code, reason FROM rejections ORDER BY input")
         return [Rejection(input=i, code=c, reason=r) for i, c, r in rows]

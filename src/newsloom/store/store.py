@@ -155,6 +155,23 @@ class Store(Reading):
                 self._insert_story(story, dossiers.get(story.id))
             self._conn.execute(_SET_DIRTY, ("0",))
 
+    def replace_some_stories(
+        self,
+        remove: Sequence[str],
+        stories: Sequence[Story],
+        dossiers: Mapping[str, Dossier],
+    ) -> None:
+        """Drop the stories ``remove`` and write ``stories`` in their place, in one transaction;
+        clears ``stories_dirty``. Every other story stays as it is, so the new stories must
+        hold only articles that are in no story left standing."""
+        with db.transaction(self._conn):
+            gone = [(i,) for i in dict.fromkeys([*remove, *(s.id for s in stories)])]
+            self._conn.executemany("DELETE FROM story_articles WHERE story_id = ?", gone)
+            self._conn.executemany("DELETE FROM stories WHERE id = ?", gone)
+            for story in stories:
+                self._insert_story(story, dossiers.get(story.id))
+            self._conn.execute(_SET_DIRTY, ("0",))
+
     def _insert_story(self, story: Story, dossier: Dossier | None) -> None:
         members = list(dict.fromkeys(story.articles))
         try:
