@@ -107,9 +107,21 @@ def same_statement(a: str, b: str) -> bool:
 def trace_quotes(members: Sequence[Article]) -> list[QuoteGroup]:
     """Group the story's quotes into statements, each variant diffed against the longest."""
     items = [p for article in members for p in passages(article)]
-    groups = link(items, _traceable)
+    # Copies of one wire story repeat a passage word for word: compare each wording once.
+    same_wording: dict[tuple[str, ...], list[_Passage]] = {}
+    for item in items:
+        same_wording.setdefault(_wording(item), []).append(item)
+    firsts = [group[0] for group in same_wording.values()]
+    groups = [
+        [p for first in linked for p in same_wording[_wording(first)]]
+        for linked in link(firsts, _traceable)
+    ]
     traced = [_group(g) for g in groups]
     return sorted(traced, key=lambda g: (-len(g.variants), g.earliest or ""))
+
+
+def _wording(item: _Passage) -> tuple[str, ...]:
+    return (*words(item.text), "|", (item.speaker or "").lower())
 
 
 def _traceable(a: _Passage, b: _Passage) -> bool:
