@@ -24,4 +24,3 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = DEFAULT_BATCH_SIZE
     spacy_models: tuple[str, ...] = DEFAULT_SPACY_MODELS
-    n_process: int = 1

@@ -160,7 +160,7 @@ def ingest(
         progress("group", 0)
         report.stories = update_stories(store, changed)
     else:
-        report.stories = store.stats()["stories"]
+        report.stories = store.count_stories()
     return report
 
 
@@ -184,9 +184,9 @@ def update_stories(store: Store, changed: Iterable[str]) -> int:
     stories yet, and when an undated article gives no time window to work in."""
     ids = set(changed) | set(store.ungrouped())
     if not ids:
-        return int(store.stats()["stories"])
+        return store.count_stories()
     days = sorted(d for d in map(_day, store.date_keys(ids).values()) if d)
-    if not store.stats()["stories"] or len(days) < len(ids):
+    if not store.count_stories() or len(days) < len(ids):
         return regroup(store)
     margin = timedelta(days=REGROUP_MARGIN_DAYS)
     lo, hi = (days[0] - margin).isoformat(), (days[-1] + margin + timedelta(days=1)).isoformat()
@@ -197,7 +197,7 @@ def update_stories(store: Store, changed: Iterable[str]) -> int:
     stories = assign_sections(group(articles), articles)
     dossiers = {s.id: fuse(s, articles) for s in stories}
     store.replace_some_stories(list(members), stories, dossiers)
-    return int(store.stats()["stories"])
+    return store.count_stories()
 
 
 def _day(value: str | None) -> date | None:

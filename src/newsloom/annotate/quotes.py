@@ -68,9 +68,6 @@ FRAGMENT_MAX_WORDS = 4
 #: something else is not read as the cue. Re-measured on all of train (840 articles, with the
 #: nearest-subject fix): 6 → 88.6%, 9 → 88.7%, 12 → 88.7%, 16 → 88.3%, 24 → 88.0%.
 SHORT_TAIL_TOKENS = 9
-#: A longer tail still holds the cue when it ends the sentence: ``"…" at the convention, he
-#: said.`` (the last this-many tokens: a name, title or pronoun and the verb).
-CLOSING_CUE_TOKENS = 4
 #: A quote without any cue takes the voice of the last attributed quote within this many
 #: characters before it. PolNeAR train speaker accuracy: none 88.7%, 200 → 89.3%,
 #: 400 → 89.3%, 800 → 89.4%, 2000 → 89.4%; quote scores unchanged. Giving it also to quotes

@@ -79,14 +79,14 @@ def coverage(
     """Fill each source's exclusive facts, quotes and figures, and what it omits."""
     independent = [a for a in members if a.id not in copy_of]
     all_sentences = [s for a in independent for s in sentences(a)]
+    q_outlets = [{v.article for v in g.variants} for g in quotes]
+    f_outlets = [{r.article for r in c.reports} for c in figures]
     for source in sources:
         mine = set(source.articles)
         theirs = [s for s in all_sentences if s.article.id not in mine]
         alone = [s for s in all_sentences if s.article.id in mine and not backers(s, theirs)]
         alone.sort(key=lambda s: -len(s.words))
         source.alone = [_fact(s) for s in alone[:ALONE_FACTS]]
-        q_outlets = [{v.article for v in g.variants} for g in quotes]
-        f_outlets = [{r.article for r in c.reports} for c in figures]
         source.alone_quotes = [i for i, arts in enumerate(q_outlets) if arts and arts <= mine]
         source.omits_quotes = [i for i, arts in enumerate(q_outlets) if arts and not arts & mine]
         source.alone_figures = [i for i, arts in enumerate(f_outlets) if arts and arts <= mine]

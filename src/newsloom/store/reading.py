@@ -119,6 +119,9 @@ class Reading:
     def count_articles(self) -> int:
         return self._count("articles")
 
+    def count_stories(self) -> int:
+        return self._count("stories")
+
     def ungrouped(self) -> list[str]:
         """Ids of stored articles that are in no story (new since the last grouping)."""
         rows = self._conn.execute(
