@@ -16,13 +16,27 @@ MONTHS: dict[str, int] = {
     "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
     "december": 12,
 }  # fmt: skip
+#: Month names of other Latin-script languages whose pages print "Maret 30, 2015" or
+#: "30 mars 2015" (Indonesian/Malay, Dutch, German, French); only full names, which no English
+#: word near a day and a year shares.
+FOREIGN_MONTHS: dict[str, int] = {
+    "januari": 1, "februari": 2, "maret": 3, "maart": 3, "mei": 5, "juni": 6, "juli": 7,
+    "agustus": 8, "augustus": 8, "oktober": 10, "desember": 12, "december": 12,
+    "januar": 1, "februar": 2, "märz": 3, "mai": 5, "dezember": 12,
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+}  # fmt: skip
+ALL_MONTHS: dict[str, int] = {**FOREIGN_MONTHS, **MONTHS}
 
 #: Fixed-offset abbreviations; the ambiguous US "ET/CT/MT/PT" resolve through their zone.
 FIXED_ZONES: dict[str, int] = {
-    "utc": 0, "gmt": 0, "z": 0, "bst": 60, "cet": 60, "cest": 120, "eet": 120, "eest": 180,
-    "msk": 180, "ist": 330, "jst": 540, "kst": 540, "aest": 600, "aedt": 660,
+    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 60, "cet": 60, "west": 60, "wat": 60,
+    "cest": 120, "eet": 120, "cat": 120, "sast": 120, "eest": 180, "msk": 180, "eat": 180,
+    "pkt": 300, "ist": 330, "ict": 420, "wib": 420, "hkt": 480, "sgt": 480, "pht": 480,
+    "awst": 480, "wita": 480, "jst": 540, "kst": 540, "wit": 540, "acst": 570, "aest": 600,
+    "acdt": 630, "aedt": 660, "nzst": 720, "nzdt": 780,
     "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420, "mdt": -360,
-    "pst": -480, "pdt": -420,
+    "pst": -480, "pdt": -420, "akst": -540, "akdt": -480, "hst": -600, "hdt": -540,
 }  # fmt: skip
 REGION_ZONES: dict[str, str] = {
     "et": "America/New_York",
@@ -32,8 +46,9 @@ REGION_ZONES: dict[str, str] = {
 }
 
 _MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"(?<![^\W\d_])(?P<month>"
+    + "|".join(sorted(ALL_MONTHS, key=len, reverse=True))
+    + r")(?![^\W\d_])\.?"
 )
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _MDY = rf"{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
@@ -126,7 +141,7 @@ def find_datetime(text: str) -> tuple[str, re.Match[str]] | None:
         match = pattern.search(text)
         if not match:
             continue
-        month = MONTHS[match["month"].lower().rstrip(".")]
+        month = ALL_MONTHS[match["month"].lower().rstrip(".")]
         d = _safe_date(int(match["year"]), month, int(match["day"]))
         value = _format(d, match) if d else None
         if value:
@@ -184,3 +199,24 @@ def parse_date_line(line: str) -> str | None:
     _, match = found
     leftover = line[: match.start()] + " " + line[match.end() :]
     return found[0] if _DATE_LINE_LEFTOVER_RE.match(leftover) else None
+
+
+#: The westernmost zone in use (UTC−12): a crawl day ends there last.
+_LAST_ZONE = timezone(timedelta(hours=-12))
+
+
+def after_day(value: str, latest: date) -> bool:
+    """``value`` is provably later than the day ``latest``, in whatever zone that day was.
+
+    A date or a naive time is compared by its day; a time with a zone by its instant, against
+    the end of ``latest`` in the last zone to reach midnight (UTC−12), so that 02:34 UTC on the
+    5th stays possible for a page crawled on the 4th in New York.
+    """
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    if stamp.tzinfo is None:
+        return stamp.date() > latest
+    end = datetime.combine(latest, datetime.max.time(), tzinfo=_LAST_ZONE)
+    return stamp > end
