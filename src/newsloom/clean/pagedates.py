@@ -3,9 +3,12 @@
 Pages state their dates in several places (JSON-LD, meta tags, ``<time>`` elements), often the
 same instant twice: once in UTC and once in the newsroom's zone. A UTC stamp of 02:34 on the 19th
 is 21:34 on the 18th in New York, and the 18th is the day the story is dated, so when two
-candidates are one instant the one in a local zone wins. Placeholders ("0001-01-01") and dates
-after the crawl are refused rather than reported. With no stamp in the markup, htmldate's guess
-(from the URL, the text, the page's structure) gives the day.
+candidates are one instant the one in a local zone wins. A UTC stamp with no such twin is put in
+the page's own zone when the page shows it (``pagezone``): the same instant printed as a local
+clock ("November 18, 2019 11:03 PM" under the headline), another stamp's offset, or the day
+printed under the headline. Placeholders ("0001-01-01") and dates after the crawl are refused
+rather than reported. With no stamp in the markup, htmldate's guess (from the URL, the text, the
+page's structure) gives the day.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from newsloom.clean.dates import parse_datetime
+from newsloom.clean.dates import after_day, parse_datetime
+from newsloom.clean.pagezone import localise
 
 PUBLISHED_META = (
     "article:published_time",
@@ -40,11 +44,19 @@ def published(
     tree: Any, meta: dict[str, str], ld: dict[str, Any], latest: date, url: str | None
 ) -> str | None:
     found = _choose(_candidates(meta, ld, PUBLISHED_META, "datePublished", tree), latest)
+    if found is not None and not _is_local(found):
+        found = localise(found, tree, _stamps(meta, ld, tree))
     return found or _htmldate(tree, latest, url)
 
 
 def updated(meta: dict[str, str], ld: dict[str, Any], latest: date) -> str | None:
     return _choose(_candidates(meta, ld, UPDATED_META, "dateModified", None), latest)
+
+
+def _stamps(meta: dict[str, str], ld: dict[str, Any], tree: Any) -> list[str]:
+    """Every published and updated stamp of the markup, for the page's zone."""
+    published = _candidates(meta, ld, PUBLISHED_META, "datePublished", tree)
+    return published + _candidates(meta, ld, UPDATED_META, "dateModified", None)
 
 
 def _candidates(
@@ -79,7 +91,7 @@ def _choose(candidates: list[str], latest: date) -> str | None:
 
 def _plausible(value: str, latest: date) -> bool:
     day = date.fromisoformat(value[:10])
-    return day.year >= EARLIEST_YEAR and day <= latest + timedelta(days=1)
+    return day.year >= EARLIEST_YEAR and not after_day(value, latest)
 
 
 def _is_local(value: str) -> bool:
