@@ -12,6 +12,10 @@ all round it is a rail's and is passed over. The first stamp left is the article
 The crawl date bounds everything: nothing after it is returned, and a relative stamp
 ("Published 3 hours ago") is read as a day counted back from it — the crawl date itself is
 never reported as the publication date (``Article.date_key`` falls back on it, as such).
+
+The clean stage is to call it in ``newsloom.clean._from_text`` right after ``clean_capture``
+(``found.published, found.updated = capture_dates(text, page.crawl_date)``), where the crawl
+date is known; ``capture.clean_capture`` does not see the crawl date.
 """
 
 from __future__ import annotations
@@ -29,11 +33,11 @@ STAMP_LINE_MAX_CHARS = 160
 STAMP_DATE_SHARE = 0.5
 #: ...or starts within this many characters of its start ("October 12, 2018/0 Comments/...").
 STAMP_START_MAX = 3
-#: A stamp with at least ``RAIL_NEIGHBOURS`` other dated lines within ``RAIL_SPAN`` lines on
-#: either side belongs to a rail of teasers or comments. An article's header has at most one
-#: other stamp that near ("Posted ..." / "Last Updated ..."); teaser rails repeat every 2-5 lines.
+#: A stamp with another dated line of the same shape ("2 days ago at 07:52 am", "November 19,
+#: 2019 at 6:34 am") within ``RAIL_SPAN`` lines on either side belongs to a rail of teasers or
+#: comments, which repeat one shape every 2-5 lines; an article's header stamps differ in shape
+#: ("Posted ..." / "Last Updated ...").
 RAIL_SPAN = 6
-RAIL_NEIGHBOURS = 2
 #: Only short dated lines make a rail: a photo caption that names the day is not a teaser.
 RAIL_LINE_MAX_CHARS = 80
 #: A clock time alone is read on the day of a stamp at most this many lines above it.
@@ -46,7 +50,7 @@ _LABEL_RE = re.compile(
     re.I,
 )
 #: What may stand right before a label inside a line: a separator or a time's end.
-_LABEL_AFTER_RE = re.compile(r"(?:[|/·•,:;()\-–—]|\d|[ap]\.?m\.?|[A-Z]{2,5})\s*$", re.I)
+_LABEL_AFTER_RE = re.compile(r"(?:[|/·•,:;()\-–—]|\d|(?i:[ap]\.?m\.?)|[A-Z]{2,5})\s*$")
 #: A byline opens the line ("By Jane Doe | ...", "Posted by Jane Doe on ...").
 _BYLINE_RE = re.compile(r"^(?:by|posted by|written by)\s", re.I)
 #: A reader's comment ("Jane on September 12, 2018 at 4:47 pm said:").
@@ -80,11 +84,13 @@ def capture_dates(text: str, crawl_date: date | None) -> PageDates:
     """The article's published and updated times, from the stamp lines of a capture's text."""
     lines = [" ".join(raw.split()) for raw in text.split("\n")]
     lines = [line for line in lines if line]
-    short_dated = [len(line) <= RAIL_LINE_MAX_CHARS and _dated(line) for line in lines]
+    shapes = [
+        _shape(line) if len(line) <= RAIL_LINE_MAX_CHARS and _dated(line) else "" for line in lines
+    ]
     stamps: list[_Stamp] = []
     known: tuple[int, date] | None = None  # the day of the last stamp, for a clock alone
     for i, line in enumerate(lines):
-        if not _dated(line) or _in_rail(short_dated, i):
+        if not _dated(line) or _in_rail(lines, shapes, i):
             continue
         day = known[1] if known and i - known[0] <= CLOCK_REACH else None
         for stamp in _stamps(i, line, crawl_date, day):
@@ -113,9 +119,19 @@ def _dated(line: str) -> bool:
     return bool(_LABEL_RE.match(line)) and (has_clock(line) or bool(_RELATIVE_RE.search(line)))
 
 
-def _in_rail(short_dated: list[bool], i: int) -> bool:
-    lo, hi = max(0, i - RAIL_SPAN), min(len(short_dated), i + RAIL_SPAN + 1)
-    return sum(short_dated[lo:hi]) - short_dated[i] >= RAIL_NEIGHBOURS
+def _in_rail(lines: list[str], shapes: list[str], i: int) -> bool:
+    """Another short dated line nearby has this line's shape (a repeated line is a copy)."""
+    if not shapes[i]:
+        return False
+    lo, hi = max(0, i - RAIL_SPAN), min(len(lines), i + RAIL_SPAN + 1)
+    return any(shapes[j] == shapes[i] and lines[j] != lines[i] for j in range(lo, hi) if j != i)
+
+
+def _shape(line: str) -> str:
+    """The line with every number a ``0`` and every word but a label an ``a``."""
+    shape = _LABEL_RE.sub(lambda m: m["label"].upper() + " ", line)
+    shape = re.sub(r"\d+", "0", shape)
+    return re.sub(r"[^\W\d_]+\.?", lambda m: m[0] if m[0].isupper() else "a", shape)
 
 
 def _stamps(index: int, line: str, crawl_date: date | None, known: date | None) -> list[_Stamp]:
