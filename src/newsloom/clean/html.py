@@ -20,8 +20,9 @@ import trafilatura
 from lxml.etree import ParserError, XMLSyntaxError
 from trafilatura.utils import load_html
 
-from newsloom.clean import pagedates
+from newsloom.clean import html_filters, pagedates
 from newsloom.clean.capture import ALWAYS_CHROME, TITLE_PREFERRED_WORDS, Kind, line_kind
+from newsloom.clean.html_filters import Block
 from newsloom.clean.meta import agency_name, find_dateline, parse_byline, split_names
 from newsloom.model import Removed
 
@@ -212,30 +213,43 @@ def _ld_author(ld: dict[str, Any]) -> str | None:
 
 
 def _body(tree: Any, elements: list[Any], result: HtmlResult, headings: set[str]) -> None:
-    doc = trafilatura.bare_extraction(
-        tree,
-        fast=TRAFILATURA_FAST,
-        with_metadata=False,
-        include_comments=False,
-        include_tables=TRAFILATURA_TABLES,
-    )
+    html_filters.mark(elements)
+    try:
+        doc = trafilatura.bare_extraction(
+            tree,
+            fast=TRAFILATURA_FAST,
+            with_metadata=False,
+            include_comments=False,
+            include_tables=TRAFILATURA_TABLES,
+        )
+    finally:
+        html_filters.unmark(tree)
     body = getattr(doc, "body", None)
     if body is None:
         return
+    blocks = _blocks(body, elements)
+    html_filters.judge(blocks)
     skip = {*headings, *result.captions}
-    for text in _with_sibling_blocks(elements, _blocks(body)):
+    kept = []
+    for block in blocks:
+        if block.drop is None:
+            kept.append(block.text)
+        elif block.text not in skip:
+            result.removed.append(Removed(text=block.text, reason=block.drop))
+    extracted = "\n".join(block.text for block in blocks)
+    for text in _with_sibling_blocks(elements, kept, extracted):
         _add_paragraph(text, skip, result)
     _take_dateline(result)
 
 
-def _with_sibling_blocks(elements: list[Any], blocks: list[str]) -> list[str]:
+def _with_sibling_blocks(elements: list[Any], blocks: list[str], extracted: str) -> list[str]:
     """``blocks`` plus the paragraphs of the article's other containers.
 
     A story split into several containers of one class ("article__body" after each ad slot)
     is often extracted from its first container only. The container class that holds most of
     the extracted paragraphs is the article's; its other paragraphs join, in page order.
+    ``extracted`` is all the text trafilatura found, ``blocks`` what is left of it.
     """
-    extracted = "\n".join(blocks)
     order = {id(el): i for i, el in enumerate(elements)}
     found, missing = [], []
     for el in elements:
@@ -295,21 +309,35 @@ def _merge(
     return [text for _, _, text in sorted(items)]
 
 
-def _blocks(el: Any) -> list[str]:
-    """The text of each block of trafilatura's output tree, each word once: a block's own text
-    and inline children form one paragraph; nested blocks (a ``p`` in a ``quote``, the
-    ``item``s of a ``list``, the ``cell``s of a ``row``) are paragraphs of their own."""
-    out: list[str] = []
+def _blocks(body: Any, elements: list[Any]) -> list[Block]:
+    """The blocks of trafilatura's output tree, each traced to its page element (see
+    ``html_filters.trace``)."""
+    found: list[Block] = []
+    _collect(body, elements, found)
+    html_filters.trace(found, elements)
+    return found
+
+
+def _collect(el: Any, elements: list[Any], out: list[Block]) -> None:
+    """Each word once: a block's own text and inline children form one paragraph; nested
+    blocks (a ``p`` in a ``quote``, the ``item``s of a ``list``, the ``cell``s of a ``row``)
+    are paragraphs of their own."""
+    source = html_filters.source_index(el)
     buffer = [el.text or ""]
     for child in el:
         if child.tag in BLOCK_TAGS:
-            out.append(_clean_space("".join(buffer)))
-            out.extend(_blocks(child))
+            _add_block(buffer, el, source, out)
+            _collect(child, elements, out)
             buffer = [child.tail or ""]
         else:
             buffer.append("".join(child.itertext()) + (child.tail or ""))
-    out.append(_clean_space("".join(buffer)))
-    return [text for text in out if text]
+    _add_block(buffer, el, source, out)
+
+
+def _add_block(buffer: list[str], el: Any, source: int | None, out: list[Block]) -> None:
+    text = _clean_space("".join(buffer))
+    if text:
+        out.append(Block(text=text, tag=str(el.tag), index=source))
 
 
 def _add_paragraph(text: str, skip: set[str], result: HtmlResult) -> None:

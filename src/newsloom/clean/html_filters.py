@@ -1,0 +1,220 @@
+"""Post-filters on trafilatura's extracted blocks, judged on the page's own markup.
+
+trafilatura keeps some page furniture inside the article container: "Related: ..." and
+"Read more: ..." link lines, lists of teaser links, the label over them ("Don't miss").
+Each extracted block is traced back to the element it came from (a mark set on every element
+before extraction survives into trafilatura's output tree), and the element's links decide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from lxml import etree
+
+from newsloom.clean import vocab
+
+#: The attribute that carries an element's position in the page into trafilatura's output.
+SOURCE_ATTR = "data-newsloom-i"
+#: A block whose source element has at least this share of its text inside links, and at
+#: most ``LINK_MAX_WORDS`` words, is a link to another page ("Related: ...", a teaser).
+LINK_MIN_SHARE = 0.8
+LINK_MAX_WORDS = 30
+#: The filters never take more than this share of the extracted text.
+MAX_DROP_SHARE = 0.5
+#: A label over dropped links ("Don't miss", "Partner news") has at most this many words.
+LABEL_MAX_WORDS = 4
+#: A header is at most this many elements above a block's source, and holds at most this many
+#: words in at most this many blocks (else it is a container named "header" that holds the
+#: body: one such site in SEB).
+HEADER_REACH = 5
+HEADER_MAX_WORDS = 60
+HEADER_MAX_BLOCKS = 3
+HEADER_NAMES = frozenset({"header", "headline"})
+#: How many page elements after the last traced block are searched for an untraced block's
+#: source (bounds the time on a page whose output kept no marks).
+TRACE_REACH = 400
+#: ...and the source found holds at most this many times the block's text (a line of a
+#: paragraph split at line breaks, not the whole page).
+TRACE_MAX_RATIO = 8
+#: Elements that can hold a block of text.
+CONTAINER_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "blockquote",
+        "section",
+        "article",
+        "span",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "figcaption",
+        "center",
+        "font",
+        "b",
+        "strong",
+    }
+)
+
+_NAME_SPLIT_RE = re.compile(r"[^a-z]+")
+_TERMINAL_RE = re.compile(r"[.!?…\"”]$")
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph of trafilatura's output and where it came from."""
+
+    text: str
+    tag: str
+    #: The position of the source element in the page, when the output element kept the mark.
+    index: int | None = None
+    source: Any = None
+    drop: str | None = None
+
+
+def mark(elements: list[Any]) -> None:
+    """Number every element so that extracted blocks can be traced to it."""
+    for i, el in enumerate(elements):
+        if isinstance(el.tag, str):
+            el.set(SOURCE_ATTR, str(i))
+
+
+def unmark(tree: Any) -> None:
+    etree.strip_attributes(tree, SOURCE_ATTR)
+
+
+def source_index(out_el: Any) -> int | None:
+    """The page position an output element carried through extraction, or None."""
+    index = out_el.get(SOURCE_ATTR)
+    return int(index) if index is not None and index.isdigit() else None
+
+
+def trace(blocks: list[Block], elements: list[Any]) -> None:
+    """Set each block's ``source``. trafilatura rebuilds some elements (list items, a
+    paragraph split at line breaks) without the mark: their source is the innermost page
+    element, between the marked blocks before and after, whose text holds the block's."""
+    marks = [b.index if b.index is not None and b.index < len(elements) else None for b in blocks]
+    for i, block in enumerate(blocks):
+        mark_i = marks[i]
+        if mark_i is not None:
+            block.source = elements[mark_i]
+            continue
+        lo = next((m for m in reversed(marks[:i]) if m is not None), -1)
+        hi = next((m for m in marks[i + 1 :] if m is not None), None)
+        if hi is None:  # after the last marked block: look forward from it
+            start, end = lo + 1, min(len(elements), lo + 1 + TRACE_REACH)
+        else:  # look back from the next marked block
+            start, end = max(lo + 1, hi - TRACE_REACH), hi
+        block.source = _container(block.text, elements, start, end)
+
+
+def _container(text: str, elements: list[Any], start: int, end: int) -> Any:
+    found = None
+    for el in elements[start:end]:
+        if el.tag not in CONTAINER_TAGS:
+            continue
+        inner = _text(el)
+        if text in inner and len(inner) <= TRACE_MAX_RATIO * len(text):
+            found = el  # page order: a later match is inside an earlier one or after it
+    return found
+
+
+def judge(blocks: list[Block]) -> None:
+    """Set ``drop`` (a reason) on the blocks that are page furniture; none when that would
+    be most of the text (then the page is a list of links, not an article with some)."""
+    for block in blocks:
+        if block.source is not None and _is_link_line(block):
+            block.drop = "link"
+    _judge_headers(blocks)
+    for before, after in pairwise(blocks):
+        if after.drop == "link" and before.drop is None and _is_label(before.text):
+            before.drop = "link"
+    dropped = sum(len(block.text) for block in blocks if block.drop)
+    if dropped > MAX_DROP_SHARE * sum(len(block.text) for block in blocks):
+        for block in blocks:
+            block.drop = None
+
+
+def _is_link_line(block: Block) -> bool:
+    """A line that is mostly links, not a printed address (a URL printed in the article is
+    part of it: SEB dev, 21 such paragraphs in the ground truth)."""
+    if len(block.text.split()) > LINK_MAX_WORDS or vocab.URL_LINE_RE.match(block.text):
+        return False
+    return link_share(block.text, block.source) >= LINK_MIN_SHARE
+
+
+def link_share(text: str, el: Any) -> float:
+    """Share of ``text`` (a block made from ``el``, maybe one line of it) inside the links of
+    ``el``; 1.0 when the element is itself inside a link."""
+    parent = el
+    while parent is not None:
+        if parent.tag == "a":
+            return 1.0
+        parent = parent.getparent()
+    if not text:
+        return 0.0
+    linked = sum(len(t) for a in el.iter("a") if (t := _text(a)) and t in text)
+    return min(1.0, linked / len(text))
+
+
+def _judge_headers(blocks: list[Block]) -> None:
+    """Drop the blocks of the article's header (a standfirst, a date line): those inside a
+    ``header`` element or one named so ("article__header", "headline-wrap"), close above
+    them, when that header holds at most ``HEADER_MAX_BLOCKS`` blocks (a site that names its
+    whole article container "article-header" holds the body too)."""
+    groups: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.drop is None and block.source is not None:
+            header = _header_of(block.source)
+            if header is not None:
+                groups.setdefault(id(header), []).append(block)
+    if not groups:
+        return
+    held = dict.fromkeys(groups, 0)  # blocks of any kind inside each header
+    for block in blocks:
+        el = block.source
+        while el is not None:
+            if id(el) in held:
+                held[id(el)] += 1
+            el = el.getparent()
+    for key, group in groups.items():
+        words = sum(len(block.text.split()) for block in group)
+        if held[key] <= HEADER_MAX_BLOCKS and words <= HEADER_MAX_WORDS:
+            for block in group:
+                block.drop = "header"
+
+
+def _header_of(el: Any) -> Any:
+    for _ in range(HEADER_REACH):
+        if el is None:
+            return None
+        if el.tag == "header" or not HEADER_NAMES.isdisjoint(_name_words(el)):
+            return el
+        el = el.getparent()
+    return None
+
+
+def _name_words(el: Any) -> set[str]:
+    return set(_NAME_SPLIT_RE.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower()))
+
+
+def _is_label(text: str) -> bool:
+    short = len(text.split()) <= LABEL_MAX_WORDS
+    return short and not _TERMINAL_RE.search(text) and not vocab.URL_LINE_RE.match(text)
+
+
+def _text(el: Any) -> str:
+    return re.sub(r"\s+", " ", "".join(el.itertext())).strip()
