@@ -43,7 +43,7 @@ def fuse(story: Story, articles: Sequence[Article]) -> Dossier:
         quotes=quotes,
         figures=figures,
         timeline=timeline(members),
-        summary=summary(members, copy_of),
+        summary=summary(members, copy_of, quotes, figures),
     )
 
 

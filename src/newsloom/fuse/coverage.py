@@ -58,14 +58,39 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def backers(sentence: _Sentence, others: Sequence[_Sentence]) -> list[str]:
-    """Ids of the other articles holding a sentence that says the same."""
+#: Per article, the spans of its quotes and figures that other articles report too, each with
+#: those other articles: a sentence holding one is shared even when worded quite differently.
+ItemBackers = Mapping[str, Sequence[tuple[int, int, frozenset[str]]]]
+
+
+def item_backers(quotes: Sequence[QuoteGroup], figures: Sequence[FigureClaim]) -> ItemBackers:
+    """Who else reports each quote variant and figure report, by the span it sits in."""
+    out: dict[str, list[tuple[int, int, frozenset[str]]]] = defaultdict(list)
+    groups = [[(v.article, v.start, v.end) for v in g.variants] for g in quotes]
+    groups += [[(r.article, r.start, r.end) for r in c.reports] for c in figures]
+    for items in groups:
+        articles = frozenset(a for a, _, _ in items)
+        if len(articles) < 2:
+            continue
+        for article, start, end in items:
+            out[article].append((start, end, articles - {article}))
+    return out
+
+
+def backers(
+    sentence: _Sentence, others: Sequence[_Sentence], items: ItemBackers | None = None
+) -> list[str]:
+    """Ids of the other articles holding a sentence that says the same, or one of its quotes
+    or figures."""
     out: list[str] = []
     for other in others:
         if other.article.id == sentence.article.id or other.article.id in out:
             continue
         if overlap(sentence.words, other.words) >= SHARED_FACT:
             out.append(other.article.id)
+    for start, end, articles in (items or {}).get(sentence.article.id, ()):
+        if start < sentence.end and end > sentence.start:
+            out += sorted(a for a in articles if a not in out)
     return out
 
 
@@ -79,12 +104,17 @@ def coverage(
     """Fill each source's exclusive facts, quotes and figures, and what it omits."""
     independent = [a for a in members if a.id not in copy_of]
     all_sentences = [s for a in independent for s in sentences(a)]
+    items = item_backers(quotes, figures)
     q_outlets = [{v.article for v in g.variants} for g in quotes]
     f_outlets = [{r.article for r in c.reports} for c in figures]
     for source in sources:
         mine = set(source.articles)
         theirs = [s for s in all_sentences if s.article.id not in mine]
-        alone = [s for s in all_sentences if s.article.id in mine and not backers(s, theirs)]
+        alone = [
+            s
+            for s in all_sentences
+            if s.article.id in mine and not set(backers(s, theirs, items)) - mine
+        ]
         alone.sort(key=lambda s: -len(s.words))
         source.alone = [_fact(s) for s in alone[:ALONE_FACTS]]
         source.alone_quotes = [i for i, arts in enumerate(q_outlets) if arts and arts <= mine]
@@ -99,26 +129,43 @@ def _fact(sentence: _Sentence) -> FactRef:
     )
 
 
-def summary(members: Sequence[Article], copy_of: Mapping[str, str]) -> list[SummaryLine]:
-    """The sentences most independent reports back, without near-repeats, in story order."""
+def summary(
+    members: Sequence[Article],
+    copy_of: Mapping[str, str],
+    quotes: Sequence[QuoteGroup] = (),
+    figures: Sequence[FigureClaim] = (),
+) -> list[SummaryLine]:
+    """The sentences most independent reports back, without near-repeats, in story order.
+
+    A sentence that starts or ends inside a quotation (its quote marks do not pair up) reads
+    as a fragment out of its paragraph, so it comes after every whole sentence."""
     independent = [a for a in members if a.id not in copy_of]
     copies: dict[str, list[str]] = defaultdict(list)
     for copy, original in copy_of.items():
         copies[original].append(copy)
     pool = [s for a in independent for s in sentences(a)]
+    items = item_backers(quotes, figures)
     scored = []
     for position, sentence in enumerate(pool):
-        backed_by = backers(sentence, pool)
+        backed_by = [b for b in backers(sentence, pool, items) if b not in copy_of]
         lead_bonus = 1.0 if sentence.start == _first_start(sentence.article) else 0.0
-        scored.append((len(backed_by) + lead_bonus, -position, sentence, backed_by))
-    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+        whole = 0 if unbalanced_quotes(sentence.text) else 1
+        scored.append((whole, len(backed_by) + lead_bonus, -position, sentence, backed_by))
+    scored.sort(key=lambda t: (t[0], t[1], t[2]), reverse=True)
     chosen: list[tuple[_Sentence, list[str]]] = []
-    for _, _, sentence, backed_by in scored:
+    for _, _, _, sentence, backed_by in scored:
         if all(overlap(sentence.words, c.words) < SHARED_FACT for c, _ in chosen):
             chosen.append((sentence, backed_by))
         if len(chosen) == SUMMARY_LINES:
             break
     return [_line(s, b, copies) for s, b in chosen]
+
+
+def unbalanced_quotes(text: str) -> bool:
+    """True when the sentence opens or closes a quotation it does not also close or open."""
+    if text.count("“") != text.count("”"):
+        return True
+    return text.count('"') % 2 == 1
 
 
 def _first_start(article: Article) -> int:

@@ -1,0 +1,207 @@
+"""The dossier's shared facts and its Markdown rendering, on small hand-written stories."""
+
+from __future__ import annotations
+
+from newsloom.fuse.coverage import coverage, item_backers, summary, unbalanced_quotes
+from newsloom.model import (
+    Article,
+    Dossier,
+    Entity,
+    FactRef,
+    FigureClaim,
+    FigureReport,
+    QuoteGroup,
+    QuoteVariant,
+    Result,
+    SourceCoverage,
+    Span,
+    Story,
+    TimelineEntry,
+    WordDiff,
+)
+from newsloom.render import markdown
+
+
+def _article(aid: str, source: str, sentences: list[str]) -> Article:
+    body, spans, at = "", [], 0
+    for sentence in sentences:
+        spans.append(Span(start=at, end=at + len(sentence)))
+        body += sentence + " "
+        at = len(body)
+    return Article(id=aid, source=source, body=body.rstrip(), sentences=spans,
+                   published="2025-03-05T10:00")  # fmt: skip
+
+
+# ------------------------------------------------------------------------- shared by items
+
+
+COURIER = [
+    "Officials said on Tuesday that 41 families were moved out of the flooded valley overnight.",
+    "The mayor toured the levee with engineers from the regional water board afterwards.",
+]
+LEDGER = [
+    "Relocations reached 41 households according to a statement from city hall this week.",
+    "Rain is expected to ease by the weekend across the northern districts of the province.",
+]
+
+
+def _figure_claim(a: Article, b: Article) -> FigureClaim:
+    def report(article: Article) -> FigureReport:
+        start = article.body.index("41")
+        return FigureReport(article=article.id, text="41", start=start, end=start + 2,
+                            outlet=article.source, value=41)  # fmt: skip
+
+    return FigureClaim(value=41, counts="families", reports=[report(a), report(b)],
+                       status="corroborated", independent_reports=2)  # fmt: skip
+
+
+def test_a_sentence_holding_a_shared_figure_is_not_reported_alone() -> None:
+    a, b = _article("a", "Courier", COURIER), _article("b", "Ledger", LEDGER)
+    sources = [SourceCoverage(name="Courier", articles=["a"]),
+               SourceCoverage(name="Ledger", articles=["b"])]  # fmt: skip
+    # Worded too differently to match as text: without the figure, each would be "alone".
+    coverage(sources, [a, b], [], [], {})
+    assert COURIER[0] in [f.text for f in sources[0].alone]
+    coverage(sources, [a, b], [], [_figure_claim(a, b)], {})
+    assert [f.text for f in sources[0].alone] == [COURIER[1]]
+    assert [f.text for f in sources[1].alone] == [LEDGER[1]]
+
+
+def test_item_backers_ignore_items_of_one_article() -> None:
+    a, b = _article("a", "Courier", COURIER), _article("b", "Ledger", LEDGER)
+    claim = _figure_claim(a, b)
+    lonely = FigureClaim(value=3, counts="levees", reports=[claim.reports[0]])
+    items = item_backers([], [claim, lonely])
+    assert [others for _, _, others in items["a"]] == [frozenset({"b"})]
+
+
+def test_quote_marks_that_do_not_pair_up() -> None:
+    assert unbalanced_quotes("Nobody came to look,” she said.")
+    assert unbalanced_quotes("“We warned them twice.")
+    assert unbalanced_quotes('He said "it held.')
+    assert not unbalanced_quotes("“It held,” she said of the “old” levee.")
+    assert not unbalanced_quotes("The levee held.")
+
+
+def test_summary_prefers_whole_sentences_to_quote_fragments() -> None:
+    fragment = "Nobody came to look at the cracked piers before the storm,” the engineer said."
+    whole = "The engineer said nobody came to look at the cracked piers before the storm."
+    a = _article("a", "Courier", ["“We warned them twice about it.", fragment])
+    b = _article("b", "Ledger", [whole])
+    lines = summary([a, b], {})
+    assert lines[0].text == whole
+    assert set(lines[0].articles) == {"a", "b"}
+
+
+# ------------------------------------------------------------------------------- markdown
+
+EVIL = "<script>alert(1)</script> [click](http://evil.example) | pipe"
+
+
+def _dossier() -> tuple[Result, Story]:
+    a = _article("a", "Courier", COURIER)
+    b = _article("b", "Ledger", LEDGER)
+    story = Story(id="S1", title="Valley flood " + EVIL, articles=["a", "b"])
+    claim = _figure_claim(a, b)
+    claim.apart_from = ["12 levees: counts different things (families vs levees)"]
+    other = FigureClaim(value=12, counts="levees", reports=[claim.reports[0]],
+                        apart_from=["41 families: counts different things (families vs levees)"])  # fmt: skip
+    quote = QuoteGroup(
+        speaker="Ana Ruiz",
+        longest="a",
+        earliest="b",
+        variants=[
+            QuoteVariant(
+                article="a", outlet="Courier", text="We warned them twice", start=5, end=25, words=4
+            ),
+            QuoteVariant(
+                article="b",
+                outlet="Ledger",
+                text="We told them",
+                start=3,
+                end=15,
+                words=3,
+                diff=[
+                    WordDiff(op="same", text="We"),
+                    WordDiff(op="changed", text="told", other="warned"),
+                    WordDiff(op="same", text="them"),
+                    WordDiff(op="dropped", text="twice"),
+                ],
+            ),
+        ],
+    )
+    dossier = Dossier(
+        story="S1",
+        sources=[
+            SourceCoverage(
+                name="Courier",
+                articles=["a"],
+                first=True,
+                words=30,
+                headline="Flood " + EVIL,
+                alone=[FactRef(article="a", text=COURIER[1], start=91, end=175)],
+                omits_quotes=[],
+                alone_figures=[1],
+            ),
+            SourceCoverage(name="Ledger", articles=["b"], words=28, omits_figures=[1]),
+        ],
+        entities=[
+            Entity(
+                id="e1",
+                name="Ana Ruiz",
+                type="PERSON",
+                aliases=["Ruiz", "Ana Ruiz"],
+                articles=["a", "b"],
+                mentions=3,
+            )
+        ],
+        quotes=[quote],
+        figures=[claim, other],
+        timeline=[
+            TimelineEntry(
+                date="2025-03-04",
+                text=COURIER[0],
+                articles=["a", "b"],
+                outlets=["Courier", "Ledger"],
+                expression="Tuesday",
+                first_reported="2025-03-05T10:00",
+                start=0,
+                end=90,
+            )
+        ],
+    )
+    return Result(articles=[a, b], stories=[story], dossiers={"S1": dossier}), story
+
+
+def test_markdown_renders_every_dossier_section_with_sentence_pointers() -> None:
+    result, _ = _dossier()
+    text = markdown.render(result)
+    for heading in ("### Coverage", "### Entities", "### Quotes", "### Figures", "### Timeline",
+                    "### What each outlet alone reports", "### Articles"):  # fmt: skip
+        assert heading in text
+    assert "corroborated (2 independent)" in text
+    assert "\\[a:0–90\\]" in text  # the timeline points at its sentence
+    assert "Ruiz" in text.split("### Entities")[1].split("###")[0]
+    # The trimmed, reworded variant: the changed word in italics, the cut marked.
+    assert "“We _told_ them \\[…\\]”" in text
+    assert "longest" in text.split("- Courier (")[1].split("\n")[0]
+    assert "earliest" in text.split("- Ledger (")[1].split("\n")[0]
+    assert "only here, figure: 12 levees" in text
+    assert "leaves out figure: 12 levees" in text
+
+
+def test_markdown_says_each_kept_apart_pair_once() -> None:
+    result, _ = _dossier()
+    text = markdown.render(result)
+    assert text.count("counts different things") == 1
+
+
+def test_markdown_escapes_page_text() -> None:
+    result, _ = _dossier()
+    text = markdown.render(result)
+    assert "<script>" not in text
+    assert "](http" not in text
+    assert "\\<script\\>" in text
+    # A pipe in a headline cannot break the coverage table's columns.
+    row = next(line for line in text.splitlines() if line.startswith("| Courier"))
+    assert row.count(" | ") == 4
