@@ -1,24 +1,37 @@
 """Regenerate src/newsloom/clean/linemodel_weights.py from the DEV half of the SEB captures.
 
-    python bench/seb_train.py [--data ../shared/evaldata]
+    python bench/seb_train.py [--data ../shared/evaldata] [--report-held-out]
 
 A capture line is labelled body when most of its 4-word shingles are in the page's ground-truth
 body (a 3-word line: when its words appear in that order in the ground truth; a line of one or
-two words: when it is a whole line of the ground truth). The
-held-out half is never read here; its line accuracy is printed by passing --report-held-out,
-which reads it only to score the trained model.
+two words: when it is a whole line of the ground truth).
+
+Two logistic models are fitted (see clean/linemodel.py): the first on the line features, the
+second on those plus where the line stands against the first model's guess at the body. The
+second model is trained on first-model scores predicted out of fold (the dev pages in
+``FOLDS`` groups by site), so that it learns how far to trust the first model on pages the first
+model has not seen. The held-out half is never read here unless --report-held-out is passed,
+which reads it only to print the trained models' line accuracy.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsloom.clean.capture import Line, classify, mark_rails
-from newsloom.clean.linemodel import FEATURE_NAMES, features
+from newsloom.clean.linemodel import (
+    FEATURE_NAMES,
+    SECOND_NAMES,
+    LineModel,
+    features,
+    second_features,
+)
 from newsloom.read.capture import parse_capture
 from seb_data import SebPage, load
 from seb_score import shingles, tokens
@@ -27,8 +40,12 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "newsloom" / "clean" / "linemodel_weights.py"
 #: A line is body when at least this share of its shingles is in the ground truth.
 LABEL_SHARE = 0.5
-#: Inverse regularisation strength of the logistic regression (sklearn's C).
-C = 1.0
+#: Inverse regularisation strength of the logistic regressions (sklearn's C).
+C = 0.2
+#: A line weighs at least as much as a line of this many words when training.
+WEIGHT_FLOOR_WORDS = 4
+#: Out-of-fold groups (by site) for the first model's scores that train the second.
+FOLDS = 5
 
 
 def page_lines(page: SebPage) -> list[Line]:
@@ -62,52 +79,128 @@ def labels(page: SebPage, lines: list[Line]) -> list[int]:
     return out
 
 
-def dataset(pages: list[SebPage]) -> tuple[list[list[float]], list[int]]:
-    xs: list[list[float]] = []
-    ys: list[int] = []
-    for page in pages:
-        lines = page_lines(page)
-        xs.extend(features(lines))
-        ys.extend(labels(page, lines))
-    return xs, ys
+def weights(lines: list[Line]) -> list[float]:
+    """Each page weighs the same in total (the score averages pages), and within a page a line
+    weighs by its words (the score counts shingles), with a floor so that short lines count."""
+    sizes = [max(len(tokens(line.text)), WEIGHT_FLOOR_WORDS) for line in lines]
+    total = sum(sizes) or 1
+    return [len(lines) * s / total for s in sizes]
 
 
-def write(mean: list[float], scale: list[float], weights: list[float], bias: float) -> None:
-    def floats(values: list[float]) -> str:
-        return "(\n" + "".join(f"    {v!r},\n" for v in values) + ")"
+class PageData:
+    def __init__(self, page: SebPage) -> None:
+        self.page = page
+        self.lines = page_lines(page)
+        self.rows = features(self.lines)
+        self.labels = labels(page, self.lines)
+        self.weights = weights(self.lines)
 
-    names = "(\n" + "".join(f"    {n!r},\n" for n in FEATURE_NAMES) + ")"
+
+def fit(rows: Sequence[Sequence[float]], ys: list[int], ws: list[float]) -> LineModel:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(rows)
+    model = LogisticRegression(C=C, max_iter=5000)
+    model.fit(scaler.transform(rows), ys, sample_weight=ws)
+    scale = tuple(float(s) if s > 0 else 1.0 for s in scaler.scale_)
+    return LineModel(
+        names=(),
+        mean=tuple(float(m) for m in scaler.mean_),
+        scale=scale,
+        weights=tuple(float(w) for w in model.coef_[0]),
+        bias=float(model.intercept_[0]),
+    )
+
+
+def stack(data: list[PageData], attr: str) -> Any:
+    return [x for d in data for x in getattr(d, attr)]
+
+
+def fold_of(page: SebPage) -> int:
+    import hashlib
+
+    return hashlib.sha1(page.host.encode()).digest()[1] % FOLDS
+
+
+def second_rows(data: list[PageData], first_for: dict[int, LineModel]) -> list[list[float]]:
+    rows: list[list[float]] = []
+    for d in data:
+        model = first_for[fold_of(d.page)]
+        guess = [model.probability(row) for row in d.rows]
+        rows.extend(second_features(d.lines, d.rows, guess))
+    return rows
+
+
+def train(dev: list[PageData]) -> tuple[LineModel, LineModel]:
+    first = fit(stack(dev, "rows"), stack(dev, "labels"), stack(dev, "weights"))
+    out_of_fold: dict[int, LineModel] = {}
+    for k in range(FOLDS):
+        rest = [d for d in dev if fold_of(d.page) != k]
+        out_of_fold[k] = fit(stack(rest, "rows"), stack(rest, "labels"), stack(rest, "weights"))
+    second = fit(second_rows(dev, out_of_fold), stack(dev, "labels"), stack(dev, "weights"))
+    return first, second
+
+
+def accuracy(data: list[PageData], first: LineModel, second: LineModel) -> tuple[float, float]:
+    ys = stack(data, "labels")
+    p1 = [first.probability(r) for r in stack(data, "rows")]
+    rows2 = []
+    for d in data:
+        rows2.extend(second_features(d.lines, d.rows, [first.probability(r) for r in d.rows]))
+    p2 = [second.probability(r) for r in rows2]
+    hit1 = sum((p >= 0.5) == bool(y) for p, y in zip(p1, ys, strict=True))
+    hit2 = sum((p >= 0.5) == bool(y) for p, y in zip(p2, ys, strict=True))
+    return hit1 / len(ys), hit2 / len(ys)
+
+
+def floats(values: Sequence[float]) -> str:
+    return "(\n" + "".join(f"    {v!r},\n" for v in values) + ")"
+
+
+def names(values: Sequence[str]) -> str:
+    return "(\n" + "".join(f'    "{v}",\n' for v in values) + ")"
+
+
+def write(first: LineModel, second: LineModel) -> None:
     OUT.write_text(
-        '"""Weights of the body-line model (clean/linemodel.py). Generated by bench/seb_train.py\n'
+        '"""Weights of the body-line models (clean/linemodel.py). Generated by bench/seb_train.py\n'
         'from the dev half of the SEB captures; do not edit by hand."""\n\n'
-        f"NAMES = {names}\nMEAN = {floats(mean)}\nSCALE = {floats(scale)}\n"
-        f"WEIGHTS = {floats(weights)}\nBIAS = {bias!r}\n",
+        f"NAMES = {names(FEATURE_NAMES)}\nMEAN = {floats(first.mean)}\n"
+        f"SCALE = {floats(first.scale)}\nWEIGHTS = {floats(first.weights)}\n"
+        f"BIAS = {first.bias!r}\n\n"
+        f"NAMES_2 = {names(SECOND_NAMES)}\nMEAN_2 = {floats(second.mean)}\n"
+        f"SCALE_2 = {floats(second.scale)}\nWEIGHTS_2 = {floats(second.weights)}\n"
+        f"BIAS_2 = {second.bias!r}\n",
         encoding="utf-8",
     )
 
 
 def main() -> int:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "evaldata")
     parser.add_argument("--report-held-out", action="store_true")
+    parser.add_argument("--quiet", action="store_true", help="no weight listing")
     args = parser.parse_args()
     pages = load(args.data)
-    xs, ys = dataset([p for p in pages if not p.held_out])
-    scaler = StandardScaler().fit(xs)
-    model = LogisticRegression(C=C, max_iter=2000).fit(scaler.transform(xs), ys)
+    dev = [PageData(p) for p in pages if not p.held_out]
+    first, second = train(dev)
+    ys = stack(dev, "labels")
+    acc1, acc2 = accuracy(dev, first, second)
     print(f"dev lines {len(ys)}, body share {sum(ys) / len(ys):.3f}, "
-          f"dev accuracy {model.score(scaler.transform(xs), ys):.3f}")  # fmt: skip
+          f"line accuracy first {acc1:.3f}, second {acc2:.3f}")  # fmt: skip
     if args.report_held_out:
-        hx, hy = dataset([p for p in pages if p.held_out])
-        print(f"held-out line accuracy {model.score(scaler.transform(hx), hy):.3f}")
-    scale = [float(s) if s > 0 else 1.0 for s in scaler.scale_]
-    write([float(m) for m in scaler.mean_], scale, [float(w) for w in model.coef_[0]],
-          float(model.intercept_[0]))  # fmt: skip
-    for name, w in sorted(zip(FEATURE_NAMES, model.coef_[0], strict=True), key=lambda t: t[1]):
-        print(f"  {name:<24} {w:+.3f}")
+        held = [PageData(p) for p in pages if p.held_out]
+        acc1, acc2 = accuracy(held, first, second)
+        print(f"held-out line accuracy first {acc1:.3f}, second {acc2:.3f}")
+    write(first, second)
+    if not args.quiet:
+        for label, model, feature_names in (("first", first, FEATURE_NAMES),
+                                            ("second", second, SECOND_NAMES)):  # fmt: skip
+            print(f"{label} model:")
+            ranked = sorted(zip(feature_names, model.weights, strict=True), key=lambda t: t[1])
+            for name, w in ranked:
+                print(f"  {name:<24} {w:+.3f}")
     return 0
 
 

@@ -1,11 +1,17 @@
-"""How likely each line of a text capture is article body: a small logistic model over features
-that do not depend on the page's language (length, punctuation, case, the line's kind, its
-neighbours), then the body is the stretch of lines with the most evidence.
+"""How likely each line of a text capture is article body: two small logistic models over
+features that do not depend on the page's language (length, punctuation, case, the line's kind,
+its neighbours near and far, where it stands against the article's header).
+
+The first model scores every line on its own and its surroundings; its scores give a first
+guess at the body (the stretch of lines with the most evidence, ``best_stretch``). The second
+model sees that guess too (is the line inside it, how far outside, how the first model scored
+its neighbourhood), so that a listicle's short paragraphs next to a long stretch of body are
+pulled in and a teaser rail far from it is pushed out.
 
 The weights live in ``linemodel_weights.py`` beside this file (a Python module, so that they
 ship with the package without package-data settings); ``bench/seb_train.py`` regenerates them
-from the dev half of the SEB captures (never the held-out half). Inference is plain Python: a
-dot product per line, no scikit-learn at run time.
+from the dev half of the SEB captures (never the held-out half). Inference is plain Python: two
+dot products per line, no scikit-learn at run time.
 """
 
 from __future__ import annotations
@@ -26,12 +32,27 @@ KIND_FEATURES = (
     "date-stamp", "byline", "caption", "agency-credit", "duplicate", "truncated-teaser", "prose",
     "short", "site-chrome",
 )  # fmt: skip
-#: Neighbours on each side that describe a line's surroundings.
+#: Kinds that make up an article's own header (the body follows them).
+HEADER_KINDS = frozenset({"byline", "posted", "date-stamp"})
+#: Kinds that say nothing about where the body is (an ad slot, a lone "Related" label).
+TRANSPARENT_KINDS = frozenset({"ad-marker", "rail-heading"})
+#: Neighbours on each side that describe a line's surroundings...
 CONTEXT = 3
+#: ...and the wider window that says whether it stands in a run of prose.
+WIDE_CONTEXT = 10
+#: A line adds to the body's evidence when its body probability is above this, else subtracts
+#: (the first guess of the second model, and the body stretch in capture.py).
+REGION_THRESHOLD = 0.35
 
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", "…", "。", "！", "？", "」", "»")
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _PUNCT_RE = re.compile(r"[,.;:!?،，。、]")
+_SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)]?\s+\S")
+_ALPHA_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+#: A teaser's title glued to its blurb ("Troy SteakhouseA party of six", "On The Rise?Violence").
+_GLUED_RE = re.compile(r"[a-z]{3}[A-Z]|[a-z][.?!:][A-Z][a-z]")
+#: Words at least this long carry a line's topic (cohesion features).
+TOPIC_WORD_CHARS = 4
 
 
 class LineLike(Protocol):
@@ -57,19 +78,37 @@ class _Own:
     stop: float
     chrome_words: float
     links: float
+    word_length: float
+    sentences: float
+    alpha: float
+    lower_start: float
+    glued: float
     prose: float
 
     def as_list(self) -> list[float]:
         return [self.size, self.words, self.terminal, self.punct, self.caps, self.digits,
-                self.short_lower, self.stop, self.chrome_words, self.links]  # fmt: skip
+                self.short_lower, self.stop, self.chrome_words, self.links, self.word_length,
+                self.sentences, self.alpha, self.lower_start, self.glued]  # fmt: skip
 
 
-OWN_NAMES = ("size", "words", "terminal", "punct", "caps", "digits", "short_lower", "stop",
-             "chrome_words", "links")  # fmt: skip
-CONTEXT_NAMES = ("prev_size", "next_size", "prev_prose", "next_prose", "prev_caps", "next_caps")
+OWN_NAMES = (
+    "size", "words", "terminal", "punct", "caps", "digits", "short_lower", "stop",
+    "chrome_words", "links", "word_length", "sentences", "alpha", "lower_start", "glued",
+)  # fmt: skip
+CONTEXT_NAMES = (
+    "prev_size", "next_size", "prev_prose", "next_prose", "prev_caps", "next_caps",
+    "wide_prev_prose", "wide_next_prose", "wide_prev_size", "wide_next_size",
+)  # fmt: skip
+PAGE_NAMES = (
+    "position", "repeated", "in_rail", "after_header", "size_vs_page", "prev_heading", "cohesion",
+)  # fmt: skip
 FEATURE_NAMES: tuple[str, ...] = (
-    *OWN_NAMES, *CONTEXT_NAMES, "position", "repeated", "in_rail",
-    *(f"kind={k}" for k in KIND_FEATURES),
+    *OWN_NAMES, *CONTEXT_NAMES, *PAGE_NAMES, *(f"kind={k}" for k in KIND_FEATURES),
+)  # fmt: skip
+#: The second model's features: the first model's, then what its first guess says.
+SECOND_NAMES: tuple[str, ...] = (
+    *FEATURE_NAMES, "p1", "p1_near", "p1_wide", "in_stretch", "before_stretch", "after_stretch",
+    "stretch_share", "stretch_overlap",
 )  # fmt: skip
 
 
@@ -88,6 +127,11 @@ def own_features(text: str) -> _Own:
         stop=sum(1 for w in words if w.lower() in vocab.ENGLISH_STOPWORDS) / n,
         chrome_words=min(sum(1 for w in vocab.CHROME_WORDS if w in lower), 3) / 3,
         links=1.0 if vocab.LINKISH_RE.search(text) else 0.0,
+        word_length=math.log1p(sum(len(w) for w in words) / n),
+        sentences=math.log1p(len(_SENTENCE_END_RE.findall(text))),
+        alpha=len(_ALPHA_RE.findall(text)) / max(len(text), 1),
+        lower_start=1.0 if text[:1].islower() else 0.0,
+        glued=1.0 if _GLUED_RE.search(text) else 0.0,
         prose=1.0 if len(words) >= 8 and text.endswith(_TERMINAL) else 0.0,
     )
 
@@ -97,10 +141,15 @@ def features(lines: Sequence[LineLike]) -> list[list[float]]:
     own = [own_features(line.text) for line in lines]
     counts = Counter(line.text for line in lines)
     total = max(len(lines) - 1, 1)
+    header = next((i for i, ln in enumerate(lines) if ln.kind in HEADER_KINDS), len(lines))
+    longest = max((o.size for o in own), default=0.0)
+    topics = [topic_words(line.text) for line in lines]
     rows: list[list[float]] = []
     for i, line in enumerate(lines):
         prev = own[max(0, i - CONTEXT) : i]
         nxt = own[i + 1 : i + 1 + CONTEXT]
+        wide_prev = own[max(0, i - WIDE_CONTEXT) : i]
+        wide_next = own[i + 1 : i + 1 + WIDE_CONTEXT]
         kinds = [1.0 if line.kind == k else 0.0 for k in KIND_FEATURES]
         rows.append(
             [
@@ -111,13 +160,104 @@ def features(lines: Sequence[LineLike]) -> list[list[float]]:
                 _mean([o.prose for o in nxt]),
                 _mean([o.caps for o in prev]),
                 _mean([o.caps for o in nxt]),
+                _mean([o.prose for o in wide_prev]),
+                _mean([o.prose for o in wide_next]),
+                _mean([o.size for o in wide_prev]),
+                _mean([o.size for o in wide_next]),
                 i / total,
                 1.0 if counts[line.text] > 1 else 0.0,
                 1.0 if line.reason else 0.0,
+                1.0 if i > header else 0.0,
+                own[i].size - longest,
+                1.0 if i and lines[i - 1].kind == "rail-heading" else 0.0,
+                _cohesion(topics, i),
                 *kinds,
             ]
         )
     return rows
+
+
+def topic_words(text: str) -> frozenset[str]:
+    return frozenset(
+        w.lower() for w in _WORD_RE.findall(text) if len(w) >= TOPIC_WORD_CHARS and w.isalpha()
+    )
+
+
+def _cohesion(topics: Sequence[frozenset[str]], i: int) -> float:
+    """Share of a line's topic words found in the other lines around it: a body's paragraphs
+    share names and subjects, the teasers of a rail each have their own."""
+    own = topics[i]
+    if not own:
+        return 0.0
+    around: set[str] = set()
+    for other in (*topics[max(0, i - WIDE_CONTEXT) : i], *topics[i + 1 : i + 1 + WIDE_CONTEXT]):
+        around |= other
+    return len(own & around) / len(own)
+
+
+def _overlap(own: frozenset[str], counts: Counter[str], inside: bool) -> float:
+    """Share of a line's topic words found in the other lines of the stretch (``counts``, the
+    number of the stretch's lines with each word, counts the line itself when ``inside``)."""
+    if not own:
+        return 0.0
+    least = 2 if inside else 1
+    return sum(1 for w in own if counts[w] >= least) / len(own)
+
+
+def second_features(
+    lines: Sequence[LineLike], rows: Sequence[Sequence[float]], first: Sequence[float]
+) -> list[list[float]]:
+    """The second model's rows: each first-model row, then where the line stands against the
+    first guess at the body (``best_stretch`` over the first model's probabilities)."""
+    start, end = best_stretch(gains(lines, first))
+    inside = 0
+    topics = [topic_words(line.text) for line in lines]
+    counts: Counter[str] = Counter()
+    if start is not None and end is not None:
+        inside = end - start + 1
+        for words in topics[start : end + 1]:
+            counts.update(words)
+    rows2: list[list[float]] = []
+    for i, row in enumerate(rows):
+        near = list(first[max(0, i - CONTEXT) : i + CONTEXT + 1])
+        wide = list(first[max(0, i - WIDE_CONTEXT) : i + WIDE_CONTEXT + 1])
+        if start is None or end is None:
+            stretch = [0.0, 0.0, 0.0]
+        else:
+            stretch = [
+                1.0 if start <= i <= end else 0.0,
+                math.log1p(start - i) if i < start else 0.0,
+                math.log1p(i - end) if i > end else 0.0,
+            ]
+        overlap = _overlap(topics[i], counts, bool(stretch[0]))
+        share = inside / max(len(lines), 1)
+        rows2.append([*row, first[i], _mean(near), _mean(wide), *stretch, share, overlap])
+    return rows2
+
+
+def gains(lines: Sequence[LineLike], probs: Sequence[float]) -> list[float]:
+    """Each line's evidence for the body: its probability above ``REGION_THRESHOLD``, weighted
+    by the log of its length; ad markers and lone headings inside a body are neutral."""
+    return [
+        0.0
+        if line.kind in TRANSPARENT_KINDS
+        else (p - REGION_THRESHOLD) * math.log1p(len(line.text))
+        for line, p in zip(lines, probs, strict=True)
+    ]
+
+
+def best_stretch(values: Sequence[float]) -> tuple[int | None, int | None]:
+    """The stretch with the largest sum of ``values`` (Kadane's scan); None when all are <= 0."""
+    best = 0.0
+    best_span: tuple[int | None, int | None] = (None, None)
+    total, start = 0.0, 0
+    for i, value in enumerate(values):
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
 
 
 def _mean(values: list[float]) -> float:
@@ -140,14 +280,25 @@ class LineModel:
 
 
 @cache
-def load_model() -> LineModel:
+def load_models() -> tuple[LineModel, LineModel]:
     from newsloom.clean import linemodel_weights as w
 
-    if tuple(w.NAMES) != FEATURE_NAMES:
+    if tuple(w.NAMES) != FEATURE_NAMES or tuple(w.NAMES_2) != SECOND_NAMES:
         raise RuntimeError("linemodel_weights.py is stale: run bench/seb_train.py")
-    return LineModel(tuple(w.NAMES), tuple(w.MEAN), tuple(w.SCALE), tuple(w.WEIGHTS), w.BIAS)
+    first = LineModel(tuple(w.NAMES), tuple(w.MEAN), tuple(w.SCALE), tuple(w.WEIGHTS), w.BIAS)
+    second = LineModel(
+        tuple(w.NAMES_2), tuple(w.MEAN_2), tuple(w.SCALE_2), tuple(w.WEIGHTS_2), w.BIAS_2
+    )
+    return first, second
+
+
+def first_probabilities(lines: Sequence[LineLike]) -> list[float]:
+    first, _ = load_models()
+    return [first.probability(row) for row in features(lines)]
 
 
 def probabilities(lines: Sequence[LineLike]) -> list[float]:
-    model = load_model()
-    return [model.probability(row) for row in features(lines)]
+    first, second = load_models()
+    rows = features(lines)
+    guess = [first.probability(row) for row in rows]
+    return [second.probability(row) for row in second_features(lines, rows, guess)]

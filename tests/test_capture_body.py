@@ -1,0 +1,113 @@
+"""The body of a text capture: the two-pass line model and the body stretch (issue 3).
+
+Fixtures are small pages written for these tests.
+"""
+
+from __future__ import annotations
+
+from newsloom.clean.capture import classify, clean_capture, mark_rails
+from newsloom.clean.linemodel import (
+    FEATURE_NAMES,
+    SECOND_NAMES,
+    best_stretch,
+    features,
+    first_probabilities,
+    load_models,
+    own_features,
+    probabilities,
+    second_features,
+    topic_words,
+)
+
+HEADER = [
+    "Subscribe",
+    "Sign In",
+    "Home",
+    "Travel",
+    "Ferry crews ready the harbor for the winter timetable",
+    "By Ana Ruiz | Harbor Ledger",
+    "Published November 3, 2025",
+]
+BODY = [
+    "The harbor ferries will switch to their winter timetable on Monday, the port authority "
+    "said, with fewer crossings in the evening and an extra boat on weekday mornings.",
+    "Ferry captains said the morning boat would ease the crowding that commuters have "
+    "complained about since the harbor bridge closed for repairs in September.",
+    "The port authority said the ferry fares would not change this winter.",
+]
+RAIL = [
+    "Most Read",
+    "Council delays vote on stadium parking",
+    "2 hours ago",
+    "Storm knocks out power to 3,000 homes",
+    "5 hours ago",
+    "Bakery on Elm Street wins state award",
+    "1 day ago",
+]
+FOOTER = ["About Us", "Contact Us", "© 2025 Harbor Ledger. All rights reserved."]
+
+
+def _page(*parts: list[str]) -> str:
+    return "\n".join(line for part in parts for line in part)
+
+
+def test_weights_match_the_features() -> None:
+    first, second = load_models()
+    assert len(first.weights) == len(FEATURE_NAMES)
+    assert len(second.weights) == len(SECOND_NAMES)
+    assert SECOND_NAMES[: len(FEATURE_NAMES)] == FEATURE_NAMES
+
+
+def test_best_stretch_is_the_largest_sum() -> None:
+    assert best_stretch([-1.0, 2.0, -0.5, 2.0, -3.0, 1.0]) == (1, 3)
+    assert best_stretch([-1.0, -2.0]) == (None, None)
+    assert best_stretch([]) == (None, None)
+
+
+def test_glued_teaser_title_and_blurb() -> None:
+    assert own_features("Customers Leave Without Paying At SteakhouseA party of six left").glued
+    assert own_features("Is Violence On The Rise?Violence is part of the game").glued
+    assert not own_features("The ferries will switch to the winter timetable on Monday.").glued
+
+
+def test_body_lines_share_topic_words() -> None:
+    lines = classify(_page(HEADER, BODY, RAIL))
+    mark_rails(lines)
+    rows = features(lines)
+    cohesion = FEATURE_NAMES.index("cohesion")
+    body_at = len(HEADER)
+    teaser_at = len(HEADER) + len(BODY) + 3  # "Storm knocks out power ..."
+    assert rows[body_at][cohesion] > rows[teaser_at][cohesion]
+    assert "ferries" in topic_words(BODY[0])
+
+
+def test_second_pass_knows_the_first_guess() -> None:
+    lines = classify(_page(HEADER, BODY, RAIL, FOOTER))
+    mark_rails(lines)
+    rows = features(lines)
+    first = first_probabilities(lines)
+    rows2 = second_features(lines, rows, first)
+    inside = SECOND_NAMES.index("in_stretch")
+    assert rows2[len(HEADER)][inside] == 1.0
+    assert rows2[0][inside] == 0.0
+    assert len(probabilities(lines)) == len(lines)
+
+
+def test_body_kept_rail_and_footer_removed() -> None:
+    result = clean_capture(_page(HEADER, BODY, RAIL, FOOTER))
+    assert result.paragraphs == BODY
+    removed = {r.text: r.reason for r in result.removed}
+    assert all(removed.get(line) for line in RAIL + FOOTER)
+    assert removed["Subscribe"]
+
+
+def test_listicle_items_between_paragraphs_are_kept() -> None:
+    items = [
+        "Pack a warm layer: the evening crossings get cold once the sun goes down over the bay.",
+        "Buy a monthly pass: the ferry authority says it pays for itself after twelve crossings.",
+        "Check the timetable: the last boat now leaves the harbor at nine in the evening.",
+    ]
+    result = clean_capture(_page(HEADER, BODY[:2], items, BODY[2:], RAIL, FOOTER))
+    body = "\n".join(result.paragraphs)
+    assert all(item in body for item in items)
+    assert "Storm knocks out power to 3,000 homes" not in body
