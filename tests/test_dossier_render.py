@@ -205,3 +205,24 @@ def test_markdown_escapes_page_text() -> None:
     # A pipe in a headline cannot break the coverage table's columns.
     row = next(line for line in text.splitlines() if line.startswith("| Courier"))
     assert row.count(" | ") == 4
+
+
+# ------------------------------------------------------------------------------- entities
+
+
+def test_an_office_tagged_as_organisation_joins_the_person_it_names() -> None:
+    from newsloom.fuse.entities import merge_entities
+    from newsloom.model import Mention
+
+    def mentioned(aid: str, mentions: list[tuple[str, str]]) -> Article:
+        return Article(id=aid, body="", entities=[
+            Mention(text=t, label=lab, start=0, end=len(t)) for t, lab in mentions])  # fmt: skip
+
+    a = mentioned("a", [("Defense Marta Kowalski", "ORG"), ("Kowalski", "PERSON")])
+    b = mentioned("b", [("Marta Kowalski", "PERSON"), ("Defense Ministry", "ORG")])
+    entities = {e.name: e for e in merge_entities([a, b])}
+    assert "Defense Marta Kowalski" not in entities
+    person = entities["Marta Kowalski"]
+    assert person.type == "PERSON" and person.mentions == 3
+    assert set(person.articles) == {"a", "b"}
+    assert "Defense Ministry" in entities  # an organisation that names no one stays

@@ -75,6 +75,7 @@ def merge_entities(members: Sequence[Article]) -> list[Entity]:
         if place := dateline_place(article.dateline):
             _place_mention(clusters, surnames, article.id, place, "GPE")
     _attach_surnames(clusters, surnames)
+    _attach_titled_people(clusters)
     _attach_demonyms(clusters)
     _attach_acronyms(clusters, members)
     return _entities(clusters)
@@ -143,6 +144,40 @@ def _attach_surnames(
         owners = by_surname.get(surname, [])
         key = owners[0] if len(owners) == 1 else f"P:{surname}"
         clusters.setdefault(key, _Cluster(key)).add(form, label, article)
+
+
+def _attach_titled_people(clusters: dict[str, _Cluster]) -> None:
+    """A non-person mention that ends with a person's full name is that person.
+
+    spaCy tags "Secretary of Defense Lloyd Austin" as an organisation "Defense Lloyd Austin";
+    when the story names "Lloyd Austin" as a person, the mention is his.
+    """
+    people = {
+        form: key
+        for key, c in clusters.items()
+        if key.startswith("P:")
+        for form in c.names
+        if len(form.split()) >= 2
+    }
+    if not people:
+        return
+    for key in [k for k in clusters if k.startswith("X:")]:
+        cluster = clusters[key]
+        owners = {_person_suffix(form, people) for form in cluster.forms}
+        if len(owners) != 1 or None in owners:
+            continue
+        owner = owners.pop()
+        assert owner is not None
+        person = clusters[people[owner]]
+        mentions = sum(cluster.forms.values())
+        for i, article in enumerate(cluster.articles):
+            person.add(owner, "PERSON", article, mentions if i == 0 else 0)
+        del clusters[key]
+
+
+def _person_suffix(form: str, people: dict[str, str]) -> str | None:
+    """The person's full name that ``form`` ends with, after a leading title or office word."""
+    return next((p for p in people if form != p and form.endswith(" " + p)), None)
 
 
 def _attach_demonyms(clusters: dict[str, _Cluster]) -> None:

@@ -110,8 +110,8 @@ def _entities(dossier: Dossier) -> list[str]:
         others = [a for a in entity.aliases if a != entity.name]
         also = f" — also written {', '.join(escape(a) for a in others)}" if others else ""
         lines.append(
-            f"- **{escape(entity.name)}** ({entity.type}, {entity.mentions} mentions in "
-            f"{len(entity.articles)} articles){also}"
+            f"- **{escape(entity.name)}** ({entity.type}, {_n(entity.mentions, 'mention')} in "
+            f"{_n(len(entity.articles), 'article')}){also}"
         )
     return lines + _more(len(dossier.entities))
 
@@ -316,6 +316,10 @@ def _sources_of(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str
     outlets = list(dict.fromkeys(by_id[a].outlet for a in article_ids if a in by_id))
     refs = ", ".join(f"`{a}`" for a in article_ids)
     return f"— {escape(', '.join(outlets))} ({refs})" if outlets else f"({refs})"
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _clip(text: str, words: int = 14) -> str:
