@@ -226,3 +226,17 @@ def test_an_office_tagged_as_organisation_joins_the_person_it_names() -> None:
     assert person.type == "PERSON" and person.mentions == 3
     assert set(person.articles) == {"a", "b"}
     assert "Defense Ministry" in entities  # an organisation that names no one stays
+
+
+def test_terminal_figure_row_shows_every_number_reported() -> None:
+    from newsloom.render.terminal import _reported_as
+
+    def report(outlet: str, value: float, who: str | None) -> FigureReport:
+        return FigureReport(article=outlet.lower(), text="x", outlet=outlet, value=value,
+                            attributed_to=who)  # fmt: skip
+
+    agree = FigureClaim(value=2, reports=[report("A", 2, "chief"), report("B", 2, "chief")])
+    assert _reported_as(agree) == "A (per chief); B (per chief)"
+    reports = [report(o, 2, None) for o in "ABCD"] + [report("E", 3, "police")]
+    differs = FigureClaim(value=2, status="differs", reports=reports)
+    assert _reported_as(differs) == "2: A, B, C, D; 3: E (per police)"

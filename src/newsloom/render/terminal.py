@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsloom.model import Article, Dossier, Rejection, Story
+from newsloom.model import Article, Dossier, FigureClaim, Rejection, Story
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -81,12 +81,24 @@ def _figures(console: Console, dossier: Dossier) -> None:
     table = Table("figure", "counts", "status", "reported as", box=None)
     for claim in dossier.figures[:SECTION_ROWS]:
         value = f"{claim.value:,.0f}" if claim.value is not None else "?"
-        said = "; ".join(
-            f"{r.outlet}: {r.text}" + (f" (per {r.attributed_to})" if r.attributed_to else "")
-            for r in claim.reports[:3]
-        )
-        table.add_row(value, plain(claim.counts), claim.status, plain(said))
+        table.add_row(value, plain(claim.counts), claim.status, plain(_reported_as(claim)))
     console.print(table)
+
+
+def _reported_as(claim: FigureClaim) -> str:
+    """Who reports the claim, one clause per number given, so a differing figure always shows."""
+    by_value: dict[str, list[str]] = {}
+    for r in claim.reports:
+        number = f"{r.value:,.0f}" if r.value is not None else "?"
+        who = r.outlet or r.article
+        if r.attributed_to:
+            who += f" (per {r.attributed_to})"
+        names = by_value.setdefault(number, [])
+        if who not in names:
+            names.append(who)
+    if len(by_value) == 1:
+        return "; ".join(next(iter(by_value.values())))
+    return "; ".join(f"{number}: {', '.join(who)}" for number, who in by_value.items())
 
 
 def _quotes(console: Console, dossier: Dossier) -> None:
