@@ -146,6 +146,7 @@ def figure_claims(members: Sequence[Article], report_of: Mapping[str, str]) -> l
     placed: list[Placed] = [
         (a, f, claim_key(f)) for a in members for f in a.figures if f.value is not None
     ]
+    placed = _adopt_kinds(placed)
     claims = [
         (_representative(g), _claim([(a, f) for a, f, _ in g], report_of))
         for g in link(placed, _same_claim)
@@ -154,13 +155,58 @@ def figure_claims(members: Sequence[Article], report_of: Mapping[str, str]) -> l
     return sorted((c for _, c in claims), key=lambda c: (-c.independent_reports, c.counts or ""))
 
 
+#: A bare number ("more than 200") takes the kind of the figures elsewhere that agree with it
+#: only from this value up: small numbers agree by chance too often.
+BARE_MIN_VALUE = 10
+
+
+def _adopt_kinds(placed: list[Placed]) -> list[Placed]:
+    """A figure that names no counted thing and no unit ("more than 200", "about 90,000") takes
+    the kind of the figures of other articles that give the same number, when they all count one
+    kind of thing; otherwise it stays a claim of its own."""
+    out: list[Placed] = []
+    for article, figure, key in placed:
+        if key.what or key.unit or (figure.value or 0) < BARE_MIN_VALUE:
+            out.append((article, figure, key))
+            continue
+        kinds = {
+            (k.what, k.unit, k.per)
+            for a, f, k in placed
+            if a.id != article.id and (k.what or k.unit) and _agree(f.value, figure.value)
+        }
+        if len(kinds) == 1:
+            what, unit, per = kinds.pop()
+            key = ClaimKey(what=what, unit=unit, per=per, where=key.where,
+                           predicate=key.predicate)  # fmt: skip
+        out.append((article, figure, key))
+    return out
+
+
 def _same_claim(a: Placed, b: Placed) -> bool:
     (art_a, fig_a, ka), (art_b, fig_b, kb) = a, b
-    if not ka.same_kind(kb) or not ka.same_place(kb):
+    if not ka.same_place(kb):
         return False
     if _agree(fig_a.value, fig_b.value):
-        return ka.same_predicate(kb)
+        return _same_kind_agreeing(art_a, ka, art_b, kb) and ka.same_predicate(kb)
+    if not ka.same_kind(kb):
+        return False
     return art_a.id != art_b.id and bool(ka.predicate) and ka.predicate == kb.predicate
+
+
+def _same_kind_agreeing(art_a: Article, ka: ClaimKey, art_b: Article, kb: ClaimKey) -> bool:
+    """Kinds that may be one claim when two outlets give the same number.
+
+    The same number of the same thing with the rate left out by one outlet ("18,000 vehicles a
+    day" / "some 18,000 vehicles") is one claim across articles; within one article, figures
+    counted differently stay apart. The same number of people in different roles ("320
+    people" / "320 employees") was measured and left apart: on the sample corpus it raised
+    pair recall from 0.76 to 0.82 but chained different claims, precision 0.94 → 0.90.
+    """
+    if ka.same_kind(kb):
+        return True
+    if art_a.id == art_b.id or (ka.what, ka.unit) != (kb.what, kb.unit):
+        return False
+    return not ka.per or not kb.per
 
 
 def _agree(a: float | None, b: float | None) -> bool:
