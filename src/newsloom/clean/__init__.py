@@ -6,8 +6,10 @@ from urllib.parse import urlsplit
 
 from newsloom.clean.capture import clean_capture, is_prose
 from newsloom.clean.chrome import SiteChrome, learn_site_chrome
+from newsloom.clean.dates import after_day
 from newsloom.clean.html import PathologicalHtml, UnparseableHtml, clean_html
 from newsloom.clean.meta import guess_language, site_from_chrome
+from newsloom.clean.textdates import capture_dates
 from newsloom.errors import Code
 from newsloom.model import Article, Page, Rejection
 
@@ -65,14 +67,15 @@ def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
     article = _base(page)
     paragraphs = found.paragraphs or _bare_sentences(text)
     body = PARAGRAPH_SEP.join(paragraphs)
+    published, updated = _capture_times(page, text, found.published, found.updated)
     return article.model_copy(
         update={
             "title": found.title,
             "byline": found.byline,
             "agency": found.agency,
             "dateline": found.dateline,
-            "published": found.published,
-            "updated": found.updated,
+            "published": published,
+            "updated": updated,
             "section": found.section,
             "language": guess_language(body),
             "body": body,
@@ -81,6 +84,30 @@ def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
             "source": article.source or site_from_chrome(r.text for r in found.removed),
         }
     )
+
+
+def _capture_times(
+    page: Page, text: str, published: str | None, updated: str | None
+) -> tuple[str | None, str | None]:
+    """The capture's published/updated times, never later than its crawl date.
+
+    The header reader in ``capture`` knows the page's layout best; when it found nothing, or
+    a time after the crawl date (a teaser's or a wrong guess: a page cannot be published after
+    it was captured), the stamp reader of ``textdates``, bounded by the crawl date, answers.
+    """
+    crawl = page.crawl_date
+    if crawl is None:
+        return published, updated
+    late_published = published is not None and after_day(published, crawl)
+    late_updated = updated is not None and after_day(updated, crawl)
+    if published is not None and not late_published and not late_updated:
+        return published, updated
+    stamps = capture_dates(text, crawl)
+    if published is None or late_published:
+        published = stamps.published
+    if updated is None or late_updated:
+        updated = stamps.updated
+    return published, updated
 
 
 #: A text this short with no page structure at all is a bare document (a wire brief, a corpus
