@@ -8,6 +8,7 @@ from newsloom.model import (
     Dossier,
     Entity,
     FactRef,
+    Figure,
     FigureClaim,
     FigureReport,
     QuoteGroup,
@@ -240,3 +241,44 @@ def test_terminal_figure_row_shows_every_number_reported() -> None:
     reports = [report(o, 2, None) for o in "ABCD"] + [report("E", 3, "police")]
     differs = FigureClaim(value=2, status="differs", reports=reports)
     assert _reported_as(differs) == "2: A, B, C, D; 3: E (per police)"
+
+
+# -------------------------------------------------------------------------------- figures
+
+
+def _figure(value: float, counts: str | None, per: str | None = None) -> Figure:
+    head = counts.split()[-1].rstrip("s") if counts else None
+    return Figure(text=f"{value} {counts or ''}".strip(), start=0, end=5, value=value,
+                  counts=counts, counts_head=head, per=per)  # fmt: skip
+
+
+def _with(aid: str, source: str, figures: list[Figure]) -> Article:
+    return Article(id=aid, body="x" * 50, figures=figures, source=source, published="2025-03-05")
+
+
+def _claims_of(articles: list[Article]) -> list[set[str]]:
+    from newsloom.fuse.figures import figure_claims
+
+    claims = figure_claims(articles, {a.id: a.id for a in articles})
+    return [{f"{r.article}:{r.text}" for r in c.reports} for c in claims]
+
+
+def test_a_bare_number_joins_the_one_kind_that_agrees_with_it() -> None:
+    a = _with("a", "Courier", [_figure(200, "people"), _figure(40, "homes")])
+    b = _with("b", "Ledger", [_figure(200, None)])
+    assert {"a:200 people", "b:200"} in _claims_of([a, b])
+
+
+def test_a_bare_number_stays_alone_when_two_kinds_agree_with_it() -> None:
+    a = _with("a", "Courier", [_figure(200, "people")])
+    c = _with("c", "Sentinel", [_figure(200, "homes")])
+    b = _with("b", "Ledger", [_figure(200, None)])
+    assert {"b:200"} in _claims_of([a, b, c])
+
+
+def test_a_dropped_rate_is_the_same_claim_across_outlets_only() -> None:
+    a = _with("a", "Courier", [_figure(18000, "vehicles", per="day")])
+    b = _with("b", "Ledger", [_figure(18000, "vehicles")])
+    assert {"a:18000 vehicles", "b:18000 vehicles"} in _claims_of([a, b])
+    same_page = _with("c", "Courier", [_figure(50, "trains", per="day"), _figure(50, "trains")])
+    assert len(_claims_of([same_page])) == 2
