@@ -111,3 +111,23 @@ def test_listicle_items_between_paragraphs_are_kept() -> None:
     body = "\n".join(result.paragraphs)
     assert all(item in body for item in items)
     assert "Storm knocks out power to 3,000 homes" not in body
+
+
+def test_related_links_and_foreign_rail_headings() -> None:
+    from newsloom.clean.capture import Kind, line_kind
+
+    assert line_kind("Related links:") is Kind.HEADING
+    assert line_kind("Você pode gostar...") is Kind.HEADING
+    assert line_kind("Читайте также") is Kind.HEADING
+    assert (
+        line_kind("Related links between the two cases were found by police.") is not Kind.HEADING
+    )
+
+
+def test_newsletter_prompt_is_a_sign_off() -> None:
+    from newsloom.clean.capture import Kind, line_kind
+
+    assert line_kind("Stay up to date with Harbor Ledger. Subscribe to our newsletter.") is (
+        Kind.SIGN_OFF
+    )
+    assert line_kind("Stay calm, the harbor master told the crews on Monday.") is Kind.PROSE

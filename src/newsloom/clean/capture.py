@@ -162,7 +162,7 @@ def _extends_recent_caption(text: str, lines: list[Line]) -> bool:
 
 
 def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tests
-    lower = text.lower().rstrip(":")
+    lower = text.lower().rstrip(":.… ")  # "Related links:", "Você pode gostar..."
     if lower in vocab.AD_MARKERS:
         return Kind.AD
     if lower in vocab.NAV_MARKERS:

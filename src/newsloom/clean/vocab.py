@@ -84,6 +84,27 @@ RAIL_HEADINGS = frozenset(
         "sign up for our newsletter",
         "comments",
         "more in world news",
+        "related links",
+        "related posts",
+        "see also",
+        "also read",
+        "read also",
+        "you may be interested in",
+        "you may also be interested in",
+        "você pode gostar",
+        "veja também",
+        "leia também",
+        "leggi anche",
+        "potrebbe interessarti anche",
+        "lesen sie auch",
+        "das könnte sie auch interessieren",
+        "lire aussi",
+        "à lire aussi",
+        "a lire aussi",
+        "te puede interesar",
+        "lee también",
+        "читайте также",
+        "смотрите также",
     }
 )
 
@@ -123,7 +144,7 @@ SEPARATOR_RE = re.compile(r"^[\s_\-–—*=•·~#]{3,}$")
 
 #: Sign-offs and calls to action that close an article.
 SIGN_OFF_RE = re.compile(
-    r"^(?:follow|read|see|find|get|sign up|subscribe|download|click|join|listen|watch|"
+    r"^(?:follow|read|see|find|get|sign up|subscribe|download|click|join|listen|watch|stay|"
     r"more on|for more|copyright|©|\(c\)|all rights reserved|this story|this article|"
     r"contact|email|send us|share your)\b.*(?:https?://|www\.|\.com\b|newsletter|app\b|"
     r"coverage|rights reserved|subscribe|here\.?$)",
