@@ -143,7 +143,7 @@ def features(lines: Sequence[LineLike]) -> list[list[float]]:
     total = max(len(lines) - 1, 1)
     header = next((i for i, ln in enumerate(lines) if ln.kind in HEADER_KINDS), len(lines))
     longest = max((o.size for o in own), default=0.0)
-    topics = [topic_words(line.text) for line in lines]
+    cohesion = _cohesions([topic_words(line.text) for line in lines])
     rows: list[list[float]] = []
     for i, line in enumerate(lines):
         prev = own[max(0, i - CONTEXT) : i]
@@ -170,7 +170,7 @@ def features(lines: Sequence[LineLike]) -> list[list[float]]:
                 1.0 if i > header else 0.0,
                 own[i].size - longest,
                 1.0 if i and lines[i - 1].kind == "rail-heading" else 0.0,
-                _cohesion(topics, i),
+                cohesion[i],
                 *kinds,
             ]
         )
@@ -183,16 +183,22 @@ def topic_words(text: str) -> frozenset[str]:
     )
 
 
-def _cohesion(topics: Sequence[frozenset[str]], i: int) -> float:
-    """Share of a line's topic words found in the other lines around it: a body's paragraphs
-    share names and subjects, the teasers of a rail each have their own."""
-    own = topics[i]
-    if not own:
-        return 0.0
-    around: set[str] = set()
-    for other in (*topics[max(0, i - WIDE_CONTEXT) : i], *topics[i + 1 : i + 1 + WIDE_CONTEXT]):
-        around |= other
-    return len(own & around) / len(own)
+def _cohesions(topics: Sequence[frozenset[str]]) -> list[float]:
+    """Per line, the share of its topic words found in the other lines around it (within
+    ``WIDE_CONTEXT``): a body's paragraphs share names and subjects, the teasers of a rail each
+    have their own. One sliding count of the window's words, so linear in the page."""
+    counts: Counter[str] = Counter()
+    for words in topics[: WIDE_CONTEXT + 1]:
+        counts.update(words)
+    out: list[float] = []
+    for i, own in enumerate(topics):
+        if i:
+            if i + WIDE_CONTEXT < len(topics):
+                counts.update(topics[i + WIDE_CONTEXT])
+            if i - WIDE_CONTEXT - 1 >= 0:
+                counts.subtract(topics[i - WIDE_CONTEXT - 1])
+        out.append(sum(1 for w in own if counts[w] > 1) / len(own) if own else 0.0)
+    return out
 
 
 def _overlap(own: frozenset[str], counts: Counter[str], inside: bool) -> float:
