@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newsloom.fuse.coverage import coverage, item_backers, summary, unbalanced_quotes
 from newsloom.model import (
     Article,
@@ -282,3 +284,71 @@ def test_a_dropped_rate_is_the_same_claim_across_outlets_only() -> None:
     assert {"a:18000 vehicles", "b:18000 vehicles"} in _claims_of([a, b])
     same_page = _with("c", "Courier", [_figure(50, "trains", per="day"), _figure(50, "trains")])
     assert len(_claims_of([same_page])) == 2
+
+
+# ------------------------------------------------------------------------------ omissions
+
+THIRD = [
+    "Officials said 41 families had been moved out of the flooded valley during the night.",
+    "Schools across the district will stay closed until the county reopens the main roads.",
+]
+
+
+def test_each_outlet_lists_the_facts_others_report_that_it_left_out() -> None:
+    a = _article("a", "Courier", COURIER)
+    b = _article("b", "Ledger", LEDGER)
+    c = _article("c", "Sentinel", THIRD)
+    sources = [SourceCoverage(name=x.source or "", articles=[x.id]) for x in (a, b, c)]
+    coverage(sources, [a, b, c], [], [], {})
+    omits = {s.name: [f.text for f in s.omits] for s in sources}
+    # Courier and Sentinel both report the evacuation; Ledger alone lacks it, and lists it once.
+    evacuation = [t for t in omits["Ledger"] if "41 families" in t]
+    assert len(evacuation) == 1
+    assert not any("41 families" in t for t in omits["Courier"] + omits["Sentinel"])
+    assert THIRD[1] in omits["Courier"] and THIRD[1] in omits["Ledger"]
+    assert LEDGER[1] not in omits["Ledger"]
+
+
+def test_with_two_outlets_omissions_are_the_other_outlets_own_facts() -> None:
+    a, b = _article("a", "Courier", COURIER), _article("b", "Ledger", LEDGER)
+    sources = [SourceCoverage(name="Courier", articles=["a"]),
+               SourceCoverage(name="Ledger", articles=["b"])]  # fmt: skip
+    coverage(sources, [a, b], [], [], {})
+    assert sources[0].omits == [] and sources[1].omits == []
+    assert sources[0].alone and sources[1].alone  # said there, once
+
+
+# ---------------------------------------------------------------------- web page and report
+
+
+def test_story_page_and_report_list_each_outlets_own_and_missing_facts(tmp_path: Path) -> None:
+    from newsloom.store import Store
+    from newsloom.web.data import Catalog
+    from newsloom.web.dossier import story_page
+    from newsloom.web.fixtures import fixture_store
+    from newsloom.web.report import story_report
+
+    db = fixture_store(tmp_path / "fixture.db")
+    hostile = "<script>alert(1)</script> Only this outlet saw the second ferry turn back."
+    with Store(db) as store:
+        stories = store.stories()
+        dossiers = {s.id: store.dossier(s.id) for s in stories}
+        dossier = dossiers["S1"]
+        first, second = dossier.sources[0], dossier.sources[1]
+        first.alone = [FactRef(article=first.articles[0], text=hostile, start=0, end=10)]
+        second.omits = [FactRef(article=first.articles[0], text=hostile, start=0, end=10)]
+        store.replace_stories(stories, dossiers)
+    catalog = Catalog(db)
+    try:
+        page = story_page(catalog, "S1")
+    finally:
+        catalog.close()
+    rows = {o.name: o for o in page.outlets}
+    assert [f.text for f in rows[first.name].alone] == [hostile]
+    assert rows[first.name].alone[0].article.id == first.articles[0]
+    assert [f.text for f in rows[second.name].omits] == [hostile]
+    html = story_report(db, "S1")
+    section = html.split('<section id="alone">')[1].split("</section>")[0]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Only this outlet" in section
+    assert "<script>" not in section
+    assert "Left out, though other outlets report it" in section

@@ -246,6 +246,8 @@ class SourceCoverage(_Model):
     alone_figures: list[int] = Field(default_factory=list)  # indexes into its figures
     omits_quotes: list[int] = Field(default_factory=list)  # quotes the others have, it lacks
     omits_figures: list[int] = Field(default_factory=list)
+    #: Facts other outlets report that it does not, the most widely reported first.
+    omits: list[FactRef] = Field(default_factory=list)
 
 
 class Entity(_Model):

@@ -1,9 +1,10 @@
 """Coverage and summary: what each outlet reports, alone or with others, and the story in brief.
 
-A sentence is *shared* when another outlet has a sentence with enough of its content words;
-otherwise it is reported by that outlet alone. The summary picks the sentences that the most
-independent reports back, earliest first, skipping near-repeats, each with every article that
-backs it.
+A sentence is *shared* when another outlet has a sentence with enough of its content words, or
+one of its quotes or figures; otherwise it is reported by that outlet alone. What an outlet
+*omits* is the facts of the others that no sentence of its own carries. The summary picks the
+sentences that the most independent reports back, earliest first, skipping near-repeats, each
+with every article that backs it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from newsloom.model import (
 SHARED_FACT = 0.4
 #: Facts listed per outlet as reported by it alone, most informative first.
 ALONE_FACTS = 6
+#: Outlets with reports of their own a story needs before each one's omitted facts are listed:
+#: with two, what one leaves out is exactly what the other alone reports.
+OMITS_MIN_OUTLETS = 3
 #: Lines in the summary.
 SUMMARY_LINES = 4
 #: Sentences shorter than this many content words are not facts ("He declined to comment.").
@@ -105,22 +109,46 @@ def coverage(
     independent = [a for a in members if a.id not in copy_of]
     all_sentences = [s for a in independent for s in sentences(a)]
     items = item_backers(quotes, figures)
+    carried = [frozenset((s.article.id, *backers(s, all_sentences, items))) for s in all_sentences]
+    with_facts = {s.article.id for s in all_sentences}
+    reporting = sum(1 for src in sources if with_facts.intersection(src.articles))
     q_outlets = [{v.article for v in g.variants} for g in quotes]
     f_outlets = [{r.article for r in c.reports} for c in figures]
     for source in sources:
         mine = set(source.articles)
-        theirs = [s for s in all_sentences if s.article.id not in mine]
         alone = [
             s
-            for s in all_sentences
-            if s.article.id in mine and not set(backers(s, theirs, items)) - mine
+            for s, carriers in zip(all_sentences, carried, strict=True)
+            if s.article.id in mine and not carriers - mine
         ]
         alone.sort(key=lambda s: -len(s.words))
         source.alone = [_fact(s) for s in alone[:ALONE_FACTS]]
+        if reporting >= OMITS_MIN_OUTLETS:
+            source.omits = [_fact(s) for s in omitted(mine, all_sentences, carried)[:ALONE_FACTS]]
         source.alone_quotes = [i for i, arts in enumerate(q_outlets) if arts and arts <= mine]
         source.omits_quotes = [i for i, arts in enumerate(q_outlets) if arts and not arts & mine]
         source.alone_figures = [i for i, arts in enumerate(f_outlets) if arts and arts <= mine]
         source.omits_figures = [i for i, arts in enumerate(f_outlets) if arts and not arts & mine]
+
+
+def omitted(
+    mine: set[str], all_sentences: Sequence[_Sentence], carried: Sequence[frozenset[str]]
+) -> list[_Sentence]:
+    """Facts of the other outlets that none of ``mine`` reports, one sentence per fact, the
+    ones the most articles carry first (then the longest). ``carried[i]`` holds the articles
+    that report ``all_sentences[i]``, its own included."""
+    if not any(s.article.id in mine for s in all_sentences):
+        return []
+    ranked = sorted(
+        (i for i, s in enumerate(all_sentences) if not carried[i] & mine),
+        key=lambda i: (-len(carried[i]), -len(all_sentences[i].words), i),
+    )
+    found: list[_Sentence] = []
+    for i in ranked:
+        sentence = all_sentences[i]
+        if all(overlap(sentence.words, f.words) < SHARED_FACT for f in found):
+            found.append(sentence)
+    return found
 
 
 def _fact(sentence: _Sentence) -> FactRef:

@@ -252,7 +252,12 @@ def _alone(dossier: Dossier) -> list[str]:
     rows = [
         s
         for s in dossier.sources
-        if s.alone or s.alone_quotes or s.alone_figures or s.omits_quotes or s.omits_figures
+        if s.alone
+        or s.alone_quotes
+        or s.alone_figures
+        or s.omits
+        or s.omits_quotes
+        or s.omits_figures
     ]
     if not rows:
         return []
@@ -262,6 +267,7 @@ def _alone(dossier: Dossier) -> list[str]:
         lines += [f"- only here: {_fact(f)}" for f in source.alone[:SECTION_ROWS]]
         lines += [f"- only here, quote: {_quote_ref(dossier, i)}" for i in source.alone_quotes]
         lines += [f"- only here, figure: {_claim_ref(dossier, i)}" for i in source.alone_figures]
+        lines += [f"- leaves out: {_fact(f)}" for f in source.omits[:SECTION_ROWS]]
         lines += [f"- leaves out quote: {_quote_ref(dossier, i)}" for i in source.omits_quotes]
         lines += [f"- leaves out figure: {_claim_ref(dossier, i)}" for i in source.omits_figures]
     return lines

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from newsloom.errors import NotFoundError
-from newsloom.model import Article, Dossier, Entity, QuoteGroup, Story
+from newsloom.model import Article, Dossier, Entity, FigureClaim, QuoteGroup, Story
 from newsloom.web.charts import TimelineChart, TimeStrip, time_strip, timeline_chart
 from newsloom.web.data import Catalog
 from newsloom.web.index import slugify
@@ -137,6 +137,34 @@ class SummaryView:
 
 
 @dataclass(frozen=True, slots=True)
+class FactView:
+    text: str
+    article: ArticleRef
+
+
+@dataclass(frozen=True, slots=True)
+class OutletFacts:
+    """What one outlet alone reports, and what it leaves out that the others report."""
+
+    name: str
+    independent: bool
+    alone: list[FactView]
+    alone_quotes: list[str]
+    alone_figures: list[str]
+    omits: list[FactView]
+    omits_quotes: list[str]
+    omits_figures: list[str]
+
+    @property
+    def has_alone(self) -> bool:
+        return bool(self.alone or self.alone_quotes or self.alone_figures)
+
+    @property
+    def has_omits(self) -> bool:
+        return bool(self.omits or self.omits_quotes or self.omits_figures)
+
+
+@dataclass(frozen=True, slots=True)
 class StoryPage:
     chrome: Chrome
     story: Story
@@ -152,6 +180,7 @@ class StoryPage:
     timeline_chart: TimelineChart | None
     entities: list[EntityView]
     summary: list[SummaryView]
+    outlets: list[OutletFacts] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     template: str = "story.html"
 
@@ -198,6 +227,7 @@ def story_page(catalog: Catalog, story_id: str, upload: bool = False) -> StoryPa
         timeline_chart=timeline_chart(dossier.timeline),
         entities=[_entity(e, slugs) for e in dossier.entities],
         summary=[SummaryView(s.text, [ref(a) for a in s.articles]) for s in dossier.summary],
+        outlets=_outlet_facts(dossier, ref),
         missing=[a for a in story.articles if a not in by_id],
     )
 
@@ -238,6 +268,43 @@ def _sources(dossier: Dossier, ref: _Ref) -> list[SourceRow]:
             )
         )
     return rows
+
+
+def _outlet_facts(dossier: Dossier, ref: _Ref) -> list[OutletFacts]:
+    quotes = [_quote_label(q) for q in dossier.quotes]
+    figures = [_figure_label(f) for f in dossier.figures]
+
+    def pick(labels: list[str], indexes: list[int]) -> list[str]:
+        return [labels[i] for i in indexes if 0 <= i < len(labels)]
+
+    rows = [
+        OutletFacts(
+            name=s.name,
+            independent=s.independent,
+            alone=[FactView(f.text, ref(f.article)) for f in s.alone],
+            alone_quotes=pick(quotes, s.alone_quotes),
+            alone_figures=pick(figures, s.alone_figures),
+            omits=[FactView(f.text, ref(f.article)) for f in s.omits],
+            omits_quotes=pick(quotes, s.omits_quotes),
+            omits_figures=pick(figures, s.omits_figures),
+        )
+        for s in dossier.sources
+    ]
+    return [r for r in rows if r.has_alone or r.has_omits]
+
+
+def _quote_label(group: QuoteGroup) -> str:
+    text = group.variants[0].text if group.variants else ""
+    words = text.split()
+    clipped = " ".join(words[:16]) + (" …" if len(words) > 16 else "")
+    return f"{group.speaker or 'unattributed'}: “{clipped}”"
+
+
+def _figure_label(claim: FigureClaim) -> str:
+    per = f" a {claim.per}" if claim.per else ""
+    return (
+        " ".join(x for x in (_number(claim.value), claim.unit or "", claim.counts or "") if x) + per
+    )
 
 
 def _matrix(dossier: Dossier) -> Matrix:
