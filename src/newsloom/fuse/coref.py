@@ -24,129 +24,39 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from math import exp
 
 import numpy as np
 from numpy.typing import NDArray
-from sklearn.cluster import AgglomerativeClustering
 
+from newsloom.fuse.coref_mention import FAMILIES, PRONOUNS, MentionInDoc, pronoun
+from newsloom.fuse.coref_within import (
+    OTHER_ROLES,
+    resolve_pronouns,
+    salient_person,
+    same_name,
+    within_doc_links,
+)
 from newsloom.fuse.names import demonym_places, fold, person_key, place_key, skeleton
 
+# Pair features call these on the same strings many times over (a block's mentions pairwise).
+_demonym_places = lru_cache(maxsize=1 << 16)(demonym_places)
+_person_key = lru_cache(maxsize=1 << 16)(person_key)
+_place_key = lru_cache(maxsize=1 << 16)(place_key)
+_skeleton = lru_cache(maxsize=1 << 16)(skeleton)
+
 __all__ = [
+    "FAMILIES",
     "FEATURES",
     "MERGE_THRESHOLD",
     "PAIR_WEIGHTS",
+    "PRONOUNS",
     "MentionInDoc",
     "cluster_mentions",
     "pair_features",
     "resolve_pronouns",
 ]
-
-#: Coarse families; mentions of different families never corefer (ECB+ 1–35: 2 of 849 chains
-#: mix families).
-FAMILIES = ("HUM", "LOC", "TIME", "NON")
-
-
-@dataclass(frozen=True, slots=True)
-class MentionInDoc:
-    """One entity mention with the analysis clustering needs.
-
-    ``position`` orders mentions within their document (token or character offset); ``lemmas``
-    are the mention's lower-case content lemmas, ``context`` those of its sentence outside the
-    mention; ``label`` is the NER label of the head token (``""`` for none); ``proper`` says
-    the head is a proper noun.
-    """
-
-    key: str
-    doc: str
-    text: str
-    head: str
-    family: str
-    label: str = ""
-    sentence: int = 0
-    position: int = 0
-    plural: bool = False
-    proper: bool = False
-    lemmas: frozenset[str] = field(default_factory=frozenset)
-    context: frozenset[str] = field(default_factory=frozenset)
-
-
-# ------------------------------------------------------------------------------------ pronouns
-
-#: Pronoun → (families it may stand for, "sg"/"pl"/"" number, needs a person antecedent).
-PRONOUNS: dict[str, tuple[frozenset[str], str, bool]] = {
-    **dict.fromkeys(
-        ("he", "him", "his", "himself", "she", "her", "hers", "herself"),
-        (frozenset({"HUM"}), "sg", True),
-    ),
-    **dict.fromkeys(("i", "me", "my", "mine", "myself"), (frozenset({"HUM"}), "sg", True)),
-    **dict.fromkeys(
-        ("they", "them", "their", "theirs", "themselves", "we", "us", "our", "ours", "ourselves"),
-        (frozenset({"HUM", "NON"}), "", False),
-    ),
-    **dict.fromkeys(("it", "its", "itself"), (frozenset({"NON", "HUM", "LOC"}), "sg", False)),
-    **dict.fromkeys(("who", "whom", "whose"), (frozenset({"HUM"}), "", False)),
-    **dict.fromkeys(("which", "that"), (frozenset({"NON", "HUM", "LOC"}), "", False)),
-    "where": (frozenset({"LOC"}), "", False),
-    "there": (frozenset({"LOC"}), "", False),
-    "here": (frozenset({"LOC"}), "", False),
-    "when": (frozenset({"TIME"}), "", False),
-    "then": (frozenset({"TIME"}), "", False),
-}
-_FEMALE = frozenset({"she", "her", "hers", "herself", "woman", "actress", "mother", "wife",
-                     "girl", "grandmother", "daughter", "sister", "queen", "lady"})  # fmt: skip
-_MALE = frozenset({"he", "him", "his", "himself", "man", "actor", "father", "husband", "boy",
-                   "son", "brother", "king", "grandfather"})  # fmt: skip
-_RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
-#: A pronoun looks this many sentences back for its antecedent (relative pronouns: 0).
-PRONOUN_WINDOW = 3
-_PERSON_LABELS = frozenset({"PERSON"})
-
-
-def _pronoun(mention: MentionInDoc) -> str | None:
-    word = fold(mention.text.strip())
-    return word if word in PRONOUNS else None
-
-
-def _gender(word: str) -> str:
-    return "f" if word in _FEMALE else "m" if word in _MALE else ""
-
-
-def _compatible(pronoun: str, cand: MentionInDoc) -> bool:
-    families, number, person = PRONOUNS[pronoun]
-    if cand.family not in families:
-        return False
-    gender, other = _gender(pronoun), _gender(fold(cand.head))
-    if gender and other and gender != other:
-        return False
-    if number == "sg" and cand.plural:
-        return False
-    if pronoun in {"they", "them", "their", "themselves", "theirs"} and not cand.plural:
-        return cand.family == "HUM" and cand.label in {"ORG", "NORP", ""} and not cand.proper
-    return not (person and cand.label not in _PERSON_LABELS and cand.label != "")
-
-
-def resolve_pronouns(mentions: Sequence[MentionInDoc]) -> dict[str, str]:
-    """Pronoun key → antecedent key, within each document (nearest compatible before it)."""
-    by_doc: dict[str, list[MentionInDoc]] = defaultdict(list)
-    for m in mentions:
-        by_doc[m.doc].append(m)
-    links: dict[str, str] = {}
-    for doc_mentions in by_doc.values():
-        ordered = sorted(doc_mentions, key=lambda m: (m.position, m.key))
-        for idx, m in enumerate(ordered):
-            word = _pronoun(m)
-            if word is None:
-                continue
-            window = 0 if word in _RELATIVE else PRONOUN_WINDOW
-            for cand in reversed(ordered[:idx]):
-                if m.sentence - cand.sentence > window:
-                    break
-                if _compatible(word, cand):
-                    links[m.key] = cand.key
-                    break
-    return links
-
 
 # ------------------------------------------------------------------------------- pair features
 
@@ -171,6 +81,9 @@ FEATURES = (
     "plural_mismatch",
     "nominal_to_salient_name",
     "nominal_to_top_name",
+    "name_loose",
+    "role_of_salient",
+    "other_role",
 )
 
 #: Logistic-regression weights over ``FEATURES``. Fitted by ``bench/entity_coref.py --fit`` on
@@ -195,15 +108,21 @@ PAIR_WEIGHTS: tuple[float, ...] = (
     -1.571,
     1.803,
     0.267,
+    0.0,
+    0.0,
+    0.0,
 )
 #: Average-linkage cut: a cluster pair joins when its mean merge probability reaches this.
 #: Tuned on ECB+ topics 23–25 (CoNLL F1), applied unchanged to 26–35.
 MERGE_THRESHOLD = 0.3
+#: Within-document rules whose chains stay together (see :mod:`newsloom.fuse.coref_within`).
+WITHIN_RULES: tuple[str, ...] = ("pronoun", "name", "nominal")
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _WORD_RE = re.compile(r"[\w’'.&-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm_text(text: str) -> str:
     words = [w for w in _WORD_RE.findall(fold(text)) if w not in _DETERMINERS]
     return " ".join(w.removesuffix("'s").removesuffix("’s") for w in words)
@@ -217,7 +136,7 @@ def _names(a: MentionInDoc, b: MentionInDoc) -> tuple[float, float, float]:
     """(match, conflict, surname-only) for two person names, by skeletons."""
     if not (a.proper and b.proper and a.family == b.family == "HUM"):
         return 0.0, 0.0, 0.0
-    ka, kb = person_key(a.text), person_key(b.text)
+    ka, kb = _person_key(a.text), _person_key(b.text)
     if not ka or not kb or ka[-1] != kb[-1]:
         return 0.0, float(bool(ka and kb) and a.head != b.head), 0.0
     if len(ka) > 1 and len(kb) > 1:
@@ -230,12 +149,12 @@ def _names(a: MentionInDoc, b: MentionInDoc) -> tuple[float, float, float]:
 def _place_match(a: MentionInDoc, b: MentionInDoc) -> float:
     if not (a.proper or b.proper):
         return 0.0
-    pa, pb = place_key(a.text), place_key(b.text)
+    pa, pb = _place_key(a.text), _place_key(b.text)
     if pa and pa == pb:
         return 1.0
     for x, y in ((a, pb), (b, pa)):
         if y and any(
-            s and y.startswith(s) and len(y) - len(s) <= 2 for s in demonym_places(x.text)
+            s and y.startswith(s) and len(y) - len(s) <= 2 for s in _demonym_places(x.text)
         ):
             return 1.0
     return 0.0
@@ -253,26 +172,78 @@ def _acronym(a: MentionInDoc, b: MentionInDoc) -> float:
 
 @dataclass(frozen=True, slots=True)
 class BlockStats:
-    """How present each proper head is in a block: share of the block's documents naming it."""
+    """How present each proper head is in a block (share of the block's documents naming it),
+    and each document's salient person (see :func:`newsloom.fuse.coref_within.salient_person`)."""
 
     share: Mapping[str, float] = field(default_factory=dict)
     top: str = ""
+    salient: Mapping[str, MentionInDoc] = field(default_factory=dict)
 
 
 def block_stats(block: Sequence[MentionInDoc]) -> BlockStats:
-    docs = {m.doc for m in block}
+    by_doc: dict[str, list[MentionInDoc]] = defaultdict(list)
     named: dict[str, set[str]] = defaultdict(set)
     for m in block:
+        by_doc[m.doc].append(m)
         if m.proper:
             named[m.head].add(m.doc)
-    share = {head: len(found) / len(docs) for head, found in named.items()}
+    share = {head: len(found) / len(by_doc) for head, found in named.items()}
     top = max(sorted(share), key=lambda h: share[h], default="")
-    return BlockStats(share, top)
+    salient = {}
+    for doc, members in by_doc.items():
+        found = salient_person(sorted(members, key=lambda m: (m.position, m.key)))
+        if found is not None:
+            salient[doc] = found
+    return BlockStats(share, top, salient)
+
+
+def _role_of_salient(a: MentionInDoc, b: MentionInDoc, stats: BlockStats) -> float:
+    """A singular person noun whose document's salient person has the other mention's name."""
+    for role, name in ((a, b), (b, a)):
+        if role.proper or not name.proper or role.plural or role.family != "HUM":
+            continue
+        if pronoun(role) or role.head in OTHER_ROLES:
+            continue
+        salient = stats.salient.get(role.doc)
+        if salient is not None and (salient.key == name.key or same_name(salient, name)):
+            return 1.0
+    return 0.0
+
+
+def _other_role(a: MentionInDoc, b: MentionInDoc) -> float:
+    return float(
+        a.family == "HUM" and a.proper != b.proper and (b if a.proper else a).head in OTHER_ROLES
+    )
+
+
+def _edit1(x: str, y: str) -> bool:
+    """One substitution, insertion, deletion or adjacent swap apart (``Klistchko``)."""
+    if abs(len(x) - len(y)) > 1 or x == y:
+        return x == y
+    if len(x) == len(y):
+        diff = [i for i in range(len(x)) if x[i] != y[i]]
+        swap = len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+        return len(diff) == 1 or (swap and x[diff[1]] == y[diff[0]])
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _name_loose(a: MentionInDoc, b: MentionInDoc) -> float:
+    """A first name alone against the full name, or surnames one typo apart (6+ letters)."""
+    if not (a.proper and b.proper and a.family == b.family == "HUM"):
+        return 0.0
+    ka, kb = _person_key(a.text), _person_key(b.text)
+    if not ka or not kb:
+        return 0.0
+    short, full = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    if len(short) == 1 and len(full) > 1 and short[0] == full[0]:
+        return 1.0
+    return float(min(len(ka[-1]), len(kb[-1])) >= 6 and ka[-1] != kb[-1] and _edit1(ka[-1], kb[-1]))
 
 
 def _salience(a: MentionInDoc, b: MentionInDoc, stats: BlockStats) -> tuple[float, float]:
     """For a common-noun mention against a name: how present the name is, and is it the top."""
-    if a.proper == b.proper or _pronoun(a) or _pronoun(b):
+    if a.proper == b.proper or pronoun(a) or pronoun(b):
         return 0.0, 0.0
     name = a if a.proper else b
     return stats.share.get(name.head, 0.0), float(name.head == stats.top)
@@ -282,7 +253,8 @@ def pair_features(
     a: MentionInDoc, b: MentionInDoc, stats: BlockStats | None = None
 ) -> tuple[float, ...]:
     """The ``FEATURES`` vector of a mention pair (symmetric); ``stats`` of their block."""
-    head_eq = float((bool(a.head) and a.head == b.head) or skeleton(a.head) == skeleton(b.head))
+    stats = stats or BlockStats()
+    head_eq = float((bool(a.head) and a.head == b.head) or _skeleton(a.head) == _skeleton(b.head))
     match, conflict, surname = _names(a, b)
     return (
         1.0,
@@ -302,7 +274,10 @@ def pair_features(
         _jaccard(a.context, b.context),
         head_eq * float(a.family == "TIME"),
         float(a.plural != b.plural),
-        *_salience(a, b, stats or BlockStats()),
+        *_salience(a, b, stats),
+        _name_loose(a, b),
+        _role_of_salient(a, b, stats),
+        _other_role(a, b),
     )
 
 
@@ -320,51 +295,91 @@ def cluster_mentions(
     *,
     threshold: float = MERGE_THRESHOLD,
     weights: Sequence[float] = PAIR_WEIGHTS,
+    rules: Sequence[str] = WITHIN_RULES,
 ) -> dict[str, str]:
     """A cluster id per mention key. ``doc_clusters`` maps a document to its event cluster:
-    mentions only merge within one (all documents form one cluster when it is ``None``)."""
-    links = resolve_pronouns(mentions)
+    mentions only merge within one (all documents form one cluster when it is ``None``).
+    ``rules`` are the within-document rules of :func:`within_doc_links` whose chains are
+    kept together before the cross-document clustering."""
+    chain = within_doc_chains(mentions, rules)
     blocks: dict[tuple[str, str], list[MentionInDoc]] = defaultdict(list)
-    out: dict[str, str] = {}
     for m in mentions:
-        if m.key in links:
-            continue
-        if _pronoun(m):
-            out[m.key] = m.key  # a pronoun with no antecedent in its document stays alone
-            continue
-        event = doc_clusters.get(m.doc, m.doc) if doc_clusters is not None else ""
-        blocks[(event, m.family)].append(m)
+        if not pronoun(m):
+            event = doc_clusters.get(m.doc, m.doc) if doc_clusters is not None else ""
+            blocks[(event, m.family)].append(m)
+    out: dict[str, str] = {}
     for block_key in sorted(blocks):
         block = sorted(blocks[block_key], key=lambda m: m.key)
-        labels = _agglomerate(block, threshold, weights)
+        labels = _agglomerate(block, [chain[m.key] for m in block], threshold, weights)
         for m, label in zip(block, labels, strict=True):
             out[m.key] = f"{block_key[0]}|{block_key[1]}|{label}"
-    for key in links:
-        out[key] = out[_root(key, links)]
+    by_chain = {chain[m.key]: out[m.key] for m in sorted(mentions, key=_order) if m.key in out}
+    for m in mentions:
+        if m.key not in out:  # a pronoun: its chain's cluster, else alone
+            out[m.key] = by_chain.get(chain[m.key], m.key)
     return out
 
 
-def _root(key: str, links: Mapping[str, str]) -> str:
-    seen = {key}
-    while key in links and links[key] not in seen:
-        key = links[key]
-        seen.add(key)
-    return key
+def _order(m: MentionInDoc) -> tuple[str, int, str]:
+    return (m.doc, -m.position, m.key)
+
+
+def within_doc_chains(
+    mentions: Sequence[MentionInDoc], rules: Sequence[str] = WITHIN_RULES
+) -> dict[str, str]:
+    """Mention key → its within-document chain (the chain's smallest key)."""
+    parent = {m.key: m.key for m in mentions}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for src, dst, _ in within_doc_links(mentions, rules):
+        a, b = find(src), find(dst)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return {key: find(key) for key in parent}
 
 
 def _agglomerate(
-    block: Sequence[MentionInDoc], threshold: float, weights: Sequence[float]
+    block: Sequence[MentionInDoc], chains: Sequence[str], threshold: float, weights: Sequence[float]
 ) -> list[int]:
-    if len(block) < 2:
+    """Average linkage over mention probabilities, starting from the within-document chains:
+    two clusters join while the mean probability over their mention pairs reaches
+    ``threshold``."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(chains):
+        groups[c].append(i)
+    members = list(groups.values())
+    if len(members) < 2:
         return [0] * len(block)
-    distance = 1.0 - pair_probabilities(block, weights)
-    model = AgglomerativeClustering(
-        n_clusters=None,
-        metric="precomputed",
-        linkage="average",
-        distance_threshold=1.0 - threshold,
-    )
-    return [int(x) for x in model.fit_predict(distance)]
+    prob = pair_probabilities(block, weights)
+    onehot = np.zeros((len(members), len(block)))
+    for g, idx in enumerate(members):
+        onehot[g, idx] = 1.0
+    total = onehot @ prob @ onehot.T
+    size = onehot.sum(axis=1)
+    owner = list(range(len(members)))
+    alive = np.ones(len(members), dtype=bool)
+    while alive.sum() > 1:
+        mean = total / np.outer(size, size)
+        mean[~alive, :] = mean[:, ~alive] = -1.0
+        np.fill_diagonal(mean, -1.0)
+        keep, gone = (int(x) for x in np.unravel_index(int(np.argmax(mean)), mean.shape))
+        if mean[keep, gone] < threshold:
+            break
+        total[keep, :] += total[gone, :]
+        total[:, keep] += total[:, gone]
+        size[keep] += size[gone]
+        alive[gone] = False
+        owner = [keep if o == gone else o for o in owner]
+    labels = [0] * len(block)
+    for g, idx in enumerate(members):
+        for k in idx:
+            labels[k] = owner[g]
+    return labels
 
 
 def pair_probabilities(
