@@ -19,7 +19,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
@@ -298,13 +299,32 @@ def load_models() -> tuple[LineModel, LineModel]:
     return first, second
 
 
+#: Models that stand in for the shipped weights (``models_in_use``), innermost last.
+_STAND_INS: list[tuple[LineModel, LineModel]] = []
+
+
+@contextmanager
+def models_in_use(first: LineModel, second: LineModel) -> Iterator[None]:
+    """Score lines with these models instead of the shipped weights while the block runs (the
+    cross-validation in bench/seb_train.py runs the whole clean stage with each fold's models)."""
+    _STAND_INS.append((first, second))
+    try:
+        yield
+    finally:
+        _STAND_INS.pop()
+
+
+def _models() -> tuple[LineModel, LineModel]:
+    return _STAND_INS[-1] if _STAND_INS else load_models()
+
+
 def first_probabilities(lines: Sequence[LineLike]) -> list[float]:
-    first, _ = load_models()
+    first, _ = _models()
     return [first.probability(row) for row in features(lines)]
 
 
 def probabilities(lines: Sequence[LineLike]) -> list[float]:
-    first, second = load_models()
+    first, second = _models()
     rows = features(lines)
     guess = [first.probability(row) for row in rows]
     return [second.probability(row) for row in second_features(lines, rows, guess)]
