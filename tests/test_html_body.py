@@ -121,3 +121,27 @@ def test_marks_are_removed_after_extraction() -> None:
     assert tree.find(".//p").get(html_filters.SOURCE_ATTR) is not None
     html_filters.unmark(tree)
     assert all(el.get(html_filters.SOURCE_ATTR) is None for el in tree.iter())
+
+
+def test_calls_to_action_and_copyright_lines_are_dropped_with_a_reason() -> None:
+    body = _paragraphs(PROSE)
+    body += "<p>Sign up for the Harbourline daily newsletter to get the news in your inbox.</p>"
+    body += "<p>Follow us on Twitter @harbourline for more canal news.</p>"
+    body += "<p>Jane Roe contributed to this report.</p>"
+    body += "<p>© 2025 Harbourline Media. All rights reserved.</p>"
+    result = clean_html(_page(body))
+    assert result.paragraphs[-1].startswith("Shipping groups")
+    reasons = {r.reason for r in result.removed}
+    assert {"promo", "copyright"} <= reasons
+
+
+def test_prose_that_mentions_a_newsletter_is_kept() -> None:
+    long_mention = (
+        "The authority said its weekly newsletter to shipping firms would carry the timetable "
+        "of the works, but pilots said they had not been told when the second lock would "
+        "reopen, and several carriers said they would keep their surcharges in place until "
+        "the queue had fallen back under twenty ships, which brokers did not expect before "
+        "the end of the month at the earliest, given the backlog of vessels at anchor."
+    )
+    result = clean_html(_page(_paragraphs(PROSE[:3]) + f"<p>{long_mention}</p>"))
+    assert any(p.startswith("The authority said its weekly newsletter") for p in result.paragraphs)

@@ -230,46 +230,41 @@ def _body(tree: Any, elements: list[Any], result: HtmlResult, headings: set[str]
     blocks = _blocks(body, elements)
     html_filters.judge(blocks)
     skip = {*headings, *result.captions}
-    kept = []
     for block in blocks:
-        if block.drop is None:
-            kept.append(block.text)
-        elif block.text not in skip:
+        if block.drop is not None and block.text not in skip:
             result.removed.append(Removed(text=block.text, reason=block.drop))
-    extracted = "\n".join(block.text for block in blocks)
-    for text in _with_sibling_blocks(elements, kept, extracted):
+    for text in _with_sibling_blocks(elements, blocks):
         _add_paragraph(text, skip, result)
     _take_dateline(result)
 
 
-def _with_sibling_blocks(elements: list[Any], blocks: list[str], extracted: str) -> list[str]:
-    """``blocks`` plus the paragraphs of the article's other containers.
+def _with_sibling_blocks(elements: list[Any], blocks: list[Block]) -> list[str]:
+    """The kept blocks' texts plus the paragraphs of the article's other containers.
 
     A story split into several containers of one class ("article__body" after each ad slot)
     is often extracted from its first container only. The container class that holds most of
     the extracted paragraphs is the article's; its other paragraphs join, in page order.
-    ``extracted`` is all the text trafilatura found, ``blocks`` what is left of it.
     """
-    order = {id(el): i for i, el in enumerate(elements)}
-    found, missing = [], []
-    for el in elements:
-        if el.tag != "p":
-            continue
-        text = _text(el)
-        if text and text in extracted:
-            found.append(el)
-        elif len(text.split()) >= RESCUE_MIN_WORDS and not _link_heavy(el, text):
-            missing.append((el, text))
+    kept = [block for block in blocks if block.drop is None]
+    found = [b.source for b in blocks if b.source is not None and b.source.tag == "p"]
     signature = _main_container(found)
     if signature is None:
-        return blocks
+        return [block.text for block in kept]
     holders = {id(el.getparent()) for el in found}  # what trafilatura left out of a container
-    rescued = [  # it extracted from stays out: only other containers of the same class join
-        (order[id(el)], text)
-        for el, text in missing
-        if _signature(el) == signature and id(el.getparent()) not in holders
+    sources = {id(el) for el in found}  # it extracted from stays out: only other containers
+    rescued = [  # of the same class join
+        (i, text)
+        for i, el in enumerate(elements)
+        if el.tag == "p"
+        and id(el) not in sources
+        and _signature(el) == signature
+        and id(el.getparent()) not in holders
+        and len((text := _text(el)).split()) >= RESCUE_MIN_WORDS
+        and not _link_heavy(el, text)
     ]
-    return _merge(blocks, found, order, rescued) if rescued else blocks
+    if not rescued:
+        return [block.text for block in kept]
+    return _merge(kept, elements, rescued)
 
 
 def _signature(el: Any) -> tuple[str, str] | None:
@@ -296,16 +291,14 @@ def _link_heavy(el: Any, text: str) -> bool:
     return linked > RESCUE_MAX_LINK_SHARE * len(text)
 
 
-def _merge(
-    blocks: list[str], found: list[Any], order: dict[int, int], rescued: list[tuple[int, str]]
-) -> list[str]:
+def _merge(kept: list[Block], elements: list[Any], rescued: list[tuple[int, str]]) -> list[str]:
     """Each rescued paragraph after the last extracted block that stands before it."""
-    where = {_text(el): order[id(el)] for el in found}
-    position = [where.get(block, -1) for block in blocks]
+    order = {id(el): i for i, el in enumerate(elements)}
+    position = [order.get(id(block.source), -1) for block in kept]
     for i in range(1, len(position)):
         position[i] = max(position[i], position[i - 1])  # blocks keep their own order
-    items = [(pos, i, text) for i, (pos, text) in enumerate(zip(position, blocks, strict=True))]
-    items += [(pos, len(blocks) + j, text) for j, (pos, text) in enumerate(rescued)]
+    items = [(pos, i, b.text) for i, (pos, b) in enumerate(zip(position, kept, strict=True))]
+    items += [(pos, len(kept) + j, text) for j, (pos, text) in enumerate(rescued)]
     return [text for _, _, text in sorted(items)]
 
 

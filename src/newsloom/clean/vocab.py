@@ -408,3 +408,29 @@ CHROME_WORDS = (
 
 #: Link-like text: URLs, e-mail addresses, handles, "»" and "›" arrows, pipes between items.
 LINKISH_RE = re.compile(r"https?://|www\.|@\w|\w\.(?:com|org|net)\b|[»›]|\s\|\s", re.I)
+
+#: Calls to action and credits that close an HTML article (``html_filters``): newsletter and
+#: subscription offers, "follow us" lines, affiliate notices, contributor and editing credits.
+#: Searched (not matched from the start) in paragraphs of at most ``PROMO_MAX_WORDS`` words.
+PROMO_RE = re.compile(
+    r"\bsign up\b[^.]{0,60}\b(?:newsletter|today|inbox)|\bsubscribe (?:now|today|to (?:our|the))\b"
+    r"|\b(?:daily|weekly|free|our) newsletter\b|\bdelivered (?:to|through) your (?:inbox|letterbox)"
+    r"|\bfollow (?:us|him|her|them|me|@\w+|[\w’' ]{1,40}) on (?:twitter|facebook|instagram)\b"
+    r"|^follow @\w+|\bif you enjoyed this (?:article|story)\b"
+    r"|\b(?:buy|purchase) something through\b|\bmay (?:earn|get|receive) a (?:small )?"
+    r"(?:commission|share of the sale)|^\(?(?:additional )?(?:reporting|writing|editing) by\b"
+    r"|\bcontributed (?:reporting )?to this (?:report|story)\b|\bcontributed reporting\b"
+    r"|^(?:reach|contact|email|e-mail) the (?:reporters?|writers?|authors?)\b",
+    re.I,
+)
+PROMO_MAX_WORDS = 60
+#: Words that each ``PROMO_RE`` form holds (a cheap test before the expression).
+PROMO_KEYS = (
+    "sign up", "subscrib", "newsletter", "delivered", "follow", "enjoyed", "something through",
+    "commission", "share of the sale", "reporting", "editing", "writing", "contributed",
+    "reach", "contact", "mail",
+)  # fmt: skip
+
+#: A copyright notice or a photo credit printed as a paragraph of its own.
+COPYRIGHT_RE = re.compile(r"©|\(c\) ?\d{4}|^copyright\b|\ball rights reserved\b", re.I)
+COPYRIGHT_MAX_WORDS = 20
