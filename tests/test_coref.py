@@ -11,15 +11,20 @@ import sys
 from pathlib import Path
 
 import pytest
+import spacy
 
 from newsloom.fuse.coref import (
     FEATURES,
     PAIR_WEIGHTS,
     MentionInDoc,
+    block_stats,
     cluster_mentions,
+    date_keys,
     pair_features,
     resolve_pronouns,
+    within_doc_chains,
 )
+from newsloom.fuse.coref_within import OTHER_ROLES, within_doc_links
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 bench = importlib.import_module("entity_coref")
@@ -203,3 +208,96 @@ def test_clustering_is_deterministic_under_input_order() -> None:
     first = cluster_mentions(mentions)
     second = cluster_mentions(list(reversed(mentions)))
     assert first == second
+
+
+# --------------------------------------------------------------------- within-document chains
+
+
+def test_within_doc_names_link_a_surname_and_a_first_name_to_the_full_name() -> None:
+    mentions = [
+        _m("1", "d1", "Ilse Varkonyi", "varkonyi", position=0),
+        _m("2", "d1", "Varkonyi", "varkonyi", position=5),
+        _m("3", "d1", "Ilse", "ilse", position=9),
+        _m("4", "d1", "Piet Orlen", "orlen", position=12),
+        _m("5", "d2", "Varkonyi", "varkonyi", position=0),
+    ]
+    links = {(src, dst) for src, dst, rule in within_doc_links(mentions) if rule == "name"}
+    assert links == {("2", "1"), ("3", "1")}  # never across documents, never Orlen
+
+
+def test_quoted_first_person_takes_the_salient_person() -> None:
+    mentions = [
+        _m("1", "d1", "Piet Orlen", "orlen", position=0, sentence=0),
+        _m("2", "d1", "Ilse Varkonyi", "varkonyi", position=4, sentence=1),
+        _m("3", "d1", "Varkonyi", "varkonyi", position=9, sentence=2),
+        _m("4", "d1", '"I', "i", position=20, sentence=6),
+    ]
+    assert ("4", "2", "pronoun-i") in within_doc_links(mentions, ["pronoun"])
+
+
+def test_role_nouns_for_other_people_do_not_join_the_salient_person() -> None:
+    mentions = [
+        _m("1", "d1", "Ilse Varkonyi", "varkonyi", position=0),
+        _m("2", "d1", "the singer", "singer", position=5),
+        _m("3", "d1", "the judge", "judge", position=9),
+    ]
+    role = {(src, dst) for src, dst, rule in within_doc_links(mentions, ["role"])}
+    assert role == {("2", "1")}
+    assert "judge" in OTHER_ROLES
+
+
+def test_a_within_doc_chain_moves_as_one() -> None:
+    mentions = [
+        _m("1", "d1", "Ilse Varkonyi", "varkonyi", position=0),
+        _m("2", "d1", "she", "she", position=4, sentence=1),
+        _m("3", "d2", "Varkonyi", "varkonyi", position=0),
+    ]
+    chains = within_doc_chains(mentions)
+    assert chains["2"] == chains["1"] != chains["3"]
+    clusters = cluster_mentions(mentions)
+    assert clusters["1"] == clusters["2"] == clusters["3"]
+
+
+def test_dates_match_by_calendar_day_not_by_wording() -> None:
+    assert date_keys("Nov . 30 , 2009") == {"m11-30", "y2009"}
+    assert date_keys("on Monday morning") == {"monday"}
+    assert date_keys("last week") == frozenset()
+    t = {"family": "TIME", "label": "DATE", "proper": False}
+    a = _m("1", "d1", "Nov . 30", "nov", **t)
+    b = _m("2", "d2", "November 30 , 2009", "november", **t)
+    c = _m("3", "d3", "Dec . 2", "dec", **t)
+    match, clash = FEATURES.index("date_match"), FEATURES.index("date_conflict")
+    assert pair_features(a, b)[match] == 1.0 and pair_features(a, b)[clash] == 0.0
+    assert pair_features(a, c)[match] == 0.0 and pair_features(a, c)[clash] == 1.0
+
+
+def test_loose_names_first_name_and_one_typo() -> None:
+    loose = FEATURES.index("name_loose")
+    full = _m("1", "d1", "Wladimir Klitschko", "klitschko")
+    assert pair_features(full, _m("2", "d2", "Klistchko", "klistchko"))[loose] == 1.0
+    assert pair_features(full, _m("3", "d3", "Wladimir", "wladimir"))[loose] == 1.0
+    assert pair_features(full, _m("4", "d4", "Vitali Klitschko", "klitschko"))[loose] == 0.0
+    assert pair_features(full, _m("5", "d5", "Klimenko", "klimenko"))[loose] == 0.0
+
+
+def test_role_noun_scores_against_its_documents_salient_person() -> None:
+    mentions = [
+        _m("1", "d1", "Ilse Varkonyi", "varkonyi", position=0),
+        _m("2", "d1", "the singer", "singer", position=5),
+        _m("3", "d2", "Varkonyi", "varkonyi", position=0),
+        _m("4", "d2", "Piet Orlen", "orlen", position=3),
+    ]
+    stats = block_stats(mentions)
+    role = FEATURES.index("role_of_salient")
+    assert pair_features(mentions[1], mentions[2], stats)[role] == 1.0
+    assert pair_features(mentions[1], mentions[3], stats)[role] == 0.0
+
+
+def test_headline_capitals_are_not_names() -> None:
+    nlp = spacy.blank("en")
+    words = bench.Doc(nlp.vocab, words=["Actress", "Ilse", "Varkonyi"])
+    words[0].pos_ = words[1].pos_ = "PROPN"
+    words[1].ent_type_ = "PERSON"
+    lower = frozenset({"actress", "the"})
+    assert bench._headline_noun(words[0], lower)
+    assert not bench._headline_noun(words[1], lower)
