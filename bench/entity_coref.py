@@ -21,8 +21,10 @@ test topics 36–45, so they are a yardstick, not the same test.
 
 Setting: mentions are clustered within each gold topic, split first into predicted document
 clusters (TF-IDF cosine, average linkage, ``DOC_THRESHOLD`` tuned on 1–25): the literature's
-"predicted document clusters". Features come from spaCy over each sentence's gold tokens; the
-clustering itself is ``newsloom.fuse.coref.cluster_mentions``. ``--fit`` refits its pair weights
+"predicted document clusters". Features come from spaCy over each sentence's gold tokens (parses
+cached under ``--cache`` as a DocBin); a capitalised head that the topic also writes in lower case
+outside any entity (a headline's ``Actress``) counts as a common noun. The clustering itself is
+``newsloom.fuse.coref.cluster_mentions``. ``--fit`` refits its pair weights
 on topics 1–22 and tunes the merge threshold on 23–25, printing constants to paste into
 ``coref.py``. Scores follow the reference CoNLL scorer (v8.01) with all mentions of the split in
 one pseudo-document: MUC (Vilain et al. 1995), B-cubed (Bagga & Baldwin 1998), CEAF-e (Luo 2005,
