@@ -145,3 +145,38 @@ def test_prose_that_mentions_a_newsletter_is_kept() -> None:
     )
     result = clean_html(_page(_paragraphs(PROSE[:3]) + f"<p>{long_mention}</p>"))
     assert any(p.startswith("The authority said its weekly newsletter") for p in result.paragraphs)
+
+
+def test_a_hover_card_inside_a_paragraph_is_cut_but_the_linked_name_stays() -> None:
+    card = (
+        '<span class="person"><a href="/p/roe">Jane Roe</a><span class="card">'
+        '<a href="/p/roe">Jane Roe</a> <a href="/1">Port strike ends after two weeks</a> '
+        '<a href="/2">Locks to reopen in the spring</a> <a href="/3">Carriers add surcharges</a>'
+        '<a href="/p/roe">MORE</a></span></span>'
+    )
+    linked = f"<p>Harbour master {card} said the queue would shrink once the lock reopened.</p>"
+    result = clean_html(_page(_paragraphs(PROSE[:2]) + linked + _paragraphs(PROSE[2:])))
+    paragraph = next(p for p in result.paragraphs if p.startswith("Harbour master"))
+    assert paragraph == (
+        "Harbour master Jane Roe said the queue would shrink once the lock reopened."
+    )
+    assert any(r.reason == "link-card" and "Port strike" in r.text for r in result.removed)
+
+
+def test_a_rail_of_teasers_inside_the_article_container_is_dropped() -> None:
+    teasers = "".join(
+        f'<div class="box"><div><a href="/{i}">{title}</a></div><div>{blurb}</div></div>'
+        for i, (title, blurb) in enumerate(
+            [
+                ("Ferry operator orders two new boats", "The order is worth forty million."),
+                ("Bridge repairs delayed until the summer", "Engineers found more corrosion."),
+                ("Harbour fees to rise in the new year", "The council voted on Monday night."),
+            ]
+        )
+    )
+    result = clean_html(_page(_paragraphs(PROSE) + teasers))
+    body = "\n".join(result.paragraphs)
+    assert "Engineers found more corrosion" not in body
+    assert "The council voted" not in body
+    assert body.endswith("coming months.")
+    assert sum(r.reason == "teaser" for r in result.removed) >= 2

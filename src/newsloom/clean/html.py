@@ -229,6 +229,8 @@ def _body(tree: Any, elements: list[Any], result: HtmlResult, headings: set[str]
         return
     blocks = _blocks(body, elements)
     html_filters.judge(blocks)
+    for text in html_filters.cut_cards(blocks):
+        result.removed.append(Removed(text=text, reason="link-card"))
     skip = {*headings, *result.captions}
     for block in blocks:
         if block.drop is not None and block.text not in skip:

@@ -26,6 +26,19 @@ LINK_MAX_WORDS = 30
 #: A block inside a link (a teaser's heading) is a link line: links are looked for this many
 #: levels above the block's element.
 LINK_REACH = 4
+#: A link card inside a paragraph: an inline box with at least this many links holding at
+#: least this share of its text.
+CARD_MIN_LINKS = 3
+CARD_MIN_SHARE = 0.9
+CARD_TAGS = ("span", "div", "aside", "ul")
+#: A rail of teasers is at least this many blocks in a row, each of at most this many words,
+#: with a headline link of at least this many words, in the block or in a box at most this
+#: many levels above it that holds little else (this many characters).
+TEASER_MIN_RUN = 3
+TEASER_MAX_WORDS = 50
+TEASER_TITLE_WORDS = 4
+TEASER_REACH = 2
+TEASER_SLACK = 20
 #: The filters never take more than this share of the extracted text.
 MAX_DROP_SHARE = 0.5
 #: A label over dropped links ("Don't miss", "Partner news") has at most this many words.
@@ -150,6 +163,7 @@ def judge(blocks: list[Block]) -> None:
         if block.source is not None and _is_link_line(block):
             block.drop = "link"
     _judge_headers(blocks)
+    _judge_teasers(blocks)
     for block in blocks:
         if block.drop is None:
             block.drop = _text_kind(block.text)
@@ -160,6 +174,73 @@ def judge(blocks: list[Block]) -> None:
     if dropped > MAX_DROP_SHARE * sum(len(block.text) for block in blocks):
         for block in blocks:
             block.drop = None
+
+
+def cut_cards(blocks: list[Block]) -> list[str]:
+    """Take link cards out of the kept paragraphs, and return their texts.
+
+    A card is an inline box of links inside a paragraph (a hover card after a linked name:
+    the person's name, three headlines, "More"): at least ``CARD_MIN_LINKS`` links and at
+    least ``CARD_MIN_SHARE`` of its text in them, and less than the whole paragraph. The
+    innermost box is cut (its wrapper may hold the linked name, which is prose).
+    """
+    cut: list[str] = []
+    for block in blocks:
+        if block.drop is not None or block.source is None or block.source.tag != "p":
+            continue
+        for el in reversed(list(block.source.iter(*CARD_TAGS))):  # inner boxes first
+            text = _card_text(el)
+            if text and len(text) < len(block.text) and text in block.text:
+                block.text = _clean_space(block.text.replace(text, " ", 1))
+                cut.append(text)
+    return cut
+
+
+def _card_text(el: Any) -> str | None:
+    links = el.findall(".//a")
+    if len(links) < CARD_MIN_LINKS:
+        return None
+    text = _text(el)
+    linked = sum(len(_text(a)) for a in links)
+    return text if linked >= CARD_MIN_SHARE * len(text) else None
+
+
+def _judge_teasers(blocks: list[Block]) -> None:
+    """Drop rails of teasers: at least ``TEASER_MIN_RUN`` blocks in a row, each a headline
+    link with its blurb (in the block, or the blurb beside the headline in a small box)."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.drop is None and _is_teaser(block):
+            run.append(block)
+            continue
+        if len(run) >= TEASER_MIN_RUN:
+            for teaser in run:
+                teaser.drop = "teaser"
+        if block is None or block.drop is None:
+            run = []
+
+
+def _is_teaser(block: Block) -> bool:
+    el = block.source
+    if el is None or len(block.text.split()) > TEASER_MAX_WORDS:
+        return False
+    first = el.find(".//a")
+    if first is not None:
+        title = _text(first)
+        if _is_headline(title) and block.text.startswith(title) and len(block.text) > len(title):
+            return True
+    for _ in range(TEASER_REACH):
+        el = el.getparent()
+        if el is None:
+            return False
+        titles = [t for a in el.iter("a") if _is_headline(t := _text(a)) and t not in block.text]
+        if titles:
+            return len(_text(el)) <= len(block.text) + sum(map(len, titles)) + TEASER_SLACK
+    return False
+
+
+def _is_headline(text: str) -> bool:
+    return len(text.split()) >= TEASER_TITLE_WORDS
 
 
 def _is_link_line(block: Block) -> bool:
