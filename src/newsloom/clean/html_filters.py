@@ -39,6 +39,8 @@ TEASER_MAX_WORDS = 50
 TEASER_TITLE_WORDS = 4
 TEASER_REACH = 2
 TEASER_SLACK = 20
+#: A teaser's box holds at most this many links (headline, picture, section).
+TEASER_MAX_LINKS = 3
 #: The filters never take more than this share of the extracted text.
 MAX_DROP_SHARE = 0.5
 #: A label over dropped links ("Don't miss", "Partner news") has at most this many words.
@@ -233,7 +235,10 @@ def _is_teaser(block: Block) -> bool:
         el = el.getparent()
         if el is None:
             return False
-        titles = [t for a in el.iter("a") if _is_headline(t := _text(a)) and t not in block.text]
+        links = el.findall(".//a")
+        if len(links) > TEASER_MAX_LINKS:  # not a small box: the article's container
+            return False
+        titles = [t for a in links if _is_headline(t := _text(a)) and t not in block.text]
         if titles:
             return len(_text(el)) <= len(block.text) + sum(map(len, titles)) + TEASER_SLACK
     return False
