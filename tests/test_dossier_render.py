@@ -334,9 +334,12 @@ def test_story_page_and_report_list_each_outlets_own_and_missing_facts(tmp_path:
         stories = store.stories()
         dossiers = {s.id: store.dossier(s.id) for s in stories}
         dossier = dossiers["S1"]
-        first, second = dossier.sources[0], dossier.sources[1]
+        first = dossier.sources[0]
+        second = next(s for s in dossier.sources[1:] if s.independent)
+        copy = next(s for s in dossier.sources if not s.independent)
         first.alone = [FactRef(article=first.articles[0], text=hostile, start=0, end=10)]
         second.omits = [FactRef(article=first.articles[0], text=hostile, start=0, end=10)]
+        copy.omits = list(second.omits)
         store.replace_stories(stories, dossiers)
     catalog = Catalog(db)
     try:
@@ -347,8 +350,23 @@ def test_story_page_and_report_list_each_outlets_own_and_missing_facts(tmp_path:
     assert [f.text for f in rows[first.name].alone] == [hostile]
     assert rows[first.name].alone[0].article.id == first.articles[0]
     assert [f.text for f in rows[second.name].omits] == [hostile]
+    assert copy.name not in rows  # a copy's facts are its original's
     html = story_report(db, "S1")
     section = html.split('<section id="alone">')[1].split("</section>")[0]
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Only this outlet" in section
     assert "<script>" not in section
     assert "Left out, though other outlets report it" in section
+
+
+def test_a_quote_inside_a_listed_sentence_is_not_listed_again() -> None:
+    from newsloom.fuse.coverage import items_beyond_facts
+
+    result, _ = _dossier()
+    dossier = result.dossiers["S1"]
+    courier = dossier.sources[0]
+    variant = dossier.quotes[0].variants[0]  # Courier's, at 5–25 of article "a"
+    courier.alone_quotes = [0]
+    courier.alone = [FactRef(article="a", text="…", start=0, end=40)]
+    assert items_beyond_facts(dossier, courier).alone_quotes == []
+    courier.alone = [FactRef(article="a", text="…", start=variant.end, end=90)]
+    assert items_beyond_facts(dossier, courier).alone_quotes == [0]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from newsloom.fuse.quotes import content
 from newsloom.model import (
     Article,
+    Dossier,
     FactRef,
     FigureClaim,
     QuoteGroup,
@@ -206,3 +207,40 @@ def _line(
     ids = [sentence.article.id, *backed_by]
     ids += [c for i in list(ids) for c in copies.get(i, [])]
     return SummaryLine(text=sentence.text, articles=list(dict.fromkeys(ids)))
+
+
+@dataclass(frozen=True, slots=True)
+class OutletItems:
+    """An outlet's own and missing quotes and figures (indexes into the dossier's lists), less
+    those already shown inside one of its listed fact sentences."""
+
+    alone_quotes: list[int]
+    alone_figures: list[int]
+    omits_quotes: list[int]
+    omits_figures: list[int]
+
+
+def items_beyond_facts(dossier: Dossier, source: SourceCoverage) -> OutletItems:
+    """What to list for ``source`` besides its fact sentences, each thing said once."""
+    quote_spans = [[(v.article, v.start, v.end) for v in g.variants] for g in dossier.quotes]
+    figure_spans = [[(r.article, r.start, r.end) for r in c.reports] for c in dossier.figures]
+
+    def beyond(
+        indexes: list[int], spans: list[list[tuple[str, int, int]]], facts: list[FactRef]
+    ) -> list[int]:
+        return [i for i in indexes if i < len(spans) and not _inside_any(spans[i], facts)]
+
+    return OutletItems(
+        alone_quotes=beyond(source.alone_quotes, quote_spans, source.alone),
+        alone_figures=beyond(source.alone_figures, figure_spans, source.alone),
+        omits_quotes=beyond(source.omits_quotes, quote_spans, source.omits),
+        omits_figures=beyond(source.omits_figures, figure_spans, source.omits),
+    )
+
+
+def _inside_any(spans: list[tuple[str, int, int]], facts: list[FactRef]) -> bool:
+    return any(
+        article == f.article and f.start <= start and end <= f.end
+        for article, start, end in spans
+        for f in facts
+    )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from newsloom.fuse.coverage import items_beyond_facts
 from newsloom.model import (
     Article,
     Dossier,
@@ -249,28 +250,22 @@ def _timeline(entries: Sequence[TimelineEntry]) -> list[str]:
 
 
 def _alone(dossier: Dossier) -> list[str]:
-    rows = [
-        s
-        for s in dossier.sources
-        if s.alone
-        or s.alone_quotes
-        or s.alone_figures
-        or s.omits
-        or s.omits_quotes
-        or s.omits_figures
-    ]
-    if not rows:
+    lines: list[str] = []
+    for source in dossier.sources:
+        if not source.independent:  # a copy's own and missing facts are its original's
+            continue
+        items = items_beyond_facts(dossier, source)
+        rows = [f"- only here: {_fact(f)}" for f in source.alone[:SECTION_ROWS]]
+        rows += [f"- only here, quote: {_quote_ref(dossier, i)}" for i in items.alone_quotes]
+        rows += [f"- only here, figure: {_claim_ref(dossier, i)}" for i in items.alone_figures]
+        rows += [f"- leaves out: {_fact(f)}" for f in source.omits[:SECTION_ROWS]]
+        rows += [f"- leaves out quote: {_quote_ref(dossier, i)}" for i in items.omits_quotes]
+        rows += [f"- leaves out figure: {_claim_ref(dossier, i)}" for i in items.omits_figures]
+        if rows:
+            lines += ["", f"**{escape(source.name)}**", "", *rows]
+    if not lines:
         return []
-    lines = ["", "### What each outlet alone reports, and what it leaves out"]
-    for source in rows:
-        lines += ["", f"**{escape(source.name)}**", ""]
-        lines += [f"- only here: {_fact(f)}" for f in source.alone[:SECTION_ROWS]]
-        lines += [f"- only here, quote: {_quote_ref(dossier, i)}" for i in source.alone_quotes]
-        lines += [f"- only here, figure: {_claim_ref(dossier, i)}" for i in source.alone_figures]
-        lines += [f"- leaves out: {_fact(f)}" for f in source.omits[:SECTION_ROWS]]
-        lines += [f"- leaves out quote: {_quote_ref(dossier, i)}" for i in source.omits_quotes]
-        lines += [f"- leaves out figure: {_claim_ref(dossier, i)}" for i in source.omits_figures]
-    return lines
+    return ["", "### What each outlet alone reports, and what it leaves out", *lines]
 
 
 def _fact(fact: FactRef) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from newsloom.errors import NotFoundError
+from newsloom.fuse.coverage import items_beyond_facts
 from newsloom.model import Article, Dossier, Entity, FigureClaim, QuoteGroup, Story
 from newsloom.web.charts import TimelineChart, TimeStrip, time_strip, timeline_chart
 from newsloom.web.data import Catalog
@@ -277,19 +278,23 @@ def _outlet_facts(dossier: Dossier, ref: _Ref) -> list[OutletFacts]:
     def pick(labels: list[str], indexes: list[int]) -> list[str]:
         return [labels[i] for i in indexes if 0 <= i < len(labels)]
 
-    rows = [
-        OutletFacts(
-            name=s.name,
-            independent=s.independent,
-            alone=[FactView(f.text, ref(f.article)) for f in s.alone],
-            alone_quotes=pick(quotes, s.alone_quotes),
-            alone_figures=pick(figures, s.alone_figures),
-            omits=[FactView(f.text, ref(f.article)) for f in s.omits],
-            omits_quotes=pick(quotes, s.omits_quotes),
-            omits_figures=pick(figures, s.omits_figures),
+    rows = []
+    for s in dossier.sources:
+        if not s.independent:  # a copy's own and missing facts are its original's
+            continue
+        items = items_beyond_facts(dossier, s)
+        rows.append(
+            OutletFacts(
+                name=s.name,
+                independent=s.independent,
+                alone=[FactView(f.text, ref(f.article)) for f in s.alone],
+                alone_quotes=pick(quotes, items.alone_quotes),
+                alone_figures=pick(figures, items.alone_figures),
+                omits=[FactView(f.text, ref(f.article)) for f in s.omits],
+                omits_quotes=pick(quotes, items.omits_quotes),
+                omits_figures=pick(figures, items.omits_figures),
+            )
         )
-        for s in dossier.sources
-    ]
     return [r for r in rows if r.has_alone or r.has_omits]
 
 
