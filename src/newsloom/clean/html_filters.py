@@ -113,7 +113,6 @@ def trace(blocks: list[Block], elements: list[Any]) -> None:
         following[i] = nxt
         if blocks[i].index is not None:
             nxt = blocks[i].index
-    order: dict[int, int] | None = None
     last = -1
     for i, block in enumerate(blocks):
         if block.index is not None and block.index < len(elements):
@@ -124,18 +123,18 @@ def trace(blocks: list[Block], elements: list[Any]) -> None:
             start, end = last + 1, min(len(elements), last + 1 + TRACE_REACH)
         else:  # look back from the next marked block
             start, end = max(last + 1, hi - TRACE_REACH), min(hi, len(elements))
-        block.source = _find_source(block.text, elements, start, end)
-        if block.source is not None:
-            order = order or {id(el): j for j, el in enumerate(elements)}
-            last = max(last, order[id(block.source)])
+        found = _find_source(block.text, elements, start, end)
+        if found is not None:
+            block.source, last = found
 
 
-def _find_source(text: str, elements: list[Any], start: int, end: int) -> Any:
+def _find_source(text: str, elements: list[Any], start: int, end: int) -> tuple[Any, int] | None:
     """The first element in ``elements[start:end]`` with a text node that starts the block,
     lifted to its enclosing block element, that holds the block's whole text (and not much
     more: a line of a paragraph split at line breaks, not the whole page)."""
     first = text[0]
-    for el in elements[start:end]:
+    for j in range(start, end):
+        el = elements[j]
         if not isinstance(el.tag, str):
             continue
         for node, owner in ((el.text, el), (el.tail, el.getparent())):
@@ -146,7 +145,7 @@ def _find_source(text: str, elements: list[Any], start: int, end: int) -> Any:
             container = _block_of(owner)
             inner = _text(container) if container is not None else ""
             if text in inner and len(inner) <= TRACE_MAX_RATIO * len(text):
-                return container
+                return container, j
     return None
 
 
