@@ -180,3 +180,12 @@ def test_a_rail_of_teasers_inside_the_article_container_is_dropped() -> None:
     assert "The council voted" not in body
     assert body.endswith("coming months.")
     assert sum(r.reason == "teaser" for r in result.removed) >= 2
+
+
+def test_an_italic_line_under_a_picture_is_a_caption() -> None:
+    picture = '<p><a href="/big.jpg"><img src="/small.jpg" alt=""></a></p>'
+    caption = "<p><em>The northern lock at dawn, seen from the control tower</em></p>"
+    result = clean_html(_page(_paragraphs(PROSE[:3]) + picture + caption + _paragraphs(PROSE[3:])))
+    assert "The northern lock at dawn, seen from the control tower" in result.captions
+    assert not any("northern lock at dawn" in p for p in result.paragraphs)
+    assert any(r.reason == "caption" for r in result.removed)

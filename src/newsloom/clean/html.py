@@ -235,6 +235,8 @@ def _body(tree: Any, elements: list[Any], result: HtmlResult, headings: set[str]
     for block in blocks:
         if block.drop is not None and block.text not in skip:
             result.removed.append(Removed(text=block.text, reason=block.drop))
+            if block.drop == "caption":  # a caption the markup did not mark as one
+                result.captions.append(block.text)
     for text in _with_sibling_blocks(elements, blocks):
         _add_paragraph(text, skip, result)
     _take_dateline(result)

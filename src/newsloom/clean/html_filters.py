@@ -41,6 +41,8 @@ TEASER_REACH = 2
 TEASER_SLACK = 20
 #: A teaser's box holds at most this many links (headline, picture, section).
 TEASER_MAX_LINKS = 3
+#: A caption under a picture has at most this many words.
+CAPTION_MAX_WORDS = 25
 #: The filters never take more than this share of the extracted text.
 MAX_DROP_SHARE = 0.5
 #: A label over dropped links ("Don't miss", "Partner news") has at most this many words.
@@ -166,6 +168,9 @@ def judge(blocks: list[Block]) -> None:
     _judge_headers(blocks)
     _judge_teasers(blocks)
     for block in blocks:
+        if block.drop is None and block.source is not None and _is_image_caption(block):
+            block.drop = "caption"
+    for block in blocks:
         if block.drop is None:
             block.drop = _text_kind(block.text)
     for before, after in pairwise(blocks):
@@ -241,6 +246,19 @@ def _is_teaser(block: Block) -> bool:
         if titles:
             return len(_text(el)) <= len(block.text) + sum(map(len, titles)) + TEASER_SLACK
     return False
+
+
+def _is_image_caption(block: Block) -> bool:
+    """A short paragraph set all in italics right under a picture (the picture alone in the
+    element before it)."""
+    el = block.source
+    if len(block.text.split()) > CAPTION_MAX_WORDS or (el.text or "").strip():
+        return False
+    children = list(el)
+    if len(children) != 1 or children[0].tag not in ("em", "i") or (children[0].tail or "").strip():
+        return False
+    before = el.getprevious()
+    return before is not None and before.find(".//img") is not None and not _text(before)
 
 
 def _is_headline(text: str) -> bool:
