@@ -2,8 +2,10 @@
 
 trafilatura is the best open body extractor on news (0.958 shingle F1 on the SEB pages), so it
 finds the main text; the page's meta tags and ``<time>`` elements give dates with their zones,
-which trafilatura's ``date`` drops; figcaptions are kept apart as captions; then the same line
-tests as for text captures take datelines, bylines and leftover chrome out of the paragraphs.
+which trafilatura's ``date`` drops; figcaptions are kept apart as captions; each extracted
+block is traced to its page element and judged on the markup (``html_filters``: link lines,
+teaser rails, the article header, calls to action); then the same line tests as for text
+captures take datelines, bylines and leftover chrome out of the paragraphs.
 """
 
 from __future__ import annotations

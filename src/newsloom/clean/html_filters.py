@@ -1,9 +1,13 @@
 """Post-filters on trafilatura's extracted blocks, judged on the page's own markup.
 
 trafilatura keeps some page furniture inside the article container: "Related: ..." and
-"Read more: ..." link lines, lists of teaser links, the label over them ("Don't miss").
-Each extracted block is traced back to the element it came from (a mark set on every element
-before extraction survives into trafilatura's output tree), and the element's links decide.
+"Read more: ..." link lines and the label over them ("Don't miss"), rails of teasers, the
+standfirst and date line of the article's header, hover cards of linked names, newsletter and
+"follow us" prompts, italic captions under pictures. Each extracted block is traced back to
+the element it came from (a mark set on each paragraph before extraction survives into
+trafilatura's output tree; other blocks are found by their text between the traced ones),
+and the element's links, names and neighbours decide. Every block taken out is returned with
+its reason, for ``Article.removed``.
 """
 
 from __future__ import annotations
