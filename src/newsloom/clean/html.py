@@ -230,18 +230,24 @@ def _body(tree: Any, elements: list[Any], result: HtmlResult, headings: set[str]
     if body is None:
         return
     blocks = _blocks(body, elements)
-    html_filters.judge(blocks)
-    for text in html_filters.cut_cards(blocks):
-        result.removed.append(Removed(text=text, reason="link-card"))
     skip = {*headings, *result.captions}
-    for block in blocks:
-        if block.drop is not None and block.text not in skip:
-            result.removed.append(Removed(text=block.text, reason=block.drop))
-            if block.drop == "caption":  # a caption the markup did not mark as one
-                result.captions.append(block.text)
+    _judge(blocks, result)
     for text in _with_sibling_blocks(elements, blocks):
         _add_paragraph(text, skip, result)
     _take_dateline(result)
+
+
+def _judge(blocks: list[Block], result: HtmlResult) -> None:
+    """The markup filters: every block or span they take out is listed with its reason."""
+    html_filters.judge(blocks)
+    for text in html_filters.cut_cards(blocks):
+        result.removed.append(Removed(text=text, reason="link-card"))
+    for block in blocks:
+        if block.drop is None:
+            continue
+        result.removed.append(Removed(text=block.text, reason=block.drop))
+        if block.drop == "caption" and block.text not in result.captions:
+            result.captions.append(block.text)  # a caption the markup did not mark as one
 
 
 def _with_sibling_blocks(elements: list[Any], blocks: list[Block]) -> list[str]:
