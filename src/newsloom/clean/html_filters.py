@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any
 
 from lxml import etree
@@ -45,8 +45,13 @@ TEASER_REACH = 2
 TEASER_SLACK = 20
 #: A teaser's box holds at most this many links (headline, picture, section).
 TEASER_MAX_LINKS = 3
+#: ...and at most this many elements (looked at before its links and text, which keeps the
+#: time linear on a page of thousands of list items).
+TEASER_MAX_ELEMENTS = 30
 #: A caption under a picture has at most this many words.
 CAPTION_MAX_WORDS = 25
+#: The picture above it is a small box (a link around an image, a figure).
+CAPTION_PICTURE_ELEMENTS = 10
 #: The filters never take more than this share of the extracted text.
 MAX_DROP_SHARE = 0.5
 #: A label over dropped links ("Don't miss", "Partner news") has at most this many words.
@@ -57,6 +62,8 @@ LABEL_MAX_WORDS = 4
 HEADER_REACH = 5
 HEADER_MAX_WORDS = 60
 HEADER_MAX_BLOCKS = 3
+#: ...and at most this many elements (a site's whole article box can be named "header").
+HEADER_MAX_ELEMENTS = 300
 HEADER_NAMES = frozenset({"header", "headline"})
 #: How many page elements after the last traced block are searched for an untraced block's
 #: source (bounds the time on a page whose output kept no marks).
@@ -241,7 +248,7 @@ def _is_teaser(block: Block) -> bool:
             return True
     for _ in range(TEASER_REACH):
         el = el.getparent()
-        if el is None:
+        if el is None or _small_subtree(el, TEASER_MAX_ELEMENTS) is None:
             return False
         links = el.findall(".//a")
         if len(links) > TEASER_MAX_LINKS:  # not a small box: the article's container
@@ -262,7 +269,9 @@ def _is_image_caption(block: Block) -> bool:
     if len(children) != 1 or children[0].tag not in ("em", "i") or (children[0].tail or "").strip():
         return False
     before = el.getprevious()
-    return before is not None and before.find(".//img") is not None and not _text(before)
+    if before is None or _small_subtree(before, CAPTION_PICTURE_ELEMENTS) is None:
+        return False
+    return before.find(".//img") is not None and not _text(before)
 
 
 def _is_headline(text: str) -> bool:
@@ -298,26 +307,28 @@ def _judge_headers(blocks: list[Block]) -> None:
     ``header`` element or one named so ("article__header", "headline-wrap"), close above
     them, when that header holds at most ``HEADER_MAX_BLOCKS`` blocks (a site that names its
     whole article container "article-header" holds the body too)."""
-    groups: dict[int, list[Block]] = {}
+    groups: dict[int, tuple[Any, list[Block]]] = {}
     for block in blocks:
         if block.drop is None and block.source is not None:
             header = _header_of(block.source)
             if header is not None:
-                groups.setdefault(id(header), []).append(block)
-    if not groups:
-        return
-    held = dict.fromkeys(groups, 0)  # blocks of any kind inside each header
-    for block in blocks:
-        el = block.source
-        while el is not None:
-            if id(el) in held:
-                held[id(el)] += 1
-            el = el.getparent()
-    for key, group in groups.items():
+                groups.setdefault(id(header), (header, []))[1].append(block)
+    for header, group in groups.values():
+        inside = _small_subtree(header, HEADER_MAX_ELEMENTS)
+        if inside is None:  # a big box is a container, not a header
+            continue
+        held = sum(1 for block in blocks if id(block.source) in inside)  # of any kind
         words = sum(len(block.text.split()) for block in group)
-        if held[key] <= HEADER_MAX_BLOCKS and words <= HEADER_MAX_WORDS:
+        if held <= HEADER_MAX_BLOCKS and words <= HEADER_MAX_WORDS:
             for block in group:
                 block.drop = "header"
+
+
+def _small_subtree(el: Any, limit: int) -> set[int] | None:
+    """The ids of ``el`` and its descendants, or None when they are more than ``limit``
+    (a bounded look: never more than ``limit`` + 1 elements visited)."""
+    found = {id(x) for x in islice(el.iter(), limit + 1)}
+    return found if len(found) <= limit else None
 
 
 def _header_of(el: Any) -> Any:
