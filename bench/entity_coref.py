@@ -38,6 +38,7 @@ import hashlib
 import json
 import pickle
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -53,16 +54,19 @@ from sklearn.linear_model import LogisticRegression
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Token
 
+from newsloom.fuse import coref_embed
 from newsloom.fuse.coref import (
     FEATURES,
     MERGE_THRESHOLD,
     PAIR_WEIGHTS,
+    ExtraFeatures,
     MentionInDoc,
     block_stats,
     cluster_mentions,
     pair_features,
 )
 from newsloom.fuse.coref_mention import pronoun
+from newsloom.fuse.coref_tune import TrainingBlock, TuneSettings, fine_tune
 from newsloom.fuse.names import fold
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "ecbplus"
@@ -465,8 +469,9 @@ def newsloom_clusters(
     events: Mapping[str, str],
     threshold: float = MERGE_THRESHOLD,
     weights: Sequence[float] = PAIR_WEIGHTS,
+    extra: ExtraFeatures | None = None,
 ) -> Clusters:
-    return cluster_mentions(mentions, events, threshold=threshold, weights=weights)
+    return cluster_mentions(mentions, events, threshold=threshold, weights=weights, extra=extra)
 
 
 def topics_of(mentions: Iterable[MentionInDoc]) -> Clusters:
@@ -477,7 +482,10 @@ def topics_of(mentions: Iterable[MentionInDoc]) -> Clusters:
 
 
 def pair_matrix(
-    mentions: Sequence[MentionInDoc], events: Mapping[str, str], gold: Mapping[str, str]
+    mentions: Sequence[MentionInDoc],
+    events: Mapping[str, str],
+    gold: Mapping[str, str],
+    extra: ExtraFeatures | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Features and labels of every pair ``cluster_mentions`` would score (same block)."""
     blocks: dict[tuple[str, str], list[MentionInDoc]] = defaultdict(list)
@@ -488,49 +496,148 @@ def pair_matrix(
     for block_key in sorted(blocks):
         block = sorted(blocks[block_key], key=lambda m: m.key)
         stats = block_stats(block)
+        more = list(extra(block)) if extra is not None else []
         for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                feats.append(pair_features(a, b, stats))
+            for j in range(i + 1, len(block)):
+                b = block[j]
+                feats.append(pair_features(a, b, stats) + tuple(float(x[i, j]) for x in more))
                 labels.append(gold[a.key] == gold[b.key])
     return np.array(feats), np.array(labels)
 
 
-def fit(data: Path, cache: Path | None) -> None:
-    """Refit the pair weights on 1–22 and the thresholds on 23–25 / 1–25; print constants."""
+def fit(data: Path, cache: Path | None, encoder: str = "") -> None:
+    """Refit the pair weights on 1–22 and the thresholds on 23–25 / 1–25; print constants.
+    With ``encoder`` (``embed`` or ``tuned``) the MiniLM features join the pair model (document
+    threshold unchanged)."""
     docs, mentions = load_analysed(data, parse_topics("1-25"), cache)
+    embed = bool(encoder)
+    extra = None
+    if embed:
+        model = tuned_model(data, cache) if encoder == "tuned" else None
+        extra = coref_embed.embedding_features(load_vectors(docs, cache, model))
     grid = [round(x, 2) for x in np.arange(0.02, 0.5, 0.02)]
     gold_events = gold_document_events(docs)
-    events = document_clusters(
-        docs, max(grid, key=lambda t: doc_b_cubed(document_clusters(docs, t), gold_events))
+    events = document_clusters(  # with ``embed``: the bench's own document clusters
+        docs,
+        DOC_THRESHOLD
+        if embed
+        else max(grid, key=lambda t: doc_b_cubed(document_clusters(docs, t), gold_events)),
     )
     train = parse_topics(TRAIN_TOPICS)
     gold = gold_chains(docs, "validated")
     train_m = [mentions[k] for k in gold if int(k.split("_")[0]) in train]
-    x, y = pair_matrix(train_m, events, gold)
-    model = LogisticRegression(C=1.0, max_iter=2000, fit_intercept=False).fit(x, y)
-    weights = tuple(round(float(w), 3) for w in model.coef_[0])
+    x, y = pair_matrix(train_m, events, gold, extra)
+    lr = LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False).fit(x, y)
+    weights = tuple(round(float(w), 3) for w in lr.coef_[0])
     dev = set(parse_topics(DEV_TOPICS))
     dev_m = [mentions[k] for k in gold if int(k.split("_")[0]) in dev]
     dev_gold = {m.key: gold[m.key] for m in dev_m}
     thresholds = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
-    best = max(
-        thresholds,
-        key=lambda t: float(conll(dev_gold, newsloom_clusters(dev_m, events, t, weights))["CoNLL"]),
-    )
+    dev_score = {
+        t: float(conll(dev_gold, newsloom_clusters(dev_m, events, t, weights, extra))["CoNLL"])
+        for t in thresholds
+    }
+    best = max(thresholds, key=lambda t: dev_score[t])
+    print("# dev CoNLL:", ", ".join(f"{t}: {100 * v:.1f}" for t, v in dev_score.items()))
     all_m = [mentions[k] for k in gold]
-    best_doc = max(
-        grid,
-        key=lambda t: float(
-            conll(gold, newsloom_clusters(all_m, document_clusters(docs, t), best, weights))[
-                "CoNLL"
-            ]
-        ),
-    )
+    best_doc = DOC_THRESHOLD
+    if not embed:
+        best_doc = max(
+            grid,
+            key=lambda t: float(
+                conll(gold, newsloom_clusters(all_m, document_clusters(docs, t), best, weights))[
+                    "CoNLL"
+                ]
+            ),
+        )
+    names = FEATURES + (coref_embed.EMBED_FEATURES if embed else ())
+    prefix = {"": "", "embed": "EMBED_", "tuned": "TUNED_"}[encoder]
     print(f"# {len(y)} training pairs, {int(y.sum())} coreferent")
     print(f"DOC_THRESHOLD = {best_doc}")
-    print("PAIR_WEIGHTS = (" + ", ".join(f"{w}" for w in weights) + ")")
-    print("#", ", ".join(f"{n}={w}" for n, w in zip(FEATURES, weights, strict=True)))
-    print(f"MERGE_THRESHOLD = {best}")
+    print(f"{prefix}PAIR_WEIGHTS = (" + ", ".join(f"{w}" for w in weights) + ")")
+    print("#", ", ".join(f"{n}={w}" for n, w in zip(names, weights, strict=True)))
+    print(f"{prefix}MERGE_THRESHOLD = {best}")
+
+
+def mention_spans(docs: Sequence[Document]) -> list[coref_embed.MentionSpan]:
+    """Each gold mention in its sentence's tokens (first to last anchor)."""
+    return [
+        coref_embed.MentionSpan(
+            m.key, tuple(d.sentences[m.sentence]), min(m.tokens), max(m.tokens) + 1
+        )
+        for d in docs
+        for m in d.mentions
+    ]
+
+
+def load_vectors(
+    docs: Sequence[Document], cache: Path | None, model: Path | None = None
+) -> dict[str, np.ndarray]:
+    """MiniLM mention vectors (``coref_embed.VIEWS``) per mention key, cached under ``cache``;
+    ``model`` is a fine-tuned model folder (default: the packaged model)."""
+    spans = mention_spans(docs)
+    tag = hashlib.sha1(f"{model}|{spans!r}".encode()).hexdigest()[:12]
+    cached = cache / f"minilm-{tag}.npz" if cache else None
+    if cached and cached.exists():
+        with np.load(cached) as stored:
+            keys, matrix = stored["keys"].tolist(), stored["vectors"]
+        return {k: matrix[i] for i, k in enumerate(keys)}
+    started = time.perf_counter()
+    vectors = coref_embed.MentionEncoder(model).encode(spans)
+    print(f"# encoded {len(spans)} mentions in {time.perf_counter() - started:.0f} s")
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        keys = sorted(vectors)
+        np.savez(cached, keys=np.array(keys), vectors=np.stack([vectors[k] for k in keys]))
+    return vectors
+
+
+def training_blocks(
+    mentions: Sequence[MentionInDoc],
+    events: Mapping[str, str],
+    gold: Mapping[str, str],
+    spans: Mapping[str, coref_embed.MentionSpan],
+) -> list[TrainingBlock]:
+    """The blocks ``cluster_mentions`` compares (document cluster × family, no pronouns)."""
+    blocks: dict[tuple[str, str], list[MentionInDoc]] = defaultdict(list)
+    for m in mentions:
+        if not pronoun(m):
+            blocks[(events[m.doc], m.family)].append(m)
+    return [
+        TrainingBlock(tuple(spans[m.key] for m in ms), tuple(gold[m.key] for m in ms))
+        for _, ms in sorted(blocks.items())
+        if len(ms) > 1
+    ]
+
+
+def tuned_model(data: Path, cache: Path | None) -> Path:
+    """The MiniLM encoder fine-tuned on topics 1–22 (dev 23–25), trained on first use and kept
+    under ``cache`` (never in the repository)."""
+    settings = TuneSettings()
+    root = cache or Path(tempfile.gettempdir()) / "nl-ecb-coref"
+    folder = root / f"minilm-tuned-{hashlib.sha1(repr(settings).encode()).hexdigest()[:8]}"
+    if (folder / "config.json").exists():
+        return folder
+    docs, mentions = load_analysed(data, parse_topics("1-25"), cache)
+    events = document_clusters(docs)
+    gold = gold_chains(docs, "validated")
+    spans = {s.key: s for s in mention_spans(docs)}
+    split = {
+        name: set(parse_topics(spec))
+        for name, spec in (("train", TRAIN_TOPICS), ("dev", DEV_TOPICS))
+    }
+    blocks = {
+        name: training_blocks(
+            [mentions[k] for k in gold if int(k.split("_")[0]) in topics], events, gold, spans
+        )
+        for name, topics in split.items()
+    }
+    started = time.perf_counter()
+    partial = folder.with_suffix(".partial")
+    fine_tune(blocks["train"], blocks["dev"], partial, settings, log=lambda s: print("#", s))
+    partial.rename(folder)
+    print(f"# fine-tuned in {time.perf_counter() - started:.0f} s -> {folder}")
+    return folder
 
 
 def doc_b_cubed(pred: Mapping[str, str], gold: Mapping[str, str]) -> float:
@@ -554,9 +661,25 @@ def gold_chains(docs: Sequence[Document], mentions: str = "validated") -> Cluste
     return {m.key: m.chain for d in docs for m in d.mentions if keep(m)}
 
 
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """newsloom with MiniLM pair features: a row label, vectors per mention, pair model."""
+
+    name: str
+    vectors: Mapping[str, np.ndarray]
+    weights: tuple[float, ...]
+    threshold: float
+
+
 def evaluate(
-    docs: Sequence[Document], analysed: Mapping[str, MentionInDoc], split: str, mentions: str
+    docs: Sequence[Document],
+    analysed: Mapping[str, MentionInDoc],
+    split: str,
+    mentions: str,
+    variants: Sequence[Variant] = (),
 ) -> Clusters:
+    """Print the baselines, newsloom, and newsloom with each embedding variant; return the last
+    newsloom run."""
     gold = gold_chains(docs, mentions)
     ms = [analysed[k] for k in gold]
     events = document_clusters(docs)
@@ -566,9 +689,38 @@ def evaluate(
         "head lemma, predicted doc clusters": head_lemma_baseline(ms, events),
         "newsloom cluster_mentions": ours,
     }
+    for variant in variants:
+        extra = coref_embed.embedding_features(variant.vectors)
+        ours = newsloom_clusters(ms, events, variant.threshold, variant.weights, extra)
+        runs[variant.name] = ours
     for name, pred in runs.items():
         print(_row(split, name, conll(gold, pred)))
     return ours
+
+
+def variants_for(args: argparse.Namespace, docs: Sequence[Document]) -> list[Variant]:
+    """The embedding rows ``--embed`` / ``--fine-tune`` ask for."""
+    out = []
+    if args.embed:
+        out.append(
+            Variant(
+                "newsloom + MiniLM (frozen)",
+                load_vectors(docs, args.cache),
+                coref_embed.EMBED_PAIR_WEIGHTS,
+                coref_embed.EMBED_MERGE_THRESHOLD,
+            )
+        )
+    if args.fine_tune:
+        model = tuned_model(args.data, args.cache)
+        out.append(
+            Variant(
+                "newsloom + MiniLM (fine-tuned)",
+                load_vectors(docs, args.cache, model),
+                coref_embed.TUNED_PAIR_WEIGHTS or coref_embed.EMBED_PAIR_WEIGHTS,
+                coref_embed.TUNED_MERGE_THRESHOLD,
+            )
+        )
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -578,21 +730,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write {doc:m_id: cluster} as JSON")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "nl-ecb-coref")
     parser.add_argument("--fit", action="store_true", help="refit weights and thresholds")
+    parser.add_argument(
+        "--embed",
+        action="store_true",
+        help="add rows with frozen MiniLM mention features (needs torch)",
+    )
+    parser.add_argument("--fine-tune", action="store_true",
+                        help="add rows with a MiniLM encoder fine-tuned on 1-22, trained on "
+                             "first use under --cache (needs torch)")  # fmt: skip
     parser.add_argument("--mentions", choices=sorted(SETTINGS), default="validated",
                         help="which gold mentions --out and --fit use")  # fmt: skip
     args = parser.parse_args(argv)
     if args.fit:
-        fit(args.data, args.cache)
+        fit(args.data, args.cache, "tuned" if args.fine_tune else "embed" if args.embed else "")
         return 0
     splits = [args.topics] if args.topics else ["1-25", "26-35"]
     loaded = {spec: load_analysed(args.data, parse_topics(spec), args.cache) for spec in splits}
+    variants = {spec: variants_for(args, docs) for spec, (docs, _) in loaded.items()}
     out: Clusters = {}
     for mentions in ("validated", "all"):
         print(f"\n{SETTINGS[mentions]}")
         print(f"{'split':<7} {'method':<34} {'MUC R     P    F1':<17} | {'B3 R     P    F1':<17} | "
               f"{'CEAF-e R  P    F1':<17} | CoNLL")  # fmt: skip
         for spec, (docs, analysed) in loaded.items():
-            found = evaluate(docs, analysed, spec, mentions)
+            found = evaluate(docs, analysed, spec, mentions, variants[spec])
             if mentions == args.mentions:
                 out.update(found)
     for name, value in ANCHORS:

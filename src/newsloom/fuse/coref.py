@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from math import exp
 
 import numpy as np
 from numpy.typing import NDArray
@@ -55,6 +54,7 @@ __all__ = [
     "MERGE_THRESHOLD",
     "PAIR_WEIGHTS",
     "PRONOUNS",
+    "ExtraFeatures",
     "MentionInDoc",
     "cluster_mentions",
     "pair_features",
@@ -126,6 +126,11 @@ MERGE_THRESHOLD = 0.25
 #: ECB+ 1–25 CoNLL: pronoun+name 74.4, +nominal 74.3, +role 74.0 (``nominal`` links are 72%
 #: precise, ``role`` links 39% before the ``OTHER_ROLES`` filter): the pair model does the rest.
 WITHIN_RULES: tuple[str, ...] = ("pronoun", "name")
+
+#: Extra pair-feature matrices of a block, one ``(n, n)`` array per feature, appended after
+#: ``FEATURES`` (their weights follow ``FEATURES``'s in ``weights``): a learned signal such as
+#: :func:`newsloom.fuse.coref_embed.embedding_features`.
+ExtraFeatures = Callable[[Sequence[MentionInDoc]], Sequence[NDArray[np.float64]]]
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _WORD_RE = re.compile(r"[\w’'.&-]+")
@@ -334,11 +339,6 @@ def pair_features(
     )
 
 
-def _probability(features: tuple[float, ...], weights: Sequence[float]) -> float:
-    z = sum(f * w for f, w in zip(features, weights, strict=True))
-    return 1.0 / (1.0 + exp(-z))
-
-
 # ---------------------------------------------------------------------------------- clustering
 
 
@@ -349,11 +349,13 @@ def cluster_mentions(
     threshold: float = MERGE_THRESHOLD,
     weights: Sequence[float] = PAIR_WEIGHTS,
     rules: Sequence[str] = WITHIN_RULES,
+    extra: ExtraFeatures | None = None,
 ) -> dict[str, str]:
     """A cluster id per mention key. ``doc_clusters`` maps a document to its event cluster:
     mentions only merge within one (all documents form one cluster when it is ``None``).
     ``rules`` are the within-document rules of :func:`within_doc_links` whose chains are
-    kept together before the cross-document clustering."""
+    kept together before the cross-document clustering; ``extra`` adds pair features
+    (``weights`` then has one more weight per extra matrix)."""
     chain = within_doc_chains(mentions, rules)
     blocks: dict[tuple[str, str], list[MentionInDoc]] = defaultdict(list)
     for m in mentions:
@@ -363,7 +365,8 @@ def cluster_mentions(
     out: dict[str, str] = {}
     for block_key in sorted(blocks):
         block = sorted(blocks[block_key], key=lambda m: m.key)
-        labels = _agglomerate(block, [chain[m.key] for m in block], threshold, weights)
+        prob = pair_probabilities(block, weights, extra)
+        labels = _agglomerate([chain[m.key] for m in block], prob, threshold)
         for m, label in zip(block, labels, strict=True):
             out[m.key] = f"{block_key[0]}|{block_key[1]}|{label}"
     by_chain = {chain[m.key]: out[m.key] for m in sorted(mentions, key=_order) if m.key in out}
@@ -396,20 +399,17 @@ def within_doc_chains(
     return {key: find(key) for key in parent}
 
 
-def _agglomerate(
-    block: Sequence[MentionInDoc], chains: Sequence[str], threshold: float, weights: Sequence[float]
-) -> list[int]:
+def _agglomerate(chains: Sequence[str], prob: NDArray[np.float64], threshold: float) -> list[int]:
     """Average linkage over mention probabilities, starting from the within-document chains:
     two clusters join while the mean probability over their mention pairs reaches
-    ``threshold``."""
+    ``threshold``. ``prob`` holds the mention-pair probabilities."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(chains):
         groups[c].append(i)
     members = list(groups.values())
     if len(members) < 2:
-        return [0] * len(block)
-    prob = pair_probabilities(block, weights)
-    onehot = np.zeros((len(members), len(block)))
+        return [0] * len(chains)
+    onehot = np.zeros((len(members), len(chains)))
     for g, idx in enumerate(members):
         onehot[g, idx] = 1.0
     total = onehot @ prob @ onehot.T
@@ -428,7 +428,7 @@ def _agglomerate(
         size[keep] += size[gone]
         alive[gone] = False
         owner = [keep if o == gone else o for o in owner]
-    labels = [0] * len(block)
+    labels = [0] * len(chains)
     for g, idx in enumerate(members):
         for k in idx:
             labels[k] = owner[g]
@@ -436,14 +436,24 @@ def _agglomerate(
 
 
 def pair_probabilities(
-    block: Sequence[MentionInDoc], weights: Sequence[float] = PAIR_WEIGHTS
+    block: Sequence[MentionInDoc],
+    weights: Sequence[float] = PAIR_WEIGHTS,
+    extra: ExtraFeatures | None = None,
 ) -> NDArray[np.float64]:
     """Symmetric matrix of merge probabilities (1 on the diagonal)."""
     n = len(block)
     stats = block_stats(block)
-    prob = np.eye(n, dtype=np.float64)
+    base = weights[: len(FEATURES)]
+    logit = np.zeros((n, n), dtype=np.float64)
     for i in range(n):
         for j in range(i + 1, n):
             feats = pair_features(block[i], block[j], stats)
-            prob[i, j] = prob[j, i] = _probability(feats, weights)
+            logit[i, j] = logit[j, i] = sum(f * w for f, w in zip(feats, base, strict=True))
+    matrices = list(extra(block)) if extra is not None else []
+    if len(weights) != len(FEATURES) + len(matrices):
+        raise ValueError(f"{len(weights)} weights for {len(FEATURES) + len(matrices)} features")
+    for w, matrix in zip(weights[len(FEATURES) :], matrices, strict=True):
+        logit += w * matrix
+    prob = 1.0 / (1.0 + np.exp(-logit))
+    np.fill_diagonal(prob, 1.0)
     return prob
