@@ -131,3 +131,46 @@ def test_newsletter_prompt_is_a_sign_off() -> None:
         Kind.SIGN_OFF
     )
     assert line_kind("Stay calm, the harbor master told the crews on Monday.") is Kind.PROSE
+
+
+def test_blank_lines_around_a_line_mark_it_spaced() -> None:
+    lines = classify("Menu\nHome\n\nThe ferries will run all winter, the port said.\n\nAbout")
+    assert [line.spaced for line in lines] == [False, False, True, True]
+
+
+def test_spaced_feature_is_relative_to_the_page() -> None:
+    spaced = FEATURE_NAMES.index("spaced")
+    every_line_spaced = features(classify("\n\n".join(HEADER + BODY)))
+    assert {row[spaced] for row in every_line_spaced} == {0.0}  # no contrast, no evidence
+    some_spaced = features(classify("\n".join(HEADER) + "\n\n" + "\n\n".join(BODY)))
+    assert some_spaced[len(HEADER)][spaced] > 0 > some_spaced[0][spaced]
+
+
+def test_header_distance_counts_lines_after_the_byline() -> None:
+    distance = FEATURE_NAMES.index("header_distance")
+    rows = features(classify(_page(HEADER, BODY, RAIL)))
+    byline_at = HEADER.index("By Ana Ruiz | Harbor Ledger")
+    assert rows[byline_at][distance] == 0.0
+    assert 0 < rows[len(HEADER)][distance] < rows[-1][distance]
+
+
+def test_length_weighs_the_evidence_for_a_stretch() -> None:
+    from newsloom.clean.linemodel import gains
+
+    lines = classify(_page(BODY, ["Yes (41%)", "No (29%)"]))
+    evidence = gains(lines, [0.9] * len(lines))
+    assert evidence[0] > 10 * evidence[-1] > 0
+
+
+def test_a_lone_sentence_amid_chrome_is_still_the_body() -> None:
+    from newsloom.clean.linemodel import LineModel, models_in_use
+
+    size = len(FEATURE_NAMES)
+    doubtful = LineModel((), (0.0,) * size, (1.0,) * size, (0.0,) * size, -3.0)
+    second = LineModel((), (0.0,) * (size + 8), (1.0,) * (size + 8), (0.0,) * (size + 8), -3.0)
+    lines = classify(_page(HEADER[:4], BODY[2:], FOOTER[:2]))
+    with models_in_use(doubtful, second):  # every line at p 0.05: no stretch has evidence
+        result = clean_capture(_page(HEADER[:4], BODY[2:], FOOTER[:2]))
+        assert len(set(first_probabilities(lines))) == 1
+    assert result.paragraphs == BODY[2:]
+    assert len(set(first_probabilities(lines))) > 1  # the shipped weights again after the block

@@ -95,6 +95,7 @@ class Line:
     kind: Kind
     reason: str | None = None  # set when the line is removed
     score: float = 0.0  # probability of being body text (linemodel)
+    spaced: bool = False  # a blank line (or the edge of the text) on both sides, like a <p>
 
 
 @dataclass(slots=True)
@@ -136,11 +137,17 @@ def clean_capture(text: str, site_lines: frozenset[str] = frozenset()) -> Captur
 
 
 def classify(text: str, site_lines: frozenset[str] = frozenset()) -> list[Line]:
-    """One ``Line`` per non-blank line of ``text``, with its kind."""
+    """One ``Line`` per non-blank line of ``text``, with its kind, and whether blank lines stand
+    around it (``spaced``: a paragraph in a browser's ``innerText``)."""
     lines: list[Line] = []
+    opened = True  # a blank line, or the start of the text, since the last line
+    line_opened = True
     for raw in text.split("\n"):
         stripped = re.sub(r"\s+", " ", raw).strip()
         if not stripped:
+            if lines and not opened:
+                lines[-1].spaced = line_opened
+            opened = True
             continue
         kind = Kind.SITE if site_lines and line_key(stripped) in site_lines else line_kind(stripped)
         recent = [ln.text for ln in lines[-DUPLICATE_WINDOW:]]
@@ -150,6 +157,9 @@ def classify(text: str, site_lines: frozenset[str] = frozenset()) -> list[Line]:
             lines[-1].kind = Kind.CAPTION  # the caption printed first without its credit suffix
             kind = Kind.DUPLICATE
         lines.append(Line(stripped, kind))
+        line_opened, opened = opened, False
+    if lines and not opened:
+        lines[-1].spaced = line_opened
     return lines
 
 
@@ -277,10 +287,19 @@ def body_bounds(lines: list[Line]) -> tuple[int | None, int | None]:
         line.score = p
     start, end = best_stretch(gains(lines, [ln.score for ln in lines]))
     if start is None or end is None:
+        start = end = _surest_prose(lines)
+    if start is None or end is None:
         return None, None
     while end + 1 < len(lines) and _short_sentence(lines[end + 1]):
         end += 1  # a closing paragraph too short to count on its own
     return start, end
+
+
+def _surest_prose(lines: list[Line]) -> int | None:
+    """No stretch has more evidence for than against (a page of one or two sentences amid its
+    site's chrome): the prose line the model is surest of, rather than no body at all."""
+    found = [(ln.score, i) for i, ln in enumerate(lines) if ln.kind is Kind.PROSE and not ln.reason]
+    return max(found)[1] if found else None
 
 
 def _short_sentence(line: Line) -> bool:

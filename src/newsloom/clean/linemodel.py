@@ -63,6 +63,8 @@ class LineLike(Protocol):
     def kind(self) -> str: ...
     @property
     def reason(self) -> str | None: ...
+    @property
+    def spaced(self) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,7 @@ CONTEXT_NAMES = (
 )  # fmt: skip
 PAGE_NAMES = (
     "position", "repeated", "in_rail", "after_header", "size_vs_page", "prev_heading", "cohesion",
+    "spaced", "near_spaced", "header_distance",
 )  # fmt: skip
 FEATURE_NAMES: tuple[str, ...] = (
     *OWN_NAMES, *CONTEXT_NAMES, *PAGE_NAMES, *(f"kind={k}" for k in KIND_FEATURES),
@@ -145,6 +148,8 @@ def features(lines: Sequence[LineLike]) -> list[list[float]]:
     header = next((i for i, ln in enumerate(lines) if ln.kind in HEADER_KINDS), len(lines))
     longest = max((o.size for o in own), default=0.0)
     cohesion = _cohesions([topic_words(line.text) for line in lines])
+    spaced = [1.0 if line.spaced else 0.0 for line in lines]
+    spaced_share = _mean(spaced)
     rows: list[list[float]] = []
     for i, line in enumerate(lines):
         prev = own[max(0, i - CONTEXT) : i]
@@ -172,6 +177,10 @@ def features(lines: Sequence[LineLike]) -> list[list[float]]:
                 own[i].size - longest,
                 1.0 if i and lines[i - 1].kind == "rail-heading" else 0.0,
                 cohesion[i],
+                spaced[i] - spaced_share,
+                _mean(spaced[max(0, i - CONTEXT) : i] + spaced[i + 1 : i + 1 + CONTEXT])
+                - spaced_share,
+                math.log1p(i - header) if i > header else 0.0,
                 *kinds,
             ]
         )
@@ -244,11 +253,11 @@ def second_features(
 
 def gains(lines: Sequence[LineLike], probs: Sequence[float]) -> list[float]:
     """Each line's evidence for the body: its probability above ``REGION_THRESHOLD``, weighted
-    by the log of its length; ad markers and lone headings inside a body are neutral."""
+    by its length (the score counts words, so two long paragraphs outweigh five short poll
+    answers: cross-validated by site, F1 0.907 with the log of the length, 0.911 with the
+    length); ad markers and lone headings inside a body are neutral."""
     return [
-        0.0
-        if line.kind in TRANSPARENT_KINDS
-        else (p - REGION_THRESHOLD) * math.log1p(len(line.text))
+        0.0 if line.kind in TRANSPARENT_KINDS else (p - REGION_THRESHOLD) * len(line.text)
         for line, p in zip(lines, probs, strict=True)
     ]
 
