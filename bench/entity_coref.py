@@ -716,7 +716,7 @@ def variants_for(args: argparse.Namespace, docs: Sequence[Document]) -> list[Var
             Variant(
                 "newsloom + MiniLM (fine-tuned)",
                 load_vectors(docs, args.cache, model),
-                coref_embed.TUNED_PAIR_WEIGHTS or coref_embed.EMBED_PAIR_WEIGHTS,
+                coref_embed.TUNED_PAIR_WEIGHTS,
                 coref_embed.TUNED_MERGE_THRESHOLD,
             )
         )

@@ -51,7 +51,7 @@ VECTORS = {
 def test_weight_tuples_cover_every_feature() -> None:
     assert len(EMBED_FEATURES) == 3
     assert len(EMBED_PAIR_WEIGHTS) == len(FEATURES) + len(EMBED_FEATURES)
-    assert len(TUNED_PAIR_WEIGHTS) in {0, len(FEATURES) + len(EMBED_FEATURES)}
+    assert len(TUNED_PAIR_WEIGHTS) == len(EMBED_PAIR_WEIGHTS)
     assert VIEWS == ("mention", "sentence")
 
 
