@@ -9,10 +9,12 @@ from newsloom.clean.capture import classify, clean_capture, mark_rails
 from newsloom.clean.linemodel import (
     FEATURE_NAMES,
     SECOND_NAMES,
+    LineModel,
     best_stretch,
     features,
     first_probabilities,
     load_models,
+    models_in_use,
     own_features,
     probabilities,
     second_features,
@@ -81,16 +83,39 @@ def test_body_lines_share_topic_words() -> None:
     assert "ferries" in topic_words(BODY[0])
 
 
-def test_second_pass_knows_the_first_guess() -> None:
+def test_second_pass_sees_the_first_scores_against_the_page() -> None:
     lines = classify(_page(HEADER, BODY, RAIL, FOOTER))
     mark_rails(lines)
     rows = features(lines)
     first = first_probabilities(lines)
     rows2 = second_features(lines, rows, first)
-    inside = SECOND_NAMES.index("in_stretch")
-    assert rows2[len(HEADER)][inside] == 1.0
-    assert rows2[0][inside] == 0.0
+    rank, vs_top = SECOND_NAMES.index("p1_rank"), SECOND_NAMES.index("p1_vs_top")
+    body_at = len(HEADER)
+    assert rows2[body_at][rank] > rows2[0][rank]
+    assert rows2[body_at][vs_top] > rows2[0][vs_top]
+    assert max(row[vs_top] for row in rows2) == 0.0  # the page's likeliest line
     assert len(probabilities(lines)) == len(lines)
+
+
+def test_a_lone_headline_is_no_body() -> None:
+    result = clean_capture("Ferry crews ready the harbor for the winter timetable")
+    assert result.paragraphs == []
+
+
+def _constant_models(bias: float) -> tuple[LineModel, LineModel]:
+    n1, n2 = len(FEATURE_NAMES), len(SECOND_NAMES)
+    return (
+        LineModel((), (0.0,) * n1, (1.0,) * n1, (0.0,) * n1, bias),
+        LineModel((), (0.0,) * n2, (1.0,) * n2, (0.0,) * n2, bias),
+    )
+
+
+def test_body_starts_after_the_header_it_swallowed() -> None:
+    with models_in_use(*_constant_models(3.0)):  # every line at p 0.95: the whole page
+        result = clean_capture(_page(HEADER[4:], BODY))
+    assert result.paragraphs == BODY
+    assert result.title == HEADER[4]
+    assert result.byline == ["Ana Ruiz"]
 
 
 def test_body_kept_rail_and_footer_removed() -> None:
@@ -163,13 +188,8 @@ def test_length_weighs_the_evidence_for_a_stretch() -> None:
 
 
 def test_a_lone_sentence_amid_chrome_is_still_the_body() -> None:
-    from newsloom.clean.linemodel import LineModel, models_in_use
-
-    size = len(FEATURE_NAMES)
-    doubtful = LineModel((), (0.0,) * size, (1.0,) * size, (0.0,) * size, -3.0)
-    second = LineModel((), (0.0,) * (size + 8), (1.0,) * (size + 8), (0.0,) * (size + 8), -3.0)
     lines = classify(_page(HEADER[:4], BODY[2:], FOOTER[:2]))
-    with models_in_use(doubtful, second):  # every line at p 0.05: no stretch has evidence
+    with models_in_use(*_constant_models(-3.0)):  # every line at p 0.05: no stretch has evidence
         result = clean_capture(_page(HEADER[:4], BODY[2:], FOOTER[:2]))
         assert len(set(first_probabilities(lines))) == 1
     assert result.paragraphs == BODY[2:]

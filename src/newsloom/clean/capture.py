@@ -54,6 +54,8 @@ STAMP_MAX_CHARS = 120
 SECTION_REACH = 2
 
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", ")", ":", "…")
+#: How a sentence ends in the scripts of the SEB pages (a body has at least one such line).
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "”", '"', "»", "」")
 
 
 class Kind(StrEnum):
@@ -286,13 +288,35 @@ def body_bounds(lines: list[Line]) -> tuple[int | None, int | None]:
     for line, p in zip(lines, probabilities(lines), strict=True):
         line.score = p
     start, end = best_stretch(gains(lines, [ln.score for ln in lines]))
-    if start is None or end is None:
+    if start is None or end is None or not _has_prose(lines[start : end + 1]):
         start = end = _surest_prose(lines)
     if start is None or end is None:
         return None, None
+    start = _after_header(lines, start, end)
     while end + 1 < len(lines) and _short_sentence(lines[end + 1]):
         end += 1  # a closing paragraph too short to count on its own
     return start, end
+
+
+def _has_prose(lines: list[Line]) -> bool:
+    """A body has at least one line that ends like a sentence, in any script (a lone headline is
+    not an article; a Chinese paragraph has no spaces to count words by, so is not ``PROSE``)."""
+    return any(
+        not ln.reason and (ln.kind is Kind.PROSE or ln.text.endswith(_SENTENCE_ENDS))
+        for ln in lines
+    )
+
+
+def _after_header(lines: list[Line], start: int, end: int) -> int:
+    """The body starts after the article's own header: a stretch that opens on the headline,
+    byline and caption (a page whose header lines score high) starts after its last header
+    line before the first prose line, so that the header yields the metadata."""
+    for i in range(start, end + 1):
+        if lines[i].kind is Kind.PROSE and not lines[i].reason:
+            break
+        if lines[i].kind in HEADER_ANCHORS:
+            start = i + 1
+    return start
 
 
 def _surest_prose(lines: list[Line]) -> int | None:

@@ -2,20 +2,23 @@
 features that do not depend on the page's language (length, punctuation, case, the line's kind,
 its neighbours near and far, where it stands against the article's header).
 
-The first model scores every line on its own and its surroundings; its scores give a first
-guess at the body (the stretch of lines with the most evidence, ``best_stretch``). The second
-model sees that guess too (is the line inside it, how far outside, how the first model scored
-its neighbourhood), so that a listicle's short paragraphs next to a long stretch of body are
-pulled in and a teaser rail far from it is pushed out.
+The first model scores every line on its own and its surroundings. The second model sees the
+first model's scores around each line too, also relative to the page (against the page's
+highest, and as a rank), so that a listicle's short paragraphs beside long body paragraphs are
+pulled in and a page the first model is unsure of still yields its likeliest lines. The body is
+then the stretch of lines with the most evidence (``gains``, ``best_stretch``). Features are
+kept to what held up in cross-validation by site (``bench/seb_train.py --cv 5``): second-pass
+features on the first guess's stretch helped the sites trained on and hurt unseen ones.
 
 The weights live in ``linemodel_weights.py`` beside this file (a Python module, so that they
 ship with the package without package-data settings); ``bench/seb_train.py`` regenerates them
-from the dev half of the SEB captures (never the held-out half). Inference is plain Python: two
-dot products per line, no scikit-learn at run time.
+from the SEB captures. Inference is plain Python: two dot products per line, no scikit-learn at
+run time.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -111,8 +114,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 )  # fmt: skip
 #: The second model's features: the first model's, then what its first guess says.
 SECOND_NAMES: tuple[str, ...] = (
-    *FEATURE_NAMES, "p1", "p1_near", "p1_wide", "in_stretch", "before_stretch", "after_stretch",
-    "stretch_share", "stretch_overlap",
+    *FEATURE_NAMES, "p1", "p1_near", "p1_wide", "p1_vs_top", "p1_wide_vs_top", "p1_rank",
 )  # fmt: skip
 
 
@@ -211,43 +213,22 @@ def _cohesions(topics: Sequence[frozenset[str]]) -> list[float]:
     return out
 
 
-def _overlap(own: frozenset[str], counts: Counter[str], inside: bool) -> float:
-    """Share of a line's topic words found in the other lines of the stretch (``counts``, the
-    number of the stretch's lines with each word, counts the line itself when ``inside``)."""
-    if not own:
-        return 0.0
-    least = 2 if inside else 1
-    return sum(1 for w in own if counts[w] >= least) / len(own)
-
-
 def second_features(
     lines: Sequence[LineLike], rows: Sequence[Sequence[float]], first: Sequence[float]
 ) -> list[list[float]]:
-    """The second model's rows: each first-model row, then where the line stands against the
-    first guess at the body (``best_stretch`` over the first model's probabilities)."""
-    start, end = best_stretch(gains(lines, first))
-    inside = 0
-    topics = [topic_words(line.text) for line in lines]
-    counts: Counter[str] = Counter()
-    if start is not None and end is not None:
-        inside = end - start + 1
-        for words in topics[start : end + 1]:
-            counts.update(words)
+    """The second model's rows: each first-model row, then the first model's probabilities
+    around the line, each also against the page's highest and as a rank within the page (a
+    page the first model is unsure of still has its likeliest lines)."""
+    n = len(first)
+    wide = [_mean(list(first[max(0, i - WIDE_CONTEXT) : i + WIDE_CONTEXT + 1])) for i in range(n)]
+    top, top_wide = max(first, default=0.0), max(wide, default=0.0)
+    ordered = sorted(first)
+    last = max(n - 1, 1)
     rows2: list[list[float]] = []
     for i, row in enumerate(rows):
-        near = list(first[max(0, i - CONTEXT) : i + CONTEXT + 1])
-        wide = list(first[max(0, i - WIDE_CONTEXT) : i + WIDE_CONTEXT + 1])
-        if start is None or end is None:
-            stretch = [0.0, 0.0, 0.0]
-        else:
-            stretch = [
-                1.0 if start <= i <= end else 0.0,
-                math.log1p(start - i) if i < start else 0.0,
-                math.log1p(i - end) if i > end else 0.0,
-            ]
-        overlap = _overlap(topics[i], counts, bool(stretch[0]))
-        share = inside / max(len(lines), 1)
-        rows2.append([*row, first[i], _mean(near), _mean(wide), *stretch, share, overlap])
+        near = _mean(list(first[max(0, i - CONTEXT) : i + CONTEXT + 1]))
+        rank = bisect.bisect_left(ordered, first[i]) / last
+        rows2.append([*row, first[i], near, wide[i], first[i] - top, wide[i] - top_wide, rank])
     return rows2
 
 
