@@ -8,11 +8,16 @@ body (a 3-word line: when its words appear in that order in the ground truth; a 
 two words: when it is a whole line of the ground truth).
 
 Two logistic models are fitted (see clean/linemodel.py): the first on the line features, the
-second on those plus where the line stands against the first model's guess at the body. The
-second model is trained on first-model scores predicted out of fold (the dev pages in
-``FOLDS`` groups by site), so that it learns how far to trust the first model on pages the first
-model has not seen. The held-out half is never read here unless --report-held-out is passed,
-which reads it only to print the trained models' line accuracy.
+second on those plus the first model's scores around the line (also against the page's highest,
+and as a rank). The second model is trained on first-model scores predicted out of fold (the
+training pages in ``FOLDS`` groups by site), so that it learns how far to trust the first model
+on pages the first model has not seen.
+
+The shipped weights are trained on every page (``--train-on all``, the default); the figure to
+report for them is the cross-validated one (``--cv 5``: each page cleaned by the whole clean
+stage with models trained without its site, folds by ``seb_data.cv_fold``), which is also where
+features and settings are chosen. ``--train-on dev`` trains on the dev half only, for the old
+dev / held-out comparison in bench/seb.py.
 """
 
 from __future__ import annotations
