@@ -368,5 +368,7 @@ def test_a_quote_inside_a_listed_sentence_is_not_listed_again() -> None:
     courier.alone_quotes = [0]
     courier.alone = [FactRef(article="a", text="…", start=0, end=40)]
     assert items_beyond_facts(dossier, courier).alone_quotes == []
+    courier.alone = [FactRef(article="a", text="…", start=20, end=90)]  # the quote's last words
+    assert items_beyond_facts(dossier, courier).alone_quotes == []
     courier.alone = [FactRef(article="a", text="…", start=variant.end, end=90)]
     assert items_beyond_facts(dossier, courier).alone_quotes == [0]

@@ -239,8 +239,10 @@ def items_beyond_facts(dossier: Dossier, source: SourceCoverage) -> OutletItems:
 
 
 def _inside_any(spans: list[tuple[str, int, int]], facts: list[FactRef]) -> bool:
+    """Some span overlaps a listed sentence: a quote running over two sentences is shown by
+    either."""
     return any(
-        article == f.article and f.start <= start and end <= f.end
+        article == f.article and start < f.end and f.start < end
         for article, start, end in spans
         for f in facts
     )
