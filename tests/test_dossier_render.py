@@ -86,14 +86,16 @@ def test_quote_marks_that_do_not_pair_up() -> None:
     assert not unbalanced_quotes("The levee held.")
 
 
-def test_summary_prefers_whole_sentences_to_quote_fragments() -> None:
+def test_summary_lines_are_whole_statements_not_quote_fragments() -> None:
     fragment = "Nobody came to look at the cracked piers before the storm,” the engineer said."
     whole = "The engineer said nobody came to look at the cracked piers before the storm."
     a = _article("a", "Courier", ["“We warned them twice about it.", fragment])
     b = _article("b", "Ledger", [whole])
     lines = summary([a, b], {})
-    assert lines[0].text == whole
+    assert lines and not any(unbalanced_quotes(line.text) for line in lines)
     assert set(lines[0].articles) == {"a", "b"}
+    quoted = next(line.text for line in lines if line.text.startswith("“We warned"))
+    assert quoted.endswith("the engineer said.")
 
 
 # ------------------------------------------------------------------------------- markdown
@@ -372,3 +374,36 @@ def test_a_quote_inside_a_listed_sentence_is_not_listed_again() -> None:
     assert items_beyond_facts(dossier, courier).alone_quotes == []
     courier.alone = [FactRef(article="a", text="…", start=variant.end, end=90)]
     assert items_beyond_facts(dossier, courier).alone_quotes == [0]
+
+
+# ----------------------------------------------------------------------------- statements
+
+
+def test_a_quotation_over_two_sentences_is_one_statement() -> None:
+    from newsloom.fuse.statements import statement_spans
+
+    article = _article(
+        "a",
+        "Courier",
+        [
+            "“The sea was very angry this morning.",
+            "The captain should never have been allowed to sail,” said Ana Ruiz.",
+            "Divers searched the hull on Sunday.",
+        ],
+    )
+    spans = statement_spans(article)
+    texts = [article.body[s:e] for s, e in spans]
+    assert texts[0].startswith("“The sea") and texts[0].endswith("said Ana Ruiz.")
+    assert texts[1] == "Divers searched the hull on Sunday."
+
+
+def test_a_statement_stops_at_a_paragraph_break_and_after_a_few_sentences() -> None:
+    from newsloom.fuse.statements import MAX_SENTENCES, statement_spans
+
+    body = "“It began in the hall.\n\nFirefighters came at six."
+    article = Article(id="a", body=body, sentences=[Span(start=0, end=22), Span(start=24, end=49)])
+    assert statement_spans(article) == [(0, 22), (24, 49)]
+    unclosed = _article("b", "Ledger", ["“One."] + ["More words here."] * (MAX_SENTENCES + 2))
+    spans = statement_spans(unclosed)
+    assert spans[0] == (unclosed.sentences[0].start, unclosed.sentences[MAX_SENTENCES - 1].end)
+    assert len(spans) == 1 + (MAX_SENTENCES + 3) - MAX_SENTENCES

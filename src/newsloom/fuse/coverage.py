@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsloom.fuse.quotes import content
+from newsloom.fuse.statements import statement_spans
 from newsloom.model import (
     Article,
     Dossier,
@@ -51,11 +52,13 @@ class _Sentence:
 
 
 def sentences(article: Article) -> list[_Sentence]:
+    """The article's statements with enough content words to be facts (a quotation that runs
+    over several sentences is one statement)."""
     out = []
-    for span in article.sentences:
-        words = frozenset(content(article.body[span.start : span.end]))
+    for start, end in statement_spans(article):
+        words = frozenset(content(article.body[start:end]))
         if len(words) >= MIN_FACT_WORDS:
-            out.append(_Sentence(article, span.start, span.end, words))
+            out.append(_Sentence(article, start, end, words))
     return out
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsloom.fuse.quotes import content
+from newsloom.fuse.statements import statement_spans
 from newsloom.model import Article, TimelineEntry, TimeRef
 
 #: Share of the shorter sentence's content words found in the other: one statement.
@@ -70,9 +71,10 @@ def timeline(members: Sequence[Article]) -> list[TimelineEntry]:
 def _dated_sentences(article: Article) -> list[_Dated]:
     out: list[_Dated] = []
     seen: set[tuple[int, str]] = set()
+    statements = statement_spans(article)
     for time in article.times:
         value = _day_value(time)
-        span = _sentence_span(article, time.start)
+        span = _sentence_span(statements, time.start)
         if not value or span is None or (span[0], value) in seen:
             continue
         seen.add((span[0], value))
@@ -88,10 +90,11 @@ def _day_value(time: TimeRef) -> str | None:
     return time.value if _MONTH_RE.match(time.value) or _WEEK_RE.match(time.value) else None
 
 
-def _sentence_span(article: Article, offset: int) -> tuple[int, int] | None:
-    for span in article.sentences:
-        if span.start <= offset < span.end:
-            return span.start, span.end
+def _sentence_span(statements: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The statement (a sentence, or sentences one quotation runs over) holding ``offset``."""
+    for start, end in statements:
+        if start <= offset < end:
+            return start, end
     return None
 
 
