@@ -407,3 +407,22 @@ def test_a_statement_stops_at_a_paragraph_break_and_after_a_few_sentences() -> N
     spans = statement_spans(unclosed)
     assert spans[0] == (unclosed.sentences[0].start, unclosed.sentences[MAX_SENTENCES - 1].end)
     assert len(spans) == 1 + (MAX_SENTENCES + 3) - MAX_SENTENCES
+
+
+def test_a_surname_tagged_as_a_place_joins_the_person_when_the_story_says_so() -> None:
+    from newsloom.fuse.entities import merge_entities
+    from newsloom.model import Mention
+
+    def mentioned(aid: str, mentions: list[tuple[str, str]]) -> Article:
+        return Article(id=aid, body="", entities=[
+            Mention(text=t, label=lab, start=0, end=len(t)) for t, lab in mentions])  # fmt: skip
+
+    a = mentioned("a", [("Ramon Ilagan", "PERSON"), ("Ilagan", "PERSON"), ("Ilagan", "GPE")])
+    b = mentioned("b", [("Ilagan", "PERSON"), ("Iloca", "GPE")])
+    names = {e.name: e for e in merge_entities([a, b])}
+    assert "Ilagan" not in names and names["Ramon Ilagan"].mentions == 4
+    # A city that shares a surname, tagged as a place more often than as a person, stays.
+    c = mentioned("c", [("Lloyd Austin", "PERSON"), ("Austin", "PERSON"), ("Austin", "GPE"),
+                        ("Austin", "GPE")])  # fmt: skip
+    names = {e.name: e for e in merge_entities([c])}
+    assert names["Austin"].type == "GPE" and names["Lloyd Austin"].mentions == 2

@@ -76,6 +76,7 @@ def merge_entities(members: Sequence[Article]) -> list[Entity]:
             _place_mention(clusters, surnames, article.id, place, "GPE")
     _attach_surnames(clusters, surnames)
     _attach_titled_people(clusters)
+    _attach_mislabelled_surnames(clusters)
     _attach_demonyms(clusters)
     _attach_acronyms(clusters, members)
     return _entities(clusters)
@@ -172,6 +173,30 @@ def _attach_titled_people(clusters: dict[str, _Cluster]) -> None:
         mentions = sum(cluster.forms.values())
         for i, article in enumerate(cluster.articles):
             person.add(owner, "PERSON", article, mentions if i == 0 else 0)
+        del clusters[key]
+
+
+def _attach_mislabelled_surnames(clusters: dict[str, _Cluster]) -> None:
+    """A bare surname spaCy tagged as a place or organisation ("Ilagan said …" as a GPE) is the
+    person when the story also tags that very word as a person at least as often, and only one
+    person bears it."""
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for key, cluster in clusters.items():
+        if key.startswith("P:"):
+            for form in cluster.forms:
+                if len(form.split()) == 1:
+                    by_form[form].append(key)
+    for key in [k for k in clusters if k.startswith("X:")]:
+        cluster = clusters[key]
+        if len(cluster.forms) != 1:
+            continue
+        form, n = next(iter(cluster.forms.items()))
+        owners = by_form.get(form, [])
+        if len(owners) != 1 or clusters[owners[0]].forms[form] < n:
+            continue
+        person = clusters[owners[0]]
+        for i, article in enumerate(cluster.articles):
+            person.add(form, "PERSON", article, n if i == 0 else 0)
         del clusters[key]
 
 
