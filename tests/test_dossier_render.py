@@ -426,3 +426,20 @@ def test_a_surname_tagged_as_a_place_joins_the_person_when_the_story_says_so() -
                         ("Austin", "GPE")])  # fmt: skip
     names = {e.name: e for e in merge_entities([c])}
     assert names["Austin"].type == "GPE" and names["Lloyd Austin"].mentions == 2
+
+
+def test_a_surname_tagged_as_an_organisation_joins_the_one_person_bearing_it() -> None:
+    from newsloom.fuse.entities import merge_entities
+    from newsloom.model import Mention
+
+    def mentioned(aid: str, mentions: list[tuple[str, str]]) -> Article:
+        return Article(id=aid, body="", entities=[
+            Mention(text=t, label=lab, start=0, end=len(t)) for t, lab in mentions])  # fmt: skip
+
+    a = mentioned("a", [("Ximena Carrasco", "PERSON"), ("Carrasco", "ORG")])
+    b = mentioned("b", [("Carrasco", "ORG"), ("Carrasco", "PERSON")])
+    names = {e.name: e for e in merge_entities([a, b])}
+    assert "Carrasco" not in names and names["Ximena Carrasco"].mentions == 4
+    # Two people share the surname: the organisation-tagged word cannot be told apart.
+    c = mentioned("c", [("Ana Vidal", "PERSON"), ("Luis Vidal", "PERSON"), ("Vidal", "ORG")])
+    assert "Vidal" in {e.name for e in merge_entities([c])}

@@ -177,24 +177,22 @@ def _attach_titled_people(clusters: dict[str, _Cluster]) -> None:
 
 
 def _attach_mislabelled_surnames(clusters: dict[str, _Cluster]) -> None:
-    """A bare surname spaCy tagged as a place or organisation ("Ilagan said …" as a GPE) is the
-    person when the story also tags that very word as a person at least as often, and only one
-    person bears it."""
-    by_form: dict[str, list[str]] = defaultdict(list)
-    for key, cluster in clusters.items():
-        if key.startswith("P:"):
-            for form in cluster.forms:
-                if len(form.split()) == 1:
-                    by_form[form].append(key)
+    """A bare surname spaCy tagged as an organisation or a place ("Carrasco said …" as an ORG)
+    is the one person of the story with that surname. A place name is only taken when the story
+    also tags that very word as the person at least as often: "Austin" the city stays."""
+    people = [k for k in clusters if k.startswith("P:")]
     for key in [k for k in clusters if k.startswith("X:")]:
         cluster = clusters[key]
         if len(cluster.forms) != 1:
             continue
         form, n = next(iter(cluster.forms.items()))
-        owners = by_form.get(form, [])
-        if len(owners) != 1 or clusters[owners[0]].forms[form] < n:
+        surname = person_key(form)
+        owners = [p for p in people if len(surname) == 1 and p.split()[-1] == surname[0]]
+        if len(owners) != 1:
             continue
         person = clusters[owners[0]]
+        if _best_type(cluster) in _PLACE_LABELS and person.forms[form] < n:
+            continue
         for i, article in enumerate(cluster.articles):
             person.add(form, "PERSON", article, n if i == 0 else 0)
         del clusters[key]
