@@ -443,3 +443,38 @@ def test_a_surname_tagged_as_an_organisation_joins_the_one_person_bearing_it() -
     # Two people share the surname: the organisation-tagged word cannot be told apart.
     c = mentioned("c", [("Ana Vidal", "PERSON"), ("Luis Vidal", "PERSON"), ("Vidal", "ORG")])
     assert "Vidal" in {e.name for e in merge_entities([c])}
+
+
+def test_a_one_word_person_named_like_a_town_or_company_is_that_town_or_company() -> None:
+    from newsloom.fuse.entities import merge_entities
+    from newsloom.model import Mention
+
+    def mentioned(aid: str, mentions: list[tuple[str, str]]) -> Article:
+        return Article(id=aid, body="", entities=[
+            Mention(text=t, label=lab, start=0, end=len(t)) for t, lab in mentions])  # fmt: skip
+
+    a = mentioned("a", [("Brennick", "PERSON"), ("Brennick", "PERSON"), ("Brennick", "GPE"),
+                        ("Vossberg", "ORG"), ("Vossberg", "ORG"), ("Vossberg", "PERSON")])  # fmt: skip
+    entities = merge_entities([a])
+    assert sorted((e.name, e.type, e.mentions) for e in entities) == [
+        ("Brennick", "GPE", 3),
+        ("Vossberg", "ORG", 3),
+    ]
+    # A one-word person with a full name in the story stays a person.
+    b = mentioned("b", [("Dana Brennick", "PERSON"), ("Brennick", "PERSON"), ("Brennick", "GPE"),
+                        ("Brennick", "GPE")])  # fmt: skip
+    people = [e for e in merge_entities([b]) if e.type == "PERSON"]
+    assert [(e.name, e.mentions) for e in people] == [("Dana Brennick", 2)]
+
+
+def test_office_words_before_a_name_are_titles() -> None:
+    from newsloom.fuse.names import person_key
+
+    assert person_key("Executive Officer Laura Benning") == person_key("Laura Benning")
+    assert person_key("Fire Marshal Carla Deane") == person_key("Carla Deane")
+
+
+def test_markdown_writes_figures_as_a_reader_would() -> None:
+    assert markdown._number(4_099_999_999.9999995) == "4,100,000,000"
+    assert markdown._number(3.4) == "3.4"
+    assert markdown._number(1200) == "1,200"

@@ -77,6 +77,7 @@ def merge_entities(members: Sequence[Article]) -> list[Entity]:
     _attach_surnames(clusters, surnames)
     _attach_titled_people(clusters)
     _attach_mislabelled_surnames(clusters)
+    _attach_lone_names(clusters)
     _attach_demonyms(clusters)
     _attach_acronyms(clusters, members)
     return _entities(clusters)
@@ -196,6 +197,27 @@ def _attach_mislabelled_surnames(clusters: dict[str, _Cluster]) -> None:
         for i, article in enumerate(cluster.articles):
             person.add(form, "PERSON", article, n if i == 0 else 0)
         del clusters[key]
+
+
+def _attach_lone_names(clusters: dict[str, _Cluster]) -> None:
+    """A one-word "person" no full name in the story owns, spelled exactly like a place or an
+    organisation the story names, is that place or organisation: spaCy tags an unfamiliar town
+    ("Brennick said it would …") or company ("Vossberg") as a person. People in the news are
+    named in full at least once."""
+    things: dict[str, str] = {}
+    for key, cluster in clusters.items():
+        if key.startswith("X:"):
+            for form in cluster.forms:
+                things.setdefault(form, key)
+    for key in [k for k in clusters if k.startswith("P:") and len(k.split()) == 1]:
+        cluster = clusters[key]
+        targets = {things.get(form) for form in cluster.forms}
+        if len(targets) == 1 and None not in targets:
+            target = targets.pop()
+            assert target is not None
+            cluster.label = Counter({_best_type(clusters[target]): sum(cluster.label.values())})
+            clusters[target].absorb(cluster)
+            del clusters[key]
 
 
 def _person_suffix(form: str, people: dict[str, str]) -> str | None:

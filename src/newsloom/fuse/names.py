@@ -19,7 +19,8 @@ TITLES = frozenset(
     governor mayor judge justice chief ceo chairman chairwoman chair spokesman spokeswoman
     spokesperson ambassador commander leader supreme ayatollah deputy acting former us uk un eu
     the sir lord lady dame rev reverend bishop archbishop cardinal father sister brother
-    minister's""".split()
+    minister's executive officer director commissioner superintendent inspector treasurer
+    attorney sheriff marshal detective cmdr lieutenant manager""".split()
 )
 
 #: Spelling rules applied in order to a lower-cased, accent-free word.

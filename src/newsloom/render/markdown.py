@@ -214,7 +214,7 @@ def _apart_lines(claim: FigureClaim, seen: set[frozenset[str]]) -> list[str]:
 def _figure_value(claim: FigureClaim) -> str:
     if claim.value is None:
         return "?"
-    value = f"{claim.value:,.0f}" if claim.value == int(claim.value) else f"{claim.value:,}"
+    value = _number(claim.value)
     unit = f" {escape(claim.unit)}" if claim.unit else ""
     per = f" a {escape(claim.per)}" if claim.per else ""
     return value + unit + per
@@ -317,6 +317,14 @@ def _sources_of(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str
     outlets = list(dict.fromkeys(by_id[a].outlet for a in article_ids if a in by_id))
     refs = ", ".join(f"`{a}`" for a in article_ids)
     return f"— {escape(', '.join(outlets))} ({refs})" if outlets else f"({refs})"
+
+
+def _number(value: float) -> str:
+    """A figure as a reader writes it: 4,100,000,000 rather than 4,099,999,999.9999995."""
+    rounded = round(value, 2)
+    if rounded == int(rounded):
+        return f"{int(rounded):,}"
+    return f"{rounded:,.2f}".rstrip("0").rstrip(".")
 
 
 def _n(count: int, noun: str) -> str:
