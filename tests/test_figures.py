@@ -314,6 +314,8 @@ def test_lookalike_figures_keep_apart(nlp: Language) -> None:
         "The No. 2 official resigned on Friday.",
         "He said he had told them at one point.",
         "The bill passed 52-48 after the home side won 3-1.",
+        "Local 412 President Ana Ruiz spoke at Gate 7 of the depot.",
+        "Voters approved Proposition 13 and closed Exit 4.",
     ],
 )
 def test_not_figures(nlp: Language, sentence: str) -> None:
@@ -324,6 +326,12 @@ def test_not_figures(nlp: Language, sentence: str) -> None:
 def test_counts_next_to_names_are_kept(nlp: Language) -> None:
     figure = one(nlp, "The 3rd Infantry Division sent 250 soldiers to Port Alder on May 4, 2023.")
     assert (figure.value, figure.counts_head, figure.scope) == (250, "soldier", "to Port Alder")
+
+
+@slow
+def test_a_lower_case_name_word_does_not_hide_a_figure(nlp: Language) -> None:
+    figure = one(nlp, "The new line 40 buses will carry riders from the port.")
+    assert figure.value == 40
 
 
 # -------------------------------------------------------------------------- gold sample

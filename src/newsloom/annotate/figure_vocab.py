@@ -128,6 +128,14 @@ NAME_LABELS = frozenset(
 )  # fmt: skip
 #: Tokens right before a number that make it a label ("No. 2", "page 3", "Photo 4").
 LABEL_WORDS = frozenset({"no.", "no", "number", "page", "photo", "image", "slide", "episode"})
+#: Capitalised words before a number that make it part of a name ("Local 412", "Flight 370",
+#: "Gate 7", "Proposition 13"); lower-case, they may simply precede a figure.
+NAME_WORDS = frozenset(
+    {"local", "route", "flight", "highway", "interstate", "gate", "room", "chapter", "district",
+     "ward", "precinct", "unit", "pier", "terminal", "platform", "line", "channel", "article",
+     "section", "amendment", "proposition", "resolution", "bill", "building", "hall", "station",
+     "stage", "phase", "block", "lot", "apartment", "suite", "lane", "exit", "track", "zone"}
+)  # fmt: skip
 
 #: Prepositions that give a figure its scope (where, what).
 SCOPE_PREPS = frozenset(

@@ -37,6 +37,7 @@ from newsloom.annotate.figure_vocab import (
     LABEL_WORDS,
     MONTHS,
     NAME_LABELS,
+    NAME_WORDS,
     QUALIFIER_MAX_TOKENS,
     QUALIFIERS,
     TIME_WORDS,
@@ -226,6 +227,8 @@ def _is_date_or_time(doc: Doc, span: NumberSpan) -> bool:
 def _is_label(doc: Doc, span: NumberSpan) -> bool:
     """ "Route 9", "Apollo 11", "No. 2", "Smith, 45,": a number naming or tagging something."""
     if _word_before(doc, span.start) in LABEL_WORDS:
+        return True
+    if span.start > 0 and doc[span.start - 1].is_title and doc[span.start - 1].lower_ in NAME_WORDS:
         return True
     root = number_root(doc, span)
     head = root.head

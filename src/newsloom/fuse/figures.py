@@ -279,8 +279,8 @@ def _explain_apart(claims: list[tuple[ClaimKey, FigureClaim]]) -> None:
             if not _comparable(a, b):
                 continue
             reason = _difference(a, b, ca, cb)
-            ca.apart_from.append(f"{_label(cb)}: {reason}")
-            cb.apart_from.append(f"{_label(ca)}: {reason}")
+            ca.apart_from.append(f"{claim_label(cb)}: {reason}")
+            cb.apart_from.append(f"{claim_label(ca)}: {reason}")
 
 
 def _comparable(a: ClaimKey, b: ClaimKey) -> bool:
@@ -306,6 +306,16 @@ def _difference(a: ClaimKey, b: ClaimKey, ca: FigureClaim, cb: FigureClaim) -> s
     return "; ".join(reasons) or "different claims"
 
 
-def _label(claim: FigureClaim) -> str:
-    value = f"{claim.value:,.0f}" if claim.value is not None else "?"
+def claim_label(claim: FigureClaim) -> str:
+    """How a claim is named where another claim says why it stays apart: "9%", "8,000 troops",
+    "18,000,000 USD"."""
+    if claim.value is None:
+        value = "?"
+    else:
+        rounded = round(claim.value, 2)
+        value = f"{int(rounded):,}" if rounded == int(rounded) else f"{rounded:,}"
+    if claim.unit == "%":
+        value += "%"
+    elif claim.unit:
+        value += f" {claim.unit}"
     return f"{value} {claim.counts or ''}".strip()

@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from newsloom.fuse.coverage import items_beyond_facts
+from newsloom.fuse.figures import claim_label
 from newsloom.model import (
     Article,
     Dossier,
@@ -199,7 +200,7 @@ def _figures(claims: Sequence[FigureClaim]) -> list[str]:
 def _apart_lines(claim: FigureClaim, seen: set[frozenset[str]]) -> list[str]:
     """Why this claim stays apart from each look-alike, each pair said once."""
     mine = f"{_figure_value(claim)} {escape(claim.counts)}".strip()
-    label = f"{claim.value:,.0f} {claim.counts or ''}".strip() if claim.value is not None else "?"
+    label = claim_label(claim)
     lines = []
     for why in claim.apart_from:
         other, _, reason = why.partition(": ")
@@ -215,7 +216,7 @@ def _figure_value(claim: FigureClaim) -> str:
     if claim.value is None:
         return "?"
     value = _number(claim.value)
-    unit = f" {escape(claim.unit)}" if claim.unit else ""
+    unit = "%" if claim.unit == "%" else f" {escape(claim.unit)}" if claim.unit else ""
     per = f" a {escape(claim.per)}" if claim.per else ""
     return value + unit + per
 
