@@ -478,3 +478,22 @@ def test_markdown_writes_figures_as_a_reader_would() -> None:
     assert markdown._number(4_099_999_999.9999995) == "4,100,000,000"
     assert markdown._number(3.4) == "3.4"
     assert markdown._number(1200) == "1,200"
+
+
+def test_a_name_tagged_a_person_once_and_a_ship_more_often_is_the_ship() -> None:
+    from newsloom.fuse.entities import merge_entities
+    from newsloom.model import Mention
+
+    def mentioned(aid: str, mentions: list[tuple[str, str]]) -> Article:
+        return Article(id=aid, body="", entities=[
+            Mention(text=t, label=lab, start=0, end=len(t)) for t, lab in mentions])  # fmt: skip
+
+    a = mentioned("a", [("Margaret Hale", "FAC"), ("Margaret Hale", "FAC"),
+                        ("Margaret Hale", "PERSON")])  # fmt: skip
+    assert [(e.name, e.type, e.mentions) for e in merge_entities([a])] == [
+        ("Margaret Hale", "FAC", 3)
+    ]
+    # Named as a person more often: the person stays, beside the thing.
+    b = mentioned("b", [("Margaret Hale", "FAC"), ("Margaret Hale", "PERSON"),
+                        ("Margaret Hale", "PERSON")])  # fmt: skip
+    assert sorted(e.type for e in merge_entities([b])) == ["FAC", "PERSON"]

@@ -78,6 +78,7 @@ def merge_entities(members: Sequence[Article]) -> list[Entity]:
     _attach_titled_people(clusters)
     _attach_mislabelled_surnames(clusters)
     _attach_lone_names(clusters)
+    _merge_same_names(clusters)
     _attach_demonyms(clusters)
     _attach_acronyms(clusters, members)
     return _entities(clusters)
@@ -217,6 +218,28 @@ def _attach_lone_names(clusters: dict[str, _Cluster]) -> None:
             assert target is not None
             cluster.label = Counter({_best_type(clusters[target]): sum(cluster.label.values())})
             clusters[target].absorb(cluster)
+            del clusters[key]
+
+
+def _merge_same_names(clusters: dict[str, _Cluster]) -> None:
+    """One name written the same, tagged a person in one sentence and a ship, building or
+    organisation in another ("the Margaret Hale"), is one entity of the type used most."""
+    things: dict[str, str] = {}
+    for key, cluster in clusters.items():
+        if key.startswith("X:"):
+            for form in cluster.names:
+                things.setdefault(form, key)
+    for key in [k for k in clusters if k.startswith("P:")]:
+        person = clusters[key]
+        targets = {things.get(form) for form in person.forms}
+        if len(targets) != 1 or None in targets:
+            continue
+        target = targets.pop()
+        assert target is not None
+        thing = clusters[target]
+        if sum(thing.forms.values()) > sum(person.forms.values()):
+            person.label = Counter({_best_type(thing): sum(person.label.values())})
+            thing.absorb(person)
             del clusters[key]
 
 
