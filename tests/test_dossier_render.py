@@ -497,3 +497,17 @@ def test_a_name_tagged_a_person_once_and_a_ship_more_often_is_the_ship() -> None
     b = mentioned("b", [("Margaret Hale", "FAC"), ("Margaret Hale", "PERSON"),
                         ("Margaret Hale", "PERSON")])  # fmt: skip
     assert sorted(e.type for e in merge_entities([b])) == ["FAC", "PERSON"]
+
+
+def test_a_person_tag_on_a_company_name_is_undone() -> None:
+    from newsloom.fuse.entities import merge_entities
+    from newsloom.model import Mention
+
+    a = Article(id="a", body="", entities=[
+        Mention(text=t, label=lab, start=0, end=len(t))
+        for t, lab in [("Halden Polymer Works", "PERSON"), ("Halden Polymer Works", "FAC"),
+                       ("Ana Ruiz", "PERSON")]])  # fmt: skip
+    entities = {e.name: e for e in merge_entities([a])}
+    assert entities["Halden Polymer Works"].type == "FAC"
+    assert entities["Halden Polymer Works"].mentions == 2
+    assert entities["Ana Ruiz"].type == "PERSON"

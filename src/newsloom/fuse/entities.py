@@ -28,6 +28,20 @@ _ORG_HEADS = (
     "command|office|department|bureau|authority|commission|union|organization|organisation|"
     "group|front|movement|court|guard|police"
 )
+#: Last words that end an organisation's or a building's name, never a person's.
+ORG_SUFFIXES = frozenset(
+    """works inc corp corporation co company companies ltd llc plc group foods lines airlines
+    bank university college school hospital center centre institute foundation association
+    industries holdings partners systems technologies motors mills factory plant council
+    ministry department agency authority commission committee union party church""".split()
+)
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1] if words else ""
+
+
 _ACRONYM_PAREN_RE = re.compile(r"\((?P<acr>[A-Z]{2,8})\)")
 #: Small words allowed inside a long name: "Ministry of Foreign Affairs".
 _NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "de", "&"})
@@ -91,6 +105,8 @@ def _place_mention(
     text: str,
     label: str,
 ) -> None:
+    if label == "PERSON" and _last_word(text).lower().strip(".,") in ORG_SUFFIXES:
+        label = "ORG"  # "Halden Polymer Works", "Bluewater Inter-Island Lines": not people
     if label == "PERSON":
         name = strip_titles(text)
         key = person_key(name)

@@ -127,16 +127,17 @@ def _timeline(console: Console, dossier: Dossier) -> None:
 
 
 def _alone(console: Console, dossier: Dossier) -> None:
-    rows = [s for s in dossier.sources if s.alone]
+    rows = [s for s in dossier.sources if s.independent and (s.alone or s.omits)]
     if not rows:
         return
-    console.print("\n[bold]Only in one outlet[/]")
+    console.print("\n[bold]Only in one outlet · left out[/]")
     for source in rows:
-        console.print(
-            Text("• ")
-            + plain(f"{source.name}: {source.alone[0].text}")
-            + Text(f"  (+{len(source.alone) - 1} more)" if len(source.alone) > 1 else "")
-        )
+        for label, facts in (("only here", source.alone), ("leaves out", source.omits)):
+            if facts:
+                more = f"  (+{len(facts) - 1} more)" if len(facts) > 1 else ""
+                console.print(
+                    Text("• ") + plain(f"{source.name} {label}: {facts[0].text}") + Text(more)
+                )
 
 
 def _sources(console: Console, dossier: Dossier) -> None:
