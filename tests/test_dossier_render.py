@@ -506,8 +506,9 @@ def test_a_person_tag_on_a_company_name_is_undone() -> None:
     a = Article(id="a", body="", entities=[
         Mention(text=t, label=lab, start=0, end=len(t))
         for t, lab in [("Halden Polymer Works", "PERSON"), ("Halden Polymer Works", "FAC"),
-                       ("Ana Ruiz", "PERSON")]])  # fmt: skip
+                       ("Ana Ruiz", "PERSON"), ("Works", "PERSON")]])  # fmt: skip
     entities = {e.name: e for e in merge_entities([a])}
+    assert "Works" not in entities
     assert entities["Halden Polymer Works"].type == "FAC"
     assert entities["Halden Polymer Works"].mentions == 2
     assert entities["Ana Ruiz"].type == "PERSON"

@@ -105,8 +105,11 @@ def _place_mention(
     text: str,
     label: str,
 ) -> None:
-    if label == "PERSON" and _last_word(text).lower().strip(".,") in ORG_SUFFIXES:
-        label = "ORG"  # "Halden Polymer Works", "Bluewater Inter-Island Lines": not people
+    if _last_word(text).lower().strip(".,") in ORG_SUFFIXES:
+        if len(text.split()) == 1:
+            return  # "Works", "University" alone: a generic word cut from a longer name
+        if label == "PERSON":
+            label = "ORG"  # "Halden Polymer Works", "Bluewater Inter-Island Lines": not people
     if label == "PERSON":
         name = strip_titles(text)
         key = person_key(name)
