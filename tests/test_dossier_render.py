@@ -512,3 +512,17 @@ def test_a_person_tag_on_a_company_name_is_undone() -> None:
     assert entities["Halden Polymer Works"].type == "FAC"
     assert entities["Halden Polymer Works"].mentions == 2
     assert entities["Ana Ruiz"].type == "PERSON"
+
+
+def test_the_company_as_a_speaker_is_the_one_company_of_the_story() -> None:
+    from newsloom.fuse.entities import speaker_entity
+
+    plant = Entity(id="E1", name="Halden Polymer Works", type="FAC")
+    union = Entity(id="E2", name="Transit Workers Local", type="ORG")
+    person = Entity(id="E3", name="Ana Ruiz", type="PERSON", aliases=["Ana Ruiz", "Ruiz"])
+    assert speaker_entity("the company", [plant, union, person]) == "E1"
+    assert speaker_entity("The union", [plant, union, person]) == "E2"
+    assert speaker_entity("Ruiz", [plant, union, person]) == "E3"
+    other = Entity(id="E4", name="Vossberg Foods", type="ORG")
+    assert speaker_entity("the company", [plant, other]) is None  # two companies: unknown
+    assert speaker_entity("company officials", [plant]) is None

@@ -335,10 +335,48 @@ def _capitalised_run_before(text: str) -> str | None:
     return " ".join(run) if len(run) >= 2 else None
 
 
+_COMPANY_WORDS = frozenset(
+    """company co inc corp corporation foods works lines group ltd llc plc industries holdings
+    motors airlines bank mills""".split()
+)
+#: A speaker named by its role ("the company said") and the last words of the names that role
+#: can stand for in the story.
+ROLE_NAMES: dict[str, frozenset[str]] = {
+    "company": _COMPANY_WORDS,
+    "firm": _COMPANY_WORDS,
+    "operator": _COMPANY_WORDS,
+    "union": frozenset({"union", "workers", "local", "federation", "guild"}),
+    "agency": frozenset({"agency", "authority", "administration", "commission", "bureau"}),
+    "university": frozenset({"university", "college"}),
+    "hospital": frozenset({"hospital", "clinic"}),
+    "ministry": frozenset({"ministry"}),
+    "council": frozenset({"council"}),
+}
+_ROLE_SPEAKER_RE = re.compile(r"(?:the\s+)?(?P<role>" + "|".join(ROLE_NAMES) + r")", re.I)
+
+
+def role_entity(speaker: str, entities: list[Entity]) -> str | None:
+    """The one organisation of the story a role speaker ("the company") stands for."""
+    m = _ROLE_SPEAKER_RE.fullmatch(speaker.strip())
+    if not m:
+        return None
+    words = ROLE_NAMES[m["role"].lower()]
+    found = [
+        e.id
+        for e in entities
+        if e.type in {"ORG", "FAC"} and len(e.name.split()) > 1
+        and _last_word(e.name).lower().strip(".,") in words
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
+
+
 def speaker_entity(speaker: str | None, entities: list[Entity]) -> str | None:
-    """The id of the person entity a speaker names, when exactly one matches."""
+    """The id of the person entity a speaker names, when exactly one matches; a role speaker
+    ("the company") is the one organisation of the story that role can stand for."""
     if not speaker:
         return None
+    if (role := role_entity(speaker, entities)) is not None:
+        return role
     key = person_key(speaker)
     if not key:
         return None
