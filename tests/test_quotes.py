@@ -250,3 +250,17 @@ def test_seed_pages_done_when(nlp: Language) -> None:
     sentence_end = ap.body.find(".", cue_start)
     assert "late Friday" in ap.body[cue_start:sentence_end]
     assert "late Friday" not in (telegram[0].channel or "")
+
+
+def test_a_statement_credited_as_speaker_is_its_authors(nlp: Language) -> None:
+    text = (
+        "Marta Kowalski, whose family owns the mill, said in a statement that they were "
+        "“heartbroken.” “These are our neighbors and our friends,” the statement said."
+    )
+    found = [q for q in quotes(nlp, text) if q.text.startswith("These are")]
+    assert [q.speaker for q in found] == ["Marta Kowalski"]
+
+
+def test_a_statement_nobody_made_before_stays_as_written(nlp: Language) -> None:
+    text = "“The plant will reopen in May,” the statement said."
+    assert [q.speaker for q in quotes(nlp, text)] == ["the statement"]

@@ -135,8 +135,34 @@ def _resolved(item: _Item, book: NameBook) -> Quote:
     if item.speaker is None:
         return item.quote
     speaker = resolve(item.speaker, book)
+    if (noun := _channel_speaker(speaker.name)) is not None:
+        # "“…,” the statement said": the statement is the one someone made just before.
+        owner = book.channel_owner(noun, speaker.start)
+        if owner is not None:
+            speaker = Speaker(owner.name, speaker.start, speaker.end, owner.kind)
     book.note(speaker)
+    if item.quote.channel and (noun := _channel_noun(item.quote.channel)) is not None:
+        book.note_channel(noun, speaker)
     return item.quote.model_copy(update={"speaker": speaker.name})
+
+
+_CHANNEL_DETERMINERS = frozenset({"the", "this", "that", "a", "an", "his", "her", "its", "their"})
+
+
+def _channel_speaker(name: str) -> str | None:
+    """The channel noun of a speaker that is a channel ("the statement", "her post")."""
+    words = name.lower().split()
+    if len(words) == 2 and words[0] in _CHANNEL_DETERMINERS and words[1] in CHANNEL_NOUNS:
+        return words[1].removesuffix("s") if words[1] != "address" else words[1]
+    return None
+
+
+def _channel_noun(channel: str) -> str | None:
+    """The head noun of a channel phrase: "a post on Telegram" → post."""
+    for word in channel.lower().split():
+        if word in CHANNEL_NOUNS:
+            return word.removesuffix("s") if word != "address" else word
+    return None
 
 
 # ------------------------------------------------------------------------------ direct quotes

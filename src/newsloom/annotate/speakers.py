@@ -181,6 +181,8 @@ class NameBook:
     full: list[str] = field(default_factory=list)
     persons: list[tuple[int, str]] = field(default_factory=list)  # (offset, name) subjects
     groups: list[tuple[int, str]] = field(default_factory=list)
+    #: (offset, channel noun, speaker): who spoke through which statement, post, letter …
+    channels: list[tuple[int, str, Speaker]] = field(default_factory=list)
 
     @classmethod
     def from_mentions(cls, doc: Doc, mentions: list[Mention]) -> NameBook:
@@ -220,6 +222,17 @@ class NameBook:
             self.persons.append((speaker.start, speaker.name))
         elif speaker.kind == "group":
             self.groups.append((speaker.start, speaker.name))
+
+    def note_channel(self, noun: str, speaker: Speaker) -> None:
+        """Remember that ``speaker`` spoke through a ``noun`` ("said in a statement")."""
+        if speaker.kind in ("person", "group"):
+            self.channels.append((speaker.start, noun, speaker))
+
+    def channel_owner(self, noun: str, offset: int) -> Speaker | None:
+        """Who spoke, before ``offset``, through the ``noun`` a later quote is credited to ("…,”
+        the statement said")."""
+        before = [(pos, who) for pos, n, who in self.channels if n == noun and pos < offset]
+        return max(before, key=lambda t: t[0])[1] if before else None
 
     def antecedent(self, pronoun: str, offset: int) -> str | None:
         """The latest person (he/she) or group (they/it) named before ``offset``."""
