@@ -306,14 +306,18 @@ def _difference(a: ClaimKey, b: ClaimKey, ca: FigureClaim, cb: FigureClaim) -> s
     return "; ".join(reasons) or "different claims"
 
 
+def format_number(value: float) -> str:
+    """A figure as a reader writes it: 4,100,000,000 rather than 4,099,999,999.9999995."""
+    rounded = round(value, 2)
+    if rounded == int(rounded):
+        return f"{int(rounded):,}"
+    return f"{rounded:,.2f}".rstrip("0").rstrip(".")
+
+
 def claim_label(claim: FigureClaim) -> str:
     """How a claim is named where another claim says why it stays apart: "9%", "8,000 troops",
     "18,000,000 USD"."""
-    if claim.value is None:
-        value = "?"
-    else:
-        rounded = round(claim.value, 2)
-        value = f"{int(rounded):,}" if rounded == int(rounded) else f"{rounded:,}"
+    value = "?" if claim.value is None else format_number(claim.value)
     if claim.unit == "%":
         value += "%"
     elif claim.unit:

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from newsloom.fuse.coverage import items_beyond_facts
 from newsloom.fuse.figures import claim_label
+from newsloom.fuse.figures import format_number as _number
 from newsloom.model import (
     Article,
     Dossier,
@@ -318,14 +319,6 @@ def _sources_of(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str
     outlets = list(dict.fromkeys(by_id[a].outlet for a in article_ids if a in by_id))
     refs = ", ".join(f"`{a}`" for a in article_ids)
     return f"— {escape(', '.join(outlets))} ({refs})" if outlets else f"({refs})"
-
-
-def _number(value: float) -> str:
-    """A figure as a reader writes it: 4,100,000,000 rather than 4,099,999,999.9999995."""
-    rounded = round(value, 2)
-    if rounded == int(rounded):
-        return f"{int(rounded):,}"
-    return f"{rounded:,.2f}".rstrip("0").rstrip(".")
 
 
 def _n(count: int, noun: str) -> str:

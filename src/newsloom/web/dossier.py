@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from newsloom.errors import NotFoundError
 from newsloom.fuse.coverage import items_beyond_facts
+from newsloom.fuse.figures import format_number
 from newsloom.model import Article, Dossier, Entity, FigureClaim, QuoteGroup, Story
 from newsloom.web.charts import TimelineChart, TimeStrip, time_strip, timeline_chart
 from newsloom.web.data import Catalog
@@ -372,8 +373,4 @@ def _entity(entity: Entity, slugs: dict[str, str]) -> EntityView:
 
 
 def _number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "—" if value is None else format_number(value)
