@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsloom.fuse.quotes import content
-from newsloom.fuse.statements import statement_spans
+from newsloom.fuse.statements import statement_spans, unbalanced_quotes
 from newsloom.model import (
     Article,
     Dossier,
@@ -191,13 +191,6 @@ def summary(
         if len(chosen) == SUMMARY_LINES:
             break
     return [_line(s, b, copies) for s, b in chosen]
-
-
-def unbalanced_quotes(text: str) -> bool:
-    """True when the sentence opens or closes a quotation it does not also close or open."""
-    if text.count("“") != text.count("”"):
-        return True
-    return text.count('"') % 2 == 1
 
 
 def _first_start(article: Article) -> int:

@@ -16,7 +16,20 @@ MAX_SENTENCES = 4
 
 def opens_quote(text: str) -> bool:
     """The text opens a quotation it does not close."""
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    return _curly_balance(text) > 0 or _odd_straight(text)
+
+
+def unbalanced_quotes(text: str) -> bool:
+    """The text opens or closes a quotation it does not also close or open."""
+    return _curly_balance(text) != 0 or _odd_straight(text)
+
+
+def _curly_balance(text: str) -> int:
+    return text.count("“") - text.count("”")
+
+
+def _odd_straight(text: str) -> bool:
+    return text.count('"') % 2 == 1
 
 
 def statement_spans(article: Article) -> list[tuple[int, int]]:
