@@ -76,6 +76,19 @@ class _Cluster:
         self.label.update(other.label)
         self.articles += [a for a in other.articles if a not in self.articles]
 
+    def absorb_as(self, other: _Cluster, label: str, form: str | None = None) -> None:
+        """Take ``other``'s mentions as this cluster's ``label`` (spaCy's label for them was
+        wrong), under the one spelling ``form`` when given."""
+        total = sum(other.forms.values())
+        if form is None:
+            self.forms.update(other.forms)
+            self.names.update(other.names)
+        else:
+            self.forms[form] += total
+            self.names[form] += total
+        self.label[label] += total
+        self.articles += [a for a in other.articles if a not in self.articles]
+
 
 def merge_entities(members: Sequence[Article]) -> list[Entity]:
     clusters: dict[str, _Cluster] = {}
@@ -190,10 +203,7 @@ def _attach_titled_people(clusters: dict[str, _Cluster]) -> None:
             continue
         owner = owners.pop()
         assert owner is not None
-        person = clusters[people[owner]]
-        mentions = sum(cluster.forms.values())
-        for i, article in enumerate(cluster.articles):
-            person.add(owner, "PERSON", article, mentions if i == 0 else 0)
+        clusters[people[owner]].absorb_as(cluster, "PERSON", owner)
         del clusters[key]
 
 
@@ -214,8 +224,7 @@ def _attach_mislabelled_surnames(clusters: dict[str, _Cluster]) -> None:
         person = clusters[owners[0]]
         if _best_type(cluster) in _PLACE_LABELS and person.forms[form] < n:
             continue
-        for i, article in enumerate(cluster.articles):
-            person.add(form, "PERSON", article, n if i == 0 else 0)
+        person.absorb_as(cluster, "PERSON", form)
         del clusters[key]
 
 
@@ -235,8 +244,7 @@ def _attach_lone_names(clusters: dict[str, _Cluster]) -> None:
         if len(targets) == 1 and None not in targets:
             target = targets.pop()
             assert target is not None
-            cluster.label = Counter({_best_type(clusters[target]): sum(cluster.label.values())})
-            clusters[target].absorb(cluster)
+            clusters[target].absorb_as(cluster, _best_type(clusters[target]))
             del clusters[key]
 
 
@@ -257,8 +265,7 @@ def _merge_same_names(clusters: dict[str, _Cluster]) -> None:
         assert target is not None
         thing = clusters[target]
         if sum(thing.forms.values()) > sum(person.forms.values()):
-            person.label = Counter({_best_type(thing): sum(person.label.values())})
-            thing.absorb(person)
+            thing.absorb_as(person, _best_type(thing))
             del clusters[key]
 
 
