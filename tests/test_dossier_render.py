@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsloom.fuse.coverage import coverage, item_backers, summary, unbalanced_quotes
+from newsloom.fuse.entities import merge_entities
 from newsloom.model import (
     Article,
     Dossier,
@@ -13,6 +14,7 @@ from newsloom.model import (
     Figure,
     FigureClaim,
     FigureReport,
+    Mention,
     QuoteGroup,
     QuoteVariant,
     Result,
@@ -215,16 +217,15 @@ def test_markdown_escapes_page_text() -> None:
 # ------------------------------------------------------------------------------- entities
 
 
+def _mentioned(aid: str, mentions: list[tuple[str, str]]) -> Article:
+    return Article(id=aid, body="", entities=[
+        Mention(text=t, label=lab, start=0, end=len(t)) for t, lab in mentions])  # fmt: skip
+
+
 def test_an_office_tagged_as_organisation_joins_the_person_it_names() -> None:
-    from newsloom.fuse.entities import merge_entities
-    from newsloom.model import Mention
 
-    def mentioned(aid: str, mentions: list[tuple[str, str]]) -> Article:
-        return Article(id=aid, body="", entities=[
-            Mention(text=t, label=lab, start=0, end=len(t)) for t, lab in mentions])  # fmt: skip
-
-    a = mentioned("a", [("Defense Marta Kowalski", "ORG"), ("Kowalski", "PERSON")])
-    b = mentioned("b", [("Marta Kowalski", "PERSON"), ("Defense Ministry", "ORG")])
+    a = _mentioned("a", [("Defense Marta Kowalski", "ORG"), ("Kowalski", "PERSON")])
+    b = _mentioned("b", [("Marta Kowalski", "PERSON"), ("Defense Ministry", "ORG")])
     entities = {e.name: e for e in merge_entities([a, b])}
     assert "Defense Marta Kowalski" not in entities
     person = entities["Marta Kowalski"]
@@ -410,50 +411,31 @@ def test_a_statement_stops_at_a_paragraph_break_and_after_a_few_sentences() -> N
 
 
 def test_a_surname_tagged_as_a_place_joins_the_person_when_the_story_says_so() -> None:
-    from newsloom.fuse.entities import merge_entities
-    from newsloom.model import Mention
 
-    def mentioned(aid: str, mentions: list[tuple[str, str]]) -> Article:
-        return Article(id=aid, body="", entities=[
-            Mention(text=t, label=lab, start=0, end=len(t)) for t, lab in mentions])  # fmt: skip
-
-    a = mentioned("a", [("Ramon Ilagan", "PERSON"), ("Ilagan", "PERSON"), ("Ilagan", "GPE")])
-    b = mentioned("b", [("Ilagan", "PERSON"), ("Iloca", "GPE")])
+    a = _mentioned("a", [("Ramon Ilagan", "PERSON"), ("Ilagan", "PERSON"), ("Ilagan", "GPE")])
+    b = _mentioned("b", [("Ilagan", "PERSON"), ("Iloca", "GPE")])
     names = {e.name: e for e in merge_entities([a, b])}
     assert "Ilagan" not in names and names["Ramon Ilagan"].mentions == 4
     # A city that shares a surname, tagged as a place more often than as a person, stays.
-    c = mentioned("c", [("Lloyd Austin", "PERSON"), ("Austin", "PERSON"), ("Austin", "GPE"),
+    c = _mentioned("c", [("Lloyd Austin", "PERSON"), ("Austin", "PERSON"), ("Austin", "GPE"),
                         ("Austin", "GPE")])  # fmt: skip
     names = {e.name: e for e in merge_entities([c])}
     assert names["Austin"].type == "GPE" and names["Lloyd Austin"].mentions == 2
 
 
 def test_a_surname_tagged_as_an_organisation_joins_the_one_person_bearing_it() -> None:
-    from newsloom.fuse.entities import merge_entities
-    from newsloom.model import Mention
 
-    def mentioned(aid: str, mentions: list[tuple[str, str]]) -> Article:
-        return Article(id=aid, body="", entities=[
-            Mention(text=t, label=lab, start=0, end=len(t)) for t, lab in mentions])  # fmt: skip
-
-    a = mentioned("a", [("Ximena Carrasco", "PERSON"), ("Carrasco", "ORG")])
-    b = mentioned("b", [("Carrasco", "ORG"), ("Carrasco", "PERSON")])
+    a = _mentioned("a", [("Ximena Carrasco", "PERSON"), ("Carrasco", "ORG")])
+    b = _mentioned("b", [("Carrasco", "ORG"), ("Carrasco", "PERSON")])
     names = {e.name: e for e in merge_entities([a, b])}
     assert "Carrasco" not in names and names["Ximena Carrasco"].mentions == 4
     # Two people share the surname: the organisation-tagged word cannot be told apart.
-    c = mentioned("c", [("Ana Vidal", "PERSON"), ("Luis Vidal", "PERSON"), ("Vidal", "ORG")])
+    c = _mentioned("c", [("Ana Vidal", "PERSON"), ("Luis Vidal", "PERSON"), ("Vidal", "ORG")])
     assert "Vidal" in {e.name for e in merge_entities([c])}
 
 
 def test_a_one_word_person_named_like_a_town_or_company_is_that_town_or_company() -> None:
-    from newsloom.fuse.entities import merge_entities
-    from newsloom.model import Mention
-
-    def mentioned(aid: str, mentions: list[tuple[str, str]]) -> Article:
-        return Article(id=aid, body="", entities=[
-            Mention(text=t, label=lab, start=0, end=len(t)) for t, lab in mentions])  # fmt: skip
-
-    a = mentioned("a", [("Brennick", "PERSON"), ("Brennick", "PERSON"), ("Brennick", "GPE"),
+    a = _mentioned("a", [("Brennick", "PERSON"), ("Brennick", "PERSON"), ("Brennick", "GPE"),
                         ("Vossberg", "ORG"), ("Vossberg", "ORG"), ("Vossberg", "PERSON")])  # fmt: skip
     entities = merge_entities([a])
     assert sorted((e.name, e.type, e.mentions) for e in entities) == [
@@ -461,7 +443,7 @@ def test_a_one_word_person_named_like_a_town_or_company_is_that_town_or_company(
         ("Vossberg", "ORG", 3),
     ]
     # A one-word person with a full name in the story stays a person.
-    b = mentioned("b", [("Dana Brennick", "PERSON"), ("Brennick", "PERSON"), ("Brennick", "GPE"),
+    b = _mentioned("b", [("Dana Brennick", "PERSON"), ("Brennick", "PERSON"), ("Brennick", "GPE"),
                         ("Brennick", "GPE")])  # fmt: skip
     people = [e for e in merge_entities([b]) if e.type == "PERSON"]
     assert [(e.name, e.mentions) for e in people] == [("Dana Brennick", 2)]
@@ -481,32 +463,20 @@ def test_markdown_writes_figures_as_a_reader_would() -> None:
 
 
 def test_a_name_tagged_a_person_once_and_a_ship_more_often_is_the_ship() -> None:
-    from newsloom.fuse.entities import merge_entities
-    from newsloom.model import Mention
-
-    def mentioned(aid: str, mentions: list[tuple[str, str]]) -> Article:
-        return Article(id=aid, body="", entities=[
-            Mention(text=t, label=lab, start=0, end=len(t)) for t, lab in mentions])  # fmt: skip
-
-    a = mentioned("a", [("Margaret Hale", "FAC"), ("Margaret Hale", "FAC"),
+    a = _mentioned("a", [("Margaret Hale", "FAC"), ("Margaret Hale", "FAC"),
                         ("Margaret Hale", "PERSON")])  # fmt: skip
     assert [(e.name, e.type, e.mentions) for e in merge_entities([a])] == [
         ("Margaret Hale", "FAC", 3)
     ]
     # Named as a person more often: the person stays, beside the thing.
-    b = mentioned("b", [("Margaret Hale", "FAC"), ("Margaret Hale", "PERSON"),
+    b = _mentioned("b", [("Margaret Hale", "FAC"), ("Margaret Hale", "PERSON"),
                         ("Margaret Hale", "PERSON")])  # fmt: skip
     assert sorted(e.type for e in merge_entities([b])) == ["FAC", "PERSON"]
 
 
 def test_a_person_tag_on_a_company_name_is_undone() -> None:
-    from newsloom.fuse.entities import merge_entities
-    from newsloom.model import Mention
-
-    a = Article(id="a", body="", entities=[
-        Mention(text=t, label=lab, start=0, end=len(t))
-        for t, lab in [("Halden Polymer Works", "PERSON"), ("Halden Polymer Works", "FAC"),
-                       ("Ana Ruiz", "PERSON"), ("Works", "PERSON")]])  # fmt: skip
+    a = _mentioned("a", [("Halden Polymer Works", "PERSON"), ("Halden Polymer Works", "FAC"),
+                         ("Ana Ruiz", "PERSON"), ("Works", "PERSON")])  # fmt: skip
     entities = {e.name: e for e in merge_entities([a])}
     assert "Works" not in entities
     assert entities["Halden Polymer Works"].type == "FAC"

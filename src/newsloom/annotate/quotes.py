@@ -153,16 +153,17 @@ def _channel_speaker(name: str) -> str | None:
     """The channel noun of a speaker that is a channel ("the statement", "her post")."""
     words = name.lower().split()
     if len(words) == 2 and words[0] in _CHANNEL_DETERMINERS and words[1] in CHANNEL_NOUNS:
-        return words[1].removesuffix("s") if words[1] != "address" else words[1]
+        return _singular(words[1])
     return None
 
 
 def _channel_noun(channel: str) -> str | None:
     """The head noun of a channel phrase: "a post on Telegram" → post."""
-    for word in channel.lower().split():
-        if word in CHANNEL_NOUNS:
-            return word.removesuffix("s") if word != "address" else word
-    return None
+    return next((_singular(w) for w in channel.lower().split() if w in CHANNEL_NOUNS), None)
+
+
+def _singular(noun: str) -> str:
+    return noun if noun == "address" else noun.removesuffix("s")
 
 
 # ------------------------------------------------------------------------------ direct quotes
