@@ -277,7 +277,9 @@ class LineModel:
 
 
 @cache
+@cache
 def load_models() -> tuple[LineModel, LineModel]:
+    """The shipped models, built once per process (the weights module is imported once too)."""
     from newsloom.clean import linemodel_weights as w
 
     if tuple(w.NAMES) != FEATURE_NAMES or tuple(w.NAMES_2) != SECOND_NAMES:
