@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsloom.cli import Exit, app
+from newsloom.store import Store
 
 pytestmark = pytest.mark.slow
 
@@ -125,8 +126,33 @@ def test_analyze_nothing_usable(tmp_path: Path) -> None:
 
 
 def test_show_unknown_story_is_not_found(tmp_path: Path) -> None:
+    Store(tmp_path / "n.db").close()
     result = runner.invoke(app, ["show", "S-nope", "--db", str(tmp_path / "n.db")])
     assert result.exit_code == Exit.NOT_FOUND
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stories"],
+        ["show", "S1"],
+        ["search", "fire"],
+        ["rejections"],
+        ["export"],
+        ["export", "--format", "html", "--story", "S1"],
+        ["top"],
+        ["latest"],
+        ["trending"],
+        ["serve"],
+    ],
+)
+def test_read_commands_never_create_a_store(tmp_path: Path, command: list[str]) -> None:
+    """A mistyped --db on a read command is an error with the fix, not a new empty store."""
+    missing = tmp_path / "typo.db"
+    result = runner.invoke(app, [*command, "--db", str(missing)])
+    assert result.exit_code == Exit.STORE
+    assert "no store at" in result.stderr
+    assert not missing.exists()
 
 
 def test_not_a_store(tmp_path: Path) -> None:

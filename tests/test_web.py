@@ -24,13 +24,12 @@ import pytest
 from newsloom.model import Article, Dossier, Story
 from newsloom.pipeline import stored_result
 from newsloom.render.json import article_dict, story_dict
-from newsloom.store import Store
+from newsloom.store import Store, StoryFilter, slugify
 from newsloom.web import CSP, ERROR_CODES, WebSettings, create_app, pages
 from newsloom.web import dossier as dossier_page
 from newsloom.web.app import Web
-from newsloom.web.data import Catalog, StoryFilter
+from newsloom.web.data import Catalog
 from newsloom.web.fixtures import XSS_BODY_IMG, XSS_LINK, XSS_TITLE, fixture_store
-from newsloom.web.index import slugify
 from newsloom.web.routes_html import ApiDocsPage
 from newsloom.web.text import diff_words, highlight, safe_href, snippet_parts
 from newsloom.web.upload import UploadResult, safe_name
@@ -393,33 +392,53 @@ def test_static_assets_ship_in_the_package_and_fetch_nothing_remote() -> None:
 # ------------------------------------------------------------------------------- index
 
 
-def test_index_follows_replaced_stories(app: Any, db: Path) -> None:
+def test_listings_follow_replaced_stories(app: Any, db: Path) -> None:
+    """No refresh step: the listing tables are written with the stories, so the next request
+    sees the change, and cached answers (keyed by the stories version) are dropped."""
     catalog: Catalog = app.state.web.catalog
-    assert catalog.refresh() is False  # nothing changed
+    before = catalog.stamp
+    assert catalog.memo("k", lambda: "old") == "old"
     with Store(db) as store:
         stories = store.stories()
         dossiers = {s.id: store.dossier(s.id) for s in stories}
         keep = [s for s in stories if s.id != "S2"]
         store.replace_stories(keep, {k: v for k, v in dossiers.items() if k != "S2"})
-    assert catalog.refresh() is True
+    assert catalog.stamp != before
+    assert catalog.memo("k", lambda: "new") == "new"
     rows, total = catalog.stories(StoryFilter(), 0, 10)
     assert total == 2 and "S2" not in {r.id for r in rows}
     assert catalog.entity("dana-holm") is None
 
 
-def test_index_in_a_separate_file(db: Path, tmp_path: Path) -> None:
-    built = create_app(WebSettings(db=db, index=tmp_path / "index.sqlite"))
+def _file_state(db: Path) -> tuple[bytes, set[str]]:
+    with Store(db) as store:
+        tables = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
+    return db.read_bytes(), tables
+
+
+def test_serving_never_writes_the_store(db: Path) -> None:
+    before, tables = _file_state(db)
+    built = create_app(WebSettings(db=db))
     try:
         client = Client(built)
+        for path in (
+            "/",
+            "/stories",
+            "/stories/S2",
+            "/entities",
+            "/search?q=mill",
+            "/api/v1/stories?entity=kessel",
+            "/api/v1/top",
+            "/feeds/top.atom",
+        ):
+            assert client.get(path).status_code == 200, path
         assert [s["id"] for s in client.get("/api/v1/stories?entity=kessel").json()["stories"]] == [
             "S2"
         ]
-        assert [s["id"] for s in client.get("/api/v1/stories?q=mill").json()["stories"]] == ["S2"]
-        with Store(db) as store:
-            tables = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
-        assert not any(t.startswith("web_") for t in tables)
     finally:
         _close(built)
+    assert db.read_bytes() == before
+    assert not any(t.startswith("web_") for t in tables)
 
 
 def test_slugify() -> None:

@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from newsloom.store import slugify
 from newsloom.web import WebSettings, create_app
 from newsloom.web.fixtures import XSS_TITLE, fixture_store
-from newsloom.web.index import slugify
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [

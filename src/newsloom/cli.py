@@ -9,12 +9,20 @@ Exit codes (stable; scripts rely on them):
 3     partial success: some inputs were rejected, the rest went in
 4     nothing usable: every input was rejected, or none was found
 5     not found: no such story, article or entity
-6     the store cannot be opened (not a newsloom file, newer schema)
+6     the store cannot be opened (missing for a read command, not a newsloom file, newer or
+      older schema, unreadable)
+7     the store cannot be written (disk full, read-only file or folder, locked by another
+      process); what was committed before stays consistent, and a rerun completes it
 ====  ===========================================================
+
+Read commands (``stories``, ``show``, ``search``, ``rejections``, ``export``, ``top``,
+``latest``, ``trending``, ``serve`` without ``--token``) open the store read-only and never
+write to it, so they work on a read-only file and never create one by mistake.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import tempfile
 from enum import IntEnum, StrEnum
@@ -36,7 +44,7 @@ from newsloom.pipeline import IngestReport, analyze, ingest, regroup, stored_res
 from newsloom.render import json as render_json
 from newsloom.render import markdown as render_md
 from newsloom.render.terminal import print_rejections, print_stories, print_story
-from newsloom.store import Store
+from newsloom.store import Store, StoreReader
 
 
 class Exit(IntEnum):
@@ -47,6 +55,7 @@ class Exit(IntEnum):
     NOTHING = 4
     NOT_FOUND = 5
     STORE = 6
+    STORE_WRITE = 7
 
 
 class Format(StrEnum):
@@ -79,8 +88,24 @@ MaxBytesOption = Annotated[
 
 
 def _open_store(db: Path) -> Store:
+    """The store for a command that writes (created when missing, migrated when old)."""
     try:
         return Store(db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(Exit.STORE) from exc
+
+
+def _open_reader(db: Path) -> StoreReader:
+    """The store for a read command: read-only, never created, never migrated."""
+    if not db.is_file():
+        err.print(
+            f"[red]error:[/] no store at {escape(str(db))}: run [bold]newsloom ingest PATH…[/] "
+            "first, or pass [bold]--db[/] (or NEWSLOOM_DB) to name an existing store"
+        )
+        raise typer.Exit(Exit.STORE)
+    try:
+        return StoreReader(db)
     except StoreError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(Exit.STORE) from exc
@@ -159,7 +184,7 @@ def stories_cmd(
     limit: Annotated[int, typer.Option(help="Show at most this many stories.")] = 50,
 ) -> None:
     """List the stories in the store, newest first."""
-    with _open_store(db) as store:
+    with _open_reader(db) as store:
         stories = store.stories()[:limit]
         dossiers = {s.id: store.dossier(s.id) for s in stories}
     print_stories(out, stories, dossiers)
@@ -171,7 +196,7 @@ def show_cmd(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Show one story's dossier: outlets, copies, entities, summary, why each article is in."""
-    with _open_store(db) as store:
+    with _open_reader(db) as store:
         try:
             result = stored_result(store, story_id)
         except NotFoundError as exc:
@@ -188,7 +213,7 @@ def search_cmd(
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
 ) -> None:
     """Full-text search over article titles and bodies. Exit code 5 when nothing matches."""
-    with _open_store(db) as store:
+    with _open_reader(db) as store:
         hits = store.search(query, limit=limit)
     if not hits:
         err.print("no matches")
@@ -210,7 +235,7 @@ def rejections_cmd(
         for code, text in DESCRIPTIONS.items():
             out.print(f"{code.value}  {text}")
         return
-    with _open_store(db) as store:
+    with _open_reader(db) as store:
         print_rejections(out, store.rejections())
 
 
@@ -230,7 +255,7 @@ def export_cmd(
     if fmt is ExportFormat.html:
         _export_html(db, story)
         return
-    with _open_store(db) as store:
+    with _open_reader(db) as store:
         try:
             result = stored_result(store, story)
         except NotFoundError as exc:
@@ -245,7 +270,7 @@ def _export_html(db: Path, story: str | None) -> None:
         raise typer.Exit(Exit.USAGE)
     from newsloom.web.report import story_report  # the web stack loads only when asked
 
-    _open_store(db).close()  # create/migrate, and refuse a file that is not a store
+    _open_reader(db).close()  # refuse a missing, foreign or old file before anything else
     try:
         html = story_report(db, story)
     except NotFoundError as exc:
@@ -337,12 +362,7 @@ def serve_cmd(
     from newsloom.web import WebSettings, create_app
     from newsloom.web.app import LOOPBACK_HOSTS
 
-    if not db.is_file():
-        err.print(
-            f"[red]error:[/] no store at {escape(str(db))}: run [bold]newsloom ingest PATH…[/] "
-            "first, or [bold]newsloom demo --serve[/]"
-        )
-        raise typer.Exit(Exit.STORE)
+    _open_reader(db).close()
     loopback = host in LOOPBACK_HOSTS
     try:
         web = create_app(
@@ -380,9 +400,7 @@ def _rail(
     from newsloom.front.clock import parse_when, parse_window
     from newsloom.web.terminal import print_rail  # the web index loads only when asked
 
-    if not db.is_file():
-        err.print(f"[red]error:[/] no store at {escape(str(db))}: run [bold]newsloom ingest[/]")
-        raise typer.Exit(Exit.STORE)
+    _open_reader(db).close()
     when = parse_when(now)
     try:
         span = parse_window(window)
@@ -448,9 +466,31 @@ def _main(
     """Turn a crawl of news pages into stories with cross-source dossiers."""
 
 
+#: What SQLite says when the store cannot take a write, and what to tell the user.
+_WRITE_FAULTS = {
+    "disk is full": "the disk holding the store is full: free some space and run it again",
+    "readonly": "the store (or its folder) is read-only: use a writable --db",
+    "read-only": "the store (or its folder) is read-only: use a writable --db",
+    "locked": "the store is locked by another process: wait for it and run it again",
+    "unable to open": "the store's folder cannot be written: use a writable --db",
+}
+
+
+def write_fault(exc: BaseException) -> str | None:
+    """The user's message for a store write failure (disk full, read-only, locked), else None."""
+    if not isinstance(exc, sqlite3.OperationalError | StoreError):
+        return None
+    text = str(exc).lower()
+    return next((msg for key, msg in _WRITE_FAULTS.items() if key in text), None)
+
+
 def main() -> None:
     try:
         app()
     except Exception as exc:  # pragma: no cover - last resort, keeps the exit code meaningful
+        message = write_fault(exc)
+        if message is not None:
+            err.print(f"[red]error:[/] {escape(message)} ({escape(str(exc))})")
+            sys.exit(Exit.STORE_WRITE)
         err.print(f"[red]internal error:[/] {escape(repr(exc))}")
         sys.exit(Exit.ERROR)

@@ -28,6 +28,7 @@ from newsloom.group.events import MAX_DAYS_APART
 from newsloom.model import Article, Page, Rejection, Result
 from newsloom.read import read_inputs
 from newsloom.store import Store
+from newsloom.store.reading import Reading
 
 Progress = Callable[[str, int], None]
 
@@ -216,7 +217,7 @@ def regroup(store: Store) -> int:
     return len(stories)
 
 
-def stored_result(store: Store, story_id: str | None = None) -> Result:
+def stored_result(store: Reading, story_id: str | None = None) -> Result:
     """A ``Result`` read back from ``store``: one story, or everything."""
     stories = [store.story(story_id)] if story_id else store.stories()
     wanted = {a for s in stories for a in s.articles} if story_id else None

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
+
+from newsloom.when import When, parse_when
+
+__all__ = ["DEFAULT_WINDOW", "MAX_WINDOW", "When", "parse_when", "parse_window", "window_text"]
 
 _WINDOW = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.I)
 _UNIT = {"m": 60.0, "min": 60.0, "h": 3600.0, "d": 86400.0, "w": 7 * 86400.0}
@@ -14,33 +17,6 @@ DEFAULT_WINDOW = timedelta(hours=24)
 
 #: The longest window anyone may ask for (bounds the rows one request reads).
 MAX_WINDOW = timedelta(days=366)
-
-
-@dataclass(frozen=True, slots=True)
-class When:
-    """A page time as printed: wall-clock ``at`` (zone dropped) and whether it had a time."""
-
-    at: datetime
-    has_time: bool
-
-    @property
-    def key(self) -> str:
-        """Sortable text: ``2025-03-13T14:20:00`` or, for a bare date, ``2025-03-13``."""
-        return (
-            self.at.isoformat(timespec="seconds") if self.has_time else self.at.date().isoformat()
-        )
-
-
-def parse_when(value: str | None) -> When | None:
-    """An ISO date or date-time (``2025-03-13``, ``2025-03-13T14:20:00-04:00``), or None."""
-    if not value:
-        return None
-    text = value.strip()
-    try:
-        at = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return When(at.replace(tzinfo=None), has_time=len(text) > 10)
 
 
 def parse_window(text: str) -> timedelta:

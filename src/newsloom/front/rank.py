@@ -18,19 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-
-@dataclass(frozen=True, slots=True)
-class PageMark:
-    """Pages of a story: the independent report they belong to, and when they were published.
-
-    One mark may stand for all the pages of a report (``pages``) dated by its earliest one, as
-    the web index stores them.
-    """
-
-    story: str
-    report: str  # the earliest page of its copy group, else the page itself
-    at: datetime
-    pages: int = 1
+from newsloom.store.listing import PageMark as PageMark
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from newsloom.store.listing import MentionMark as MentionMark
+
 #: Windows before the current one that make the baseline (a week of days by default).
 BASELINE_WINDOWS = 7
 
@@ -42,18 +44,6 @@ PER_STORY = 2
 #: How much above its own baseline a key must be. 2x: a key at its usual rate is about 1x;
 #: judged on the synthetic day series in tests/test_front.py, not tuned on a corpus.
 MIN_RISE = 2.0
-
-
-@dataclass(frozen=True, slots=True)
-class MentionMark:
-    """One report naming ``key`` (an entity slug or a phrase), in ``story``, at ``at``."""
-
-    kind: str  # "entity" | "phrase"
-    key: str
-    name: str  # how to show it
-    story: str
-    report: str
-    at: datetime
 
 
 @dataclass(frozen=True, slots=True)

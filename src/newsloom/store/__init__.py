@@ -25,7 +25,37 @@ A file that is not SQLite, is some other application's database, or has a schema
 than this code knows raises :class:`~newsloom.errors.StoreError`; the file is left untouched.
 """
 
-from newsloom.store.reading import HIT_END, HIT_START, SearchHit, StoreReader
+from newsloom.store.derived import slugify
+from newsloom.store.listing import (
+    HIT_END,
+    HIT_START,
+    EntityRow,
+    FrontRow,
+    MentionMark,
+    OutletCount,
+    OutletMark,
+    PageMark,
+    SearchHit,
+    StoryFilter,
+    StoryRow,
+)
+from newsloom.store.reading import StoreReader
 from newsloom.store.store import BatchCounts, Store
 
-__all__ = ["HIT_END", "HIT_START", "BatchCounts", "SearchHit", "Store", "StoreReader"]
+__all__ = [
+    "HIT_END",
+    "HIT_START",
+    "BatchCounts",
+    "EntityRow",
+    "FrontRow",
+    "MentionMark",
+    "OutletCount",
+    "OutletMark",
+    "PageMark",
+    "SearchHit",
+    "Store",
+    "StoreReader",
+    "StoryFilter",
+    "StoryRow",
+    "slugify",
+]

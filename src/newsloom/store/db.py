@@ -40,15 +40,43 @@ def open_write(path: Path | None) -> sqlite3.Connection:
 
 
 def open_read(path: Path) -> sqlite3.Connection:
-    """Open an existing store file read-only (``mode=ro``), for a thread other than the writer."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+    """Open an existing store file read-only (``mode=ro``): it never writes to the file.
+
+    A WAL-mode file needs its ``-shm`` index to be read, which SQLite creates beside the file:
+    in a folder this process cannot write (a store another user owns, a read-only mount) that
+    fails, and the file is then opened ``immutable`` — read as it is, with no locking, which is
+    right for a store nobody can be writing to from here.
+    """
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
-        conn.execute("PRAGMA query_only = ON")
+        return _read_connection(path, immutable=False)
+    except sqlite3.Error as exc:
+        if not _cannot_share(exc):
+            raise StoreError(f"cannot open store {path} for reading: {exc}") from exc
+    try:
+        return _read_connection(path, immutable=True)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open store {path} for reading: {exc}") from exc
+
+
+def _read_connection(path: Path, *, immutable: bool) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the first real read
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+def _cannot_share(exc: sqlite3.Error) -> bool:
+    """SQLite's answers when it cannot create a WAL file's shared-memory index."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    text = str(exc).lower()
+    return "readonly" in text or "unable to open" in text or "read-only" in text
 
 
 def configure_writer(conn: sqlite3.Connection) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Self
@@ -17,54 +16,12 @@ from typing import Self
 from newsloom.errors import NotFoundError, StoreError
 from newsloom.model import Article, Dossier, Rejection, Story
 from newsloom.store import db, schema
-from newsloom.store.fts import match_expression
-
-#: Markers around matched words in :attr:`SearchHit.snippet`; a renderer turns them into bold
-#: (after escaping the text). Control characters, so they never occur in clean article text.
-HIT_START = "\x02"
-HIT_END = "\x03"
-
-#: bm25 weights of the ``title`` and ``body`` columns. A judgement, not a measurement: a word in
-#: the headline says more about what a page is about than the same word in the body.
-TITLE_WEIGHT = 5.0
-BODY_WEIGHT = 1.0
-
-#: Tokens of context in a snippet (FTS5 allows at most 64).
-SNIPPET_TOKENS = 24
-
-_SEARCH = f"""
-SELECT a.id, a.title, a.source, a.published, sa.story_id,
-       snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS:d}),
-       bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score
-FROM articles_fts
-JOIN articles AS a ON a.pk = articles_fts.rowid
-LEFT JOIN story_articles AS sa ON sa.article_id = a.id
-WHERE articles_fts MATCH ?
-ORDER BY score, a.id
-LIMIT ?
-"""
+from newsloom.store.listing import Listing
 
 _IDS = "SELECT value FROM json_each(?)"
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One article matching a search, best first.
-
-    ``snippet`` is plain text with matched words between :data:`HIT_START` and :data:`HIT_END`
-    (never HTML). ``score`` is FTS5's bm25: lower is better. ``story`` is None until grouped.
-    """
-
-    article: str
-    title: str | None
-    snippet: str
-    score: float
-    story: str | None
-    source: str | None
-    published: str | None
-
-
-class Reading:
+class Reading(Listing):
     """Read methods over ``self._conn``; subclasses open the connection."""
 
     _conn: sqlite3.Connection
@@ -191,36 +148,15 @@ class Reading:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    def stories_version(self) -> int:
+        """A counter bumped each time stories are replaced: caches of listings key on it."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'stories_version'").fetchone()
+        return int(row[0]) if row is not None else 0
+
     def stories_dirty(self) -> bool:
         """True when articles changed since stories were last replaced (group + fuse again)."""
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'stories_dirty'").fetchone()
         return row is not None and row[0] == "1"
-
-    # ------------------------------------------------------------------------------ search
-
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Full-text search over titles and bodies, best match first (see ``fts.py``)."""
-        expression = match_expression(query)
-        if expression is None or limit <= 0:
-            return []
-        try:
-            rows = self._conn.execute(_SEARCH, (HIT_START, HIT_END, expression, limit)).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "fts5" in str(exc) or "syntax" in str(exc):  # defensive: quoting should prevent it
-                return []
-            raise
-        return [
-            SearchHit(
-                article=article,
-                title=title,
-                snippet=snippet,
-                score=float(score),
-                story=story,
-                source=source,
-                published=published,
-            )
-            for article, title, source, published, story, snippet, score in rows
-        ]
 
     # ------------------------------------------------------------------------------- stats
 
@@ -254,7 +190,13 @@ class StoreReader(Reading):
     def __init__(self, path: Path) -> None:
         self._conn = db.open_read(path)
         try:
-            schema.check(self._conn, str(path))
+            version = schema.check(self._conn, str(path))
+            if version < schema.LATEST:
+                raise StoreError(
+                    f"{path} was written by an older newsloom (store schema {version}, this "
+                    f"newsloom reads {schema.LATEST}); upgrade it once with "
+                    f"`newsloom regroup --db {path}`"
+                )
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise StoreError(f"cannot read store {path}: {exc}") from exc

@@ -14,9 +14,11 @@ content FTS5 table keyed by rowid, and an implicit rowid may be renumbered by ``
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsloom.errors import StoreError
+from newsloom.store import derived
 from newsloom.store.db import transaction
 
 #: ``PRAGMA application_id`` of a newsloom store ("NLOM"), so ``file(1)`` and we can tell it apart
@@ -26,8 +28,12 @@ APPLICATION_ID = 0x4E4C4F4D
 
 @dataclass(frozen=True, slots=True)
 class Migration:
+    """SQL statements, then an optional step in Python (filling derived rows), in one
+    transaction with the version bump."""
+
     version: int
     statements: tuple[str, ...]
+    fill: Callable[[sqlite3.Connection], None] | None = None
 
 
 _V1 = (
@@ -95,8 +101,16 @@ _V1 = (
     "INSERT INTO meta(key, value) VALUES ('stories_dirty', '0')",
 )
 
+#: Version 2: the derived tables (``derived.py``) that listings, the front page, the entity index
+#: and ``sqlite3`` users query, filled from the stored stories; the web package's old ``web_*``
+#: cache tables are dropped.
+_V2 = derived.TABLES
+
 #: Every migration, oldest first. Append only.
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, _V1),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, _V1),
+    Migration(2, _V2, derived.fill),
+)
 
 LATEST = MIGRATIONS[-1].version
 
@@ -129,6 +143,8 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
                 _refuse_foreign_tables(conn, where)
             for statement in migration.statements:
                 conn.execute(statement)
+            if migration.fill is not None:
+                migration.fill(conn)
             conn.execute(f"PRAGMA user_version = {migration.version:d}")
             version = migration.version
     return version

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsloom.errors import StoreError
 from newsloom.model import Article, Dossier, Rejection, Story
-from newsloom.store import db, schema
+from newsloom.store import db, derived, schema
 from newsloom.store.reading import Reading, StoreReader
 
 
@@ -58,6 +58,11 @@ ON CONFLICT (input) DO UPDATE SET code = excluded.code, reason = excluded.reason
 _INSERT_STORY = """
 INSERT INTO stories (id, title, first_published, last_published, n_articles, data, dossier)
 VALUES (?, ?, ?, ?, ?, ?, ?)
+"""
+
+_BUMP_VERSION = """
+INSERT INTO meta (key, value) VALUES ('stories_version', '1')
+ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
 """
 
 _SET_DIRTY = """
@@ -149,11 +154,15 @@ class Store(Reading):
         if stray:
             raise StoreError(f"dossiers for unknown stories: {', '.join(stray[:5])}")
         with db.transaction(self._conn):
+            derived.clear(self._conn)
             self._conn.execute("DELETE FROM story_articles")
             self._conn.execute("DELETE FROM stories")
             for story in stories:
                 self._insert_story(story, dossiers.get(story.id))
+            derived.write_stories(self._conn, [(s, dossiers.get(s.id)) for s in stories])
+            derived.refresh_entities(self._conn)
             self._conn.execute(_SET_DIRTY, ("0",))
+            self._conn.execute(_BUMP_VERSION)
 
     def replace_some_stories(
         self,
@@ -165,12 +174,16 @@ class Store(Reading):
         clears ``stories_dirty``. Every other story stays as it is, so the new stories must
         hold only articles that are in no story left standing."""
         with db.transaction(self._conn):
-            gone = [(i,) for i in dict.fromkeys([*remove, *(s.id for s in stories)])]
-            self._conn.executemany("DELETE FROM story_articles WHERE story_id = ?", gone)
-            self._conn.executemany("DELETE FROM stories WHERE id = ?", gone)
+            gone = list(dict.fromkeys([*remove, *(s.id for s in stories)]))
+            slugs = derived.slugs_of(self._conn, gone)
+            self._conn.executemany("DELETE FROM story_articles WHERE story_id = ?", _rows(gone))
+            self._conn.executemany("DELETE FROM stories WHERE id = ?", _rows(gone))
             for story in stories:
                 self._insert_story(story, dossiers.get(story.id))
+            slugs |= derived.write_stories(self._conn, [(s, dossiers.get(s.id)) for s in stories])
+            derived.refresh_entities(self._conn, slugs)
             self._conn.execute(_SET_DIRTY, ("0",))
+            self._conn.execute(_BUMP_VERSION)
 
     def _insert_story(self, story: Story, dossier: Dossier | None) -> None:
         members = list(dict.fromkeys(story.articles))
@@ -193,6 +206,10 @@ class Store(Reading):
             )
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"cannot store story {story.id!r}: {_explain(exc)}") from exc
+
+
+def _rows(ids: Sequence[str]) -> list[tuple[str]]:
+    return [(i,) for i in ids]
 
 
 def _article_row(article: Article, now: str) -> dict[str, str | None]:

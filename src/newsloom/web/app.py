@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsloom import __version__
 from newsloom.errors import NotFoundError
 from newsloom.web import pages
-from newsloom.web.data import REFRESH_SECONDS, Catalog
+from newsloom.web.data import Catalog
 from newsloom.web.text import short_when
 from newsloom.web.upload import Ingester, Writer, pipeline_ingester
 
@@ -73,10 +73,8 @@ class WebSettings:
 
     db: Path
     token: str | None = None
-    index: Path | None = None
     allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
     ingester: Ingester = pipeline_ingester
-    refresh_seconds: float = REFRESH_SECONDS
 
 
 class WebError(Exception):
@@ -221,14 +219,6 @@ def _install_error_handlers(app: FastAPI) -> None:
 # ------------------------------------------------------------------------------------- app
 
 
-def _refresher(state: Web) -> threading.Thread:
-    def loop() -> None:
-        while not state.stop.wait(state.settings.refresh_seconds):
-            state.catalog.refresh()
-
-    return threading.Thread(target=loop, name="newsloom-web-index", daemon=True)
-
-
 def create_app(settings: WebSettings) -> FastAPI:
     """Build the app for the store at ``settings.db`` (which must exist)."""
     from newsloom.web import routes_api, routes_front, routes_html  # routes import this module
@@ -237,15 +227,13 @@ def create_app(settings: WebSettings) -> FastAPI:
         raise NotFoundError(f"no store at {settings.db}")
     state = Web(
         settings=settings,
-        catalog=Catalog(settings.db, settings.index),
+        catalog=Catalog(settings.db),
         env=_environment(),
         writer=Writer(settings.db, settings.ingester),
     )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        thread = _refresher(state)
-        thread.start()
         # Everything loaded so far lives as long as the server: keep it out of the collector's
         # full passes. Measured with bench/web_latency.py: without this, gen-2 collections
         # over the imported modules (spaCy, via the CLI) stalled requests for 30-90 ms.
@@ -255,7 +243,6 @@ def create_app(settings: WebSettings) -> FastAPI:
             yield
         finally:
             state.stop.set()
-            thread.join(timeout=5)
             state.writer.close()
             state.catalog.close()
 

@@ -13,9 +13,9 @@ from newsloom.errors import NotFoundError
 from newsloom.fuse.coverage import items_beyond_facts
 from newsloom.fuse.figures import format_number
 from newsloom.model import Article, Dossier, Entity, FigureClaim, QuoteGroup, Story
+from newsloom.store import slugify
 from newsloom.web.charts import TimelineChart, TimeStrip, time_strip, timeline_chart
 from newsloom.web.data import Catalog
-from newsloom.web.index import slugify
 from newsloom.web.pages import Chrome, chrome
 from newsloom.web.text import DiffPart, diff_words, safe_href
 

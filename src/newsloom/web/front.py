@@ -21,8 +21,8 @@ from newsloom.front.relative import relative_time
 from newsloom.front.trending import BASELINE_WINDOWS, Trend, trending
 from newsloom.model import SCHEMA
 from newsloom.render.atom import AtomEntry
-from newsloom.web.data import Catalog, FrontRow, OutletMark
-from newsloom.web.index import slugify
+from newsloom.store import FrontRow, OutletMark, slugify
+from newsloom.web.data import Catalog
 from newsloom.web.pages import Chrome
 
 #: Stories in each rail, and trends.

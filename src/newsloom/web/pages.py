@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 
 from newsloom.errors import NotFoundError
 from newsloom.model import Article
-from newsloom.web.data import Catalog, EntityRow, StoryFilter, StoryRow
-from newsloom.web.index import slugify
+from newsloom.store import EntityRow, StoryFilter, StoryRow, slugify
+from newsloom.web.data import Catalog
 from newsloom.web.text import KINDS, Segment, SnippetPart, highlight, safe_href, snippet_parts
 
 #: Rows per page of the stories, search and entity lists. Enough to scan, small enough that a

@@ -18,11 +18,9 @@ from pydantic import BaseModel
 from newsloom.errors import NotFoundError
 from newsloom.model import SCHEMA, Dossier
 from newsloom.render.json import article_dict, story_dict
-from newsloom.store import HIT_END, HIT_START
+from newsloom.store import HIT_END, HIT_START, StoryFilter, StoryRow, slugify
 from newsloom.web import pages
 from newsloom.web.app import Web, WebError, web
-from newsloom.web.data import StoryFilter, StoryRow
-from newsloom.web.index import slugify
 from newsloom.web.routes_html import ingest_uploads
 from newsloom.web.upload import bearer, token_ok
 

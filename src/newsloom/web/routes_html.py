@@ -16,9 +16,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from newsloom.front.clock import DEFAULT_WINDOW, parse_when, parse_window
+from newsloom.store import StoryFilter
+from newsloom.store.listing import Sort
 from newsloom.web import front, pages
 from newsloom.web.app import Web, WebError, web
-from newsloom.web.data import Sort, StoryFilter
 from newsloom.web.dossier import story_page
 from newsloom.web.upload import MAX_UPLOAD_BYTES, UploadResult, token_ok
 
@@ -215,11 +216,9 @@ def _require_upload(state: Web) -> None:
 
 
 async def ingest_uploads(state: Web, files: list[UploadFile]) -> UploadResult:
-    """Read the uploads (capped), ingest them on the writer thread, refresh the index."""
+    """Read the uploads (capped) and ingest them on the writer thread."""
     contents = await _read_uploads(files)
-    result = await run_in_threadpool(state.writer.ingest, contents)
-    await run_in_threadpool(state.catalog.refresh)
-    return result
+    return await run_in_threadpool(state.writer.ingest, contents)
 
 
 async def _read_uploads(files: list[UploadFile]) -> list[tuple[str, bytes]]:
