@@ -17,8 +17,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import anyio
-import httpx
 import pytest
 
 from newsloom.model import Article, Dossier, Story
@@ -27,44 +25,16 @@ from newsloom.render.json import article_dict, story_dict
 from newsloom.store import Store, StoryFilter, slugify
 from newsloom.web import CSP, ERROR_CODES, WebSettings, create_app, pages
 from newsloom.web import dossier as dossier_page
-from newsloom.web.app import Web
 from newsloom.web.data import Catalog
 from newsloom.web.fixtures import XSS_BODY_IMG, XSS_LINK, XSS_TITLE, fixture_store
 from newsloom.web.routes_html import ApiDocsPage
 from newsloom.web.text import diff_words, highlight, safe_href, snippet_parts
 from newsloom.web.upload import UploadResult, safe_name
+from webclient import Client, _close
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "web.md"
 TOKEN = "s3cret-token"
-
-
-class Client:
-    """A synchronous in-process client: each request runs the ASGI app on a fresh event loop."""
-
-    def __init__(self, app: Any, host: str = "127.0.0.1") -> None:
-        self.app = app
-        self.base = f"http://{host}"
-
-    def request(self, method: str, url: str, **kw: Any) -> httpx.Response:
-        async def go() -> httpx.Response:
-            transport = httpx.ASGITransport(app=self.app)
-            async with httpx.AsyncClient(transport=transport, base_url=self.base) as client:
-                return await client.request(method, url, **kw)
-
-        return anyio.run(go)
-
-    def get(self, url: str, **kw: Any) -> httpx.Response:
-        return self.request("GET", url, **kw)
-
-    def post(self, url: str, **kw: Any) -> httpx.Response:
-        return self.request("POST", url, **kw)
-
-
-def _close(app: Any) -> None:
-    state: Web = app.state.web
-    state.writer.close()
-    state.catalog.close()
 
 
 @pytest.fixture

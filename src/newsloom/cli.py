@@ -22,6 +22,8 @@ write to it, so they work on a read-only file and never create one by mistake.
 
 from __future__ import annotations
 
+import os
+import socket
 import sqlite3
 import sys
 import tempfile
@@ -339,7 +341,7 @@ def demo_cmd(
             print_story(out, biggest, result.dossiers[biggest.id], result.articles)
     out.print(f"\nExplore further: [bold]newsloom stories --db {escape(str(target))}[/]")
     if serve:
-        serve_cmd(db=target, host="127.0.0.1", port=port, token=None)
+        serve_cmd(db=target, host="127.0.0.1", port=port, token=None, workers=1)
 
 
 @app.command("serve")
@@ -355,29 +357,62 @@ def serve_cmd(
             envvar="NEWSLOOM_TOKEN", help="Enable page uploads (POST) for holders of this token."
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(min=0, max=64, help="Server processes; 0 (default): one per core, up to 4."),
+    ] = 0,
 ) -> None:
     """Open the store in the web UI and HTTP API (read-only unless --token is given)."""
     import uvicorn
 
     from newsloom.web import WebSettings, create_app
-    from newsloom.web.app import LOOPBACK_HOSTS
+    from newsloom.web.app import LOOPBACK_HOSTS, settings_to_env
 
     _open_reader(db).close()
     loopback = host in LOOPBACK_HOSTS
+    settings = WebSettings(db=db, token=token, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
     try:
-        web = create_app(
-            WebSettings(db=db, token=token, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
-        )
+        web = create_app(settings)  # also checks the store before any worker starts
     except StoreError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(Exit.STORE) from exc
+    _check_port(host, port)
+    n = workers or min(4, os.cpu_count() or 1)
     shown = f"[{host}]" if ":" in host else host
     out.print(
         f"newsloom: serving {escape(str(db))} at [bold]http://{shown}:{port}/[/] "
-        f"({'uploads with token' if token else 'read-only'}; API at /api/v1, docs at /docs; "
-        "Ctrl-C stops)"
+        f"({'uploads with token' if token else 'read-only'}; {n} worker"
+        f"{'s' if n > 1 else ''}; API at /api/v1, docs at /docs; Ctrl-C stops)"
     )
-    uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+    if n == 1:
+        uvicorn.run(web, host=host, port=port, log_level="warning", access_log=False)
+        return
+    os.environ.update(settings_to_env(settings))
+    uvicorn.run(
+        "newsloom.web.app:app_from_env",
+        factory=True,
+        workers=n,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+    )
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse a busy or forbidden address before saying "serving" (exit 2, a usage error)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            why = escape(exc.strerror or str(exc))
+            err.print(
+                f"[red]error:[/] cannot listen on {escape(host)}:{port}: {why}"
+                " — pick another [bold]--port[/] or stop what is using it"
+            )
+            raise typer.Exit(Exit.USAGE) from exc
 
 
 WindowOption = Annotated[str, typer.Option(help="How far back from now: 90m, 24h, 7d, 2w.")]
@@ -397,20 +432,18 @@ def _rail(
     limit: int,
     as_json: bool,
 ) -> None:
-    from newsloom.front.clock import parse_when, parse_window
+    from newsloom.front.clock import parse_now, parse_window
     from newsloom.web.terminal import print_rail  # the web index loads only when asked
 
     _open_reader(db).close()
-    when = parse_when(now)
     try:
         span = parse_window(window)
-        if now and when is None:
-            raise ValueError(f"--now is an ISO date or time, not {now!r}")
+        at = parse_now(now) if now else None
     except ValueError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(Exit.USAGE) from exc
     try:
-        print_rail(out, db, rail, span, when.at if when else None, limit, as_json)
+        print_rail(out, db, rail, span, at, limit, as_json)
     except StoreError as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         raise typer.Exit(Exit.STORE) from exc

@@ -4,6 +4,7 @@
 this package (``templates/``, ``static/``).
 """
 
-from newsloom.web.app import CSP, ERROR_CODES, WebSettings, create_app
+from newsloom.web.app import ERROR_CODES, WebSettings, create_app
+from newsloom.web.guard import CSP
 
 __all__ = ["CSP", "ERROR_CODES", "WebSettings", "create_app"]

@@ -8,8 +8,9 @@ another origin, and the Content-Security-Policy forbids it anyway.
 from __future__ import annotations
 
 import gc
+import os
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from importlib import resources
@@ -27,26 +28,9 @@ from newsloom import __version__
 from newsloom.errors import NotFoundError
 from newsloom.web import pages
 from newsloom.web.data import Catalog
-from newsloom.web.text import short_when
+from newsloom.web.guard import Guard, GuardSettings
+from newsloom.web.text import input_name, pathpart, short_when
 from newsloom.web.upload import Ingester, Writer, pipeline_ingester
-
-#: Sent with every response. No inline script or style, nothing from another origin, no
-#: plugins, no framing, forms post only here. Page text is escaped too; this is the second wall.
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-    "frame-ancestors 'none'"
-)
-
-SECURITY_HEADERS = {
-    "content-security-policy": CSP,
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "x-frame-options": "DENY",
-    "cross-origin-opener-policy": "same-origin",
-    "cross-origin-resource-policy": "same-origin",
-    "permissions-policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-}
 
 #: Host headers accepted when bound to loopback: a page elsewhere cannot reach the API through
 #: DNS rebinding. ``--host`` other than loopback accepts any.
@@ -119,56 +103,9 @@ def _environment() -> Environment:
     )
     env.filters["when"] = short_when
     env.filters["number"] = lambda n: f"{n:,}"
+    env.filters["pathpart"] = pathpart
+    env.filters["input_name"] = input_name
     return env
-
-
-# ------------------------------------------------------------------------------ middleware
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-
-class SecurityHeaders:
-    """Plain ASGI middleware: security headers on every response; Host checked on loopback."""
-
-    def __init__(self, app: ASGIApp, allowed_hosts: tuple[str, ...] | None) -> None:
-        self.app = app
-        self.allowed = allowed_hosts
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        if self.allowed is not None and _host(scope) not in self.allowed:
-            await _plain(send, 400, b"unexpected Host header\n")
-            return
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k != b"server"]
-                headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
-
-
-def _host(scope: Scope) -> str:
-    for key, value in scope.get("headers", []):
-        if key == b"host":
-            host = bytes(value).decode("latin-1")
-            return host.rsplit(":", 1)[0] if not host.endswith("]") else host
-    return ""
-
-
-async def _plain(send: Send, status: int, body: bytes) -> None:
-    headers = [(b"content-type", b"text/plain; charset=utf-8")]
-    headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
 
 
 # ---------------------------------------------------------------------------------- errors
@@ -211,12 +148,33 @@ def _install_error_handlers(app: FastAPI) -> None:
         message = "; ".join(f"{d['parameter']}: {d['problem']}" for d in details)
         return error_response(request, 400, "invalid_parameter", message, details=details)
 
-    @app.exception_handler(Exception)
-    async def _bug(request: Request, exc: Exception) -> Response:  # pragma: no cover - a bug
-        return error_response(request, 500, "internal_error", "internal error (see the log)")
-
 
 # ------------------------------------------------------------------------------------- app
+
+
+#: Environment variables that carry ``serve``'s settings to each worker process of
+#: ``newsloom serve --workers N`` (uvicorn starts workers from an import string).
+ENV_DB = "NEWSLOOM_SERVE_DB"
+ENV_TOKEN = "NEWSLOOM_SERVE_TOKEN"
+ENV_HOSTS = "NEWSLOOM_SERVE_HOSTS"
+
+
+def settings_to_env(settings: WebSettings) -> dict[str, str]:
+    env = {ENV_DB: str(settings.db), ENV_TOKEN: settings.token or ""}
+    env[ENV_HOSTS] = "*" if settings.allowed_hosts is None else ",".join(settings.allowed_hosts)
+    return env
+
+
+def app_from_env() -> FastAPI:
+    """The app factory each worker process of ``serve --workers N`` calls."""
+    hosts = os.environ.get(ENV_HOSTS, ",".join(LOOPBACK_HOSTS))
+    return create_app(
+        WebSettings(
+            db=Path(os.environ[ENV_DB]),
+            token=os.environ.get(ENV_TOKEN) or None,
+            allowed_hosts=None if hosts == "*" else tuple(hosts.split(",")),
+        )
+    )
 
 
 def create_app(settings: WebSettings) -> FastAPI:
@@ -262,5 +220,6 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.include_router(routes_front.feeds)
     app.include_router(routes_html.router)
     _install_error_handlers(app)
-    app.add_middleware(SecurityHeaders, allowed_hosts=settings.allowed_hosts)
+    guard = GuardSettings(allowed_hosts=settings.allowed_hosts, token=settings.token)
+    app.add_middleware(Guard, settings=guard)
     return app

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
 from newsloom.errors import NotFoundError
 from newsloom.fuse.coverage import items_beyond_facts
@@ -17,7 +16,7 @@ from newsloom.store import slugify
 from newsloom.web.charts import TimelineChart, TimeStrip, time_strip, timeline_chart
 from newsloom.web.data import Catalog
 from newsloom.web.pages import Chrome, chrome
-from newsloom.web.text import DiffPart, diff_words, safe_href
+from newsloom.web.text import DiffPart, diff_words, pathpart, safe_href
 
 #: Columns of each kind in the coverage matrix; the rest are in the sections below it.
 MATRIX_ENTITIES = 10
@@ -42,7 +41,7 @@ class ArticleRef:
     @property
     def path(self) -> str:
         """This article's page (the id quoted once here, not in the template for each marker)."""
-        return "/articles/" + quote(self.id, safe="")
+        return "/articles/" + pathpart(self.id)
 
 
 #: Looks an article id up as an ``ArticleRef`` (a placeholder for ids the store lacks).

@@ -15,7 +15,14 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from newsloom.front.clock import DEFAULT_WINDOW, When, parse_when, window_text
+from newsloom.front.clock import (
+    DEFAULT_WINDOW,
+    EARLIEST_NOW,
+    LATEST_NOW,
+    When,
+    parse_when,
+    window_text,
+)
 from newsloom.front.rank import top_stories
 from newsloom.front.relative import relative_time
 from newsloom.front.trending import BASELINE_WINDOWS, Trend, trending
@@ -92,6 +99,8 @@ def clock(catalog: Catalog, now: datetime | None, window: timedelta = DEFAULT_WI
     if now is None:
         found = parse_when(newest)
         now = found.at if found else None
+    if now is not None:  # a page dated 0001-01-01 or 9999-12-31 must not overflow the windows
+        now = min(max(now, EARLIEST_NOW), LATEST_NOW)
     return Clock(now, first.at if first else None, window)
 
 

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from newsloom import __version__
-from newsloom.front.clock import DEFAULT_WINDOW, parse_when, parse_window, window_text
+from newsloom.front.clock import DEFAULT_WINDOW, parse_now, parse_window, window_text
 from newsloom.render.atom import AtomFeed, atom_feed
 from newsloom.web import front
 from newsloom.web.app import Web, WebError, web
@@ -47,10 +47,11 @@ def _clock(state: Web, window: str, now: str) -> front.Clock:
             span = parse_window(window)
         except ValueError as exc:
             raise WebError(400, "invalid_parameter", f"window: {exc}") from exc
-    when = parse_when(now) if now.strip() else None
-    if now.strip() and when is None:
-        raise WebError(400, "invalid_parameter", f"now: not an ISO date or time: {now!r}")
-    return front.clock(state.catalog, when.at if when else None, span)
+    try:
+        at = parse_now(now) if now.strip() else None
+    except ValueError as exc:
+        raise WebError(400, "invalid_parameter", f"now: {exc}") from exc
+    return front.clock(state.catalog, at, span)
 
 
 @api.get("/top", summary="Top Stories: most independent reports in the window, then newest")

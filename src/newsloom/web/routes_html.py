@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from newsloom.front.clock import DEFAULT_WINDOW, parse_when, parse_window
+from newsloom.front.clock import DEFAULT_WINDOW, parse_now, parse_window
 from newsloom.store import StoryFilter
 from newsloom.store.listing import Sort
 from newsloom.web import front, pages
@@ -86,10 +86,13 @@ def _front(state: Web, window: str, now: str, notices: list[str]) -> Response:
             span = parse_window(window)
         except ValueError as exc:
             notices.append(f"Ignored window={window!r}: {exc}.")
-    when = parse_when(now) if now.strip() else None
-    if now.strip() and when is None:
-        notices.append(f"Ignored now={now!r}: times are written YYYY-MM-DDTHH:MM.")
-    ref = front.clock(state.catalog, when.at if when else None, span)
+    at = None
+    if now.strip():
+        try:
+            at = parse_now(now)
+        except ValueError as exc:
+            notices.append(f"Ignored now={now!r}: {exc}.")
+    ref = front.clock(state.catalog, at, span)
     chrome = pages.chrome(state.catalog, "Front page", "front", upload=state.can_upload)
     return state.render(front.front_page(state.catalog, chrome, ref, notices))
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from difflib import SequenceMatcher
 from itertools import pairwise
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from newsloom.model import Article
 from newsloom.store import HIT_END, HIT_START
@@ -178,3 +178,19 @@ def short_when(value: str | None) -> str:
     if not value:
         return "—"
     return value[:16].replace("T", " ")
+
+
+def pathpart(value: object) -> str:
+    """One URL path segment: every ``/`` and ``.`` sequence escaped, so an id such as
+    ``../a/index`` stays one segment (Jinja's ``urlencode`` keeps ``/``)."""
+    segment = quote(str(value), safe="")
+    return segment.replace(".", "%2E") if segment in (".", "..") else segment
+
+
+def input_name(value: object) -> str:
+    """Where a page came from, without the server's folders: ``/srv/crawl/a/b.html#L3`` →
+    ``b.html#L3``. The full path stays in the JSON export for whoever runs the server."""
+    text = str(value or "")
+    path, mark, rest = text.partition("#")
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return name + mark + rest
