@@ -30,7 +30,7 @@ import tempfile
 from enum import IntEnum, StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -41,12 +41,14 @@ from rich.table import Table
 from newsloom import __version__
 from newsloom.config import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, Settings
 from newsloom.errors import DESCRIPTIONS, NotFoundError, StoreError
-from newsloom.model import Rejection, Result
-from newsloom.pipeline import IngestReport, analyze, ingest, regroup, stored_result
-from newsloom.render import json as render_json
-from newsloom.render import markdown as render_md
-from newsloom.render.terminal import print_rejections, print_stories, print_story
-from newsloom.store import Store, StoreReader
+
+if TYPE_CHECKING:
+    from newsloom.model import Rejection, Result
+    from newsloom.pipeline import IngestReport
+    from newsloom.store import Store, StoreReader
+
+# The pipeline (spaCy, scikit-learn) is imported inside the commands that run it, so that
+# `newsloom --help` and the read commands start without loading it.
 
 
 class Exit(IntEnum):
@@ -91,6 +93,8 @@ MaxBytesOption = Annotated[
 
 def _open_store(db: Path) -> Store:
     """The store for a command that writes (created when missing, migrated when old)."""
+    from newsloom.store import Store
+
     try:
         return Store(db)
     except StoreError as exc:
@@ -106,6 +110,8 @@ def _open_reader(db: Path) -> StoreReader:
             "first, or pass [bold]--db[/] (or NEWSLOOM_DB) to name an existing store"
         )
         raise typer.Exit(Exit.STORE)
+    from newsloom.store import StoreReader
+
     try:
         return StoreReader(db)
     except StoreError as exc:
@@ -148,6 +154,8 @@ def ingest_cmd(
     Prints articles added, duplicates skipped, and each rejected input with its reason.
     Exit code 3 when some inputs were rejected, 4 when nothing could be ingested.
     """
+    from newsloom.pipeline import ingest
+
     settings = Settings(max_bytes=max_bytes, batch_size=batch_size)
     with _open_store(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
@@ -163,6 +171,8 @@ def ingest_cmd(
 
 
 def _print_ingest(report: IngestReport, db: Path) -> None:
+    from newsloom.render.terminal import print_rejections
+
     out.print(
         f"[bold]{report.added}[/] articles added, {report.updated} updated, "
         f"{report.skipped} duplicates skipped, {report.rejected} rejected; "
@@ -175,6 +185,8 @@ def _print_ingest(report: IngestReport, db: Path) -> None:
 @app.command("regroup")
 def regroup_cmd(db: DbOption = DEFAULT_DB) -> None:
     """Recompute every story and dossier from the stored articles (after an upgrade)."""
+    from newsloom.pipeline import regroup
+
     with _open_store(db) as store:
         n = regroup(store)
     out.print(f"{n} stories in {escape(str(db))}")
@@ -186,6 +198,8 @@ def stories_cmd(
     limit: Annotated[int, typer.Option(help="Show at most this many stories.")] = 50,
 ) -> None:
     """List the stories in the store, newest first."""
+    from newsloom.render.terminal import print_stories
+
     with _open_reader(db) as store:
         stories = store.stories()[:limit]
         dossiers = {s.id: store.dossier(s.id) for s in stories}
@@ -198,6 +212,9 @@ def show_cmd(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Show one story's dossier: outlets, copies, entities, summary, why each article is in."""
+    from newsloom.pipeline import stored_result
+    from newsloom.render.terminal import print_story
+
     with _open_reader(db) as store:
         try:
             result = stored_result(store, story_id)
@@ -233,6 +250,8 @@ def rejections_cmd(
     codes: Annotated[bool, typer.Option("--codes", help="List every rejection code.")] = False,
 ) -> None:
     """List the inputs the store refused, with their codes and reasons."""
+    from newsloom.render.terminal import print_rejections
+
     if codes:
         for code, text in DESCRIPTIONS.items():
             out.print(f"{code.value}  {text}")
@@ -254,6 +273,8 @@ def export_cmd(
     `--format html --story ID > report.html` writes one story's dossier as a standalone page
     that opens offline and prints well.
     """
+    from newsloom.pipeline import stored_result
+
     if fmt is ExportFormat.html:
         _export_html(db, story)
         return
@@ -282,6 +303,9 @@ def _export_html(db: Path, story: str | None) -> None:
 
 
 def _emit(result: Result, fmt: Format) -> None:
+    from newsloom.render import json as render_json
+    from newsloom.render import markdown as render_md
+
     text = render_json.dumps(result) if fmt is Format.json else render_md.render(result)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -293,6 +317,8 @@ def analyze_cmd(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """One shot, in memory: read, clean, annotate, group and fuse, then print the result."""
+    from newsloom.pipeline import analyze
+
     with _progress() as bar:
         task = bar.add_task("analyzing", total=None)
         result = analyze(
@@ -321,6 +347,9 @@ def demo_cmd(
     port: Annotated[int, typer.Option(help="Port for --serve.")] = 8000,
 ) -> None:
     """Run the whole pipeline on the bundled sample corpus and show the stories."""
+    from newsloom.pipeline import ingest, stored_result
+    from newsloom.render.terminal import print_stories, print_story
+
     target = db or Path(tempfile.mkdtemp(prefix="newsloom-demo-")) / "demo.db"
     out.print(f"Ingesting the sample corpus into {escape(str(target))} …")
     with _open_store(target) as store, _progress() as bar:

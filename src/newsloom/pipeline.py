@@ -100,17 +100,29 @@ def analyze(
     progress: Progress = _noop,
 ) -> Result:
     """Run every stage in memory on ``paths`` and return the whole result."""
-    nlp = nlp or load_nlp(settings.spacy_models)
+    items = read_inputs(paths, settings, stdin=stdin)
+    return analyze_items(items, settings, nlp=nlp, progress=progress)
+
+
+def analyze_items(
+    items: Iterable[Page | Rejection],
+    settings: Settings,
+    nlp: Language | None = None,
+    progress: Progress = _noop,
+) -> Result:
+    """Run every stage in memory on pages already read (and the readers' rejections)."""
     result = Result()
     seen: set[str] = set()
-    for batch in _batches(read_inputs(paths, settings, stdin=stdin), settings.batch_size):
+    for batch in _batches(items, settings.batch_size):
         pages = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
         result.rejections += [r for r in batch if isinstance(r, Rejection)]
-        for item in process(pages, nlp):
-            if isinstance(item, Article):
-                result.articles.append(item)
-            else:
-                result.rejections.append(item)
+        if pages:
+            nlp = nlp or load_nlp(settings.spacy_models)
+            for item in process(pages, nlp):
+                if isinstance(item, Article):
+                    result.articles.append(item)
+                else:
+                    result.rejections.append(item)
         progress("read", len(batch))
     result.stories = assign_sections(group(result.articles), result.articles)
     result.dossiers = {s.id: fuse(s, result.articles) for s in result.stories}
