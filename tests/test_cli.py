@@ -317,3 +317,60 @@ def test_ingest_regroups_only_around_the_new_pages(tmp_path: Path) -> None:
     assert runner.invoke(app, ["regroup", "--db", str(db)]).exit_code == Exit.OK
     regrouped = json.loads(runner.invoke(app, ["export", "--db", str(db)]).stdout)["stories"]
     assert sorted(s["articles"] for s in full) == sorted(s["articles"] for s in regrouped)
+
+
+def test_search_syntax_errors_and_spellings(tmp_path: Path) -> None:
+    from newsloom.model import Article, Dossier, Entity, Story
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        pages = [
+            Article(
+                id="ap",
+                input="ap.txt",
+                digest="1",
+                title="Zelenskyy urges allies",
+                body="President Zelenskyy urged allies to act on the ferry.",
+                published="2024-11-02",
+            ),
+            Article(
+                id="upi",
+                input="upi.txt",
+                digest="2",
+                title="Zelensky warns",
+                body="Zelensky warned allies.",
+                published="2024-11-02",
+            ),
+        ]
+        store.write_batch(pages, [])
+        entity = Entity(
+            id="E1",
+            name="Volodymyr Zelenskyy",
+            type="PERSON",
+            aliases=["Zelenskyy", "Zelensky"],
+            articles=["ap", "upi"],
+        )
+        store.replace_stories(
+            [Story(id="S1", articles=["ap", "upi"])], {"S1": Dossier(story="S1", entities=[entity])}
+        )
+    found = runner.invoke(app, ["search", "zelensky", "--db", str(db)])
+    assert found.exit_code == 0
+    assert "ap" in found.stdout and "upi" in found.stdout
+    assert "also written" in found.stderr
+    bad = runner.invoke(app, ["search", '"ferry', "--db", str(db)])
+    assert bad.exit_code == Exit.USAGE and "unclosed quote" in bad.stderr
+    none = runner.invoke(app, ["search", "ferry -allies", "--db", str(db)])
+    assert none.exit_code == Exit.NOT_FOUND
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared/seeds")
+def test_search_zelensky_finds_both_seed_reports(tmp_path: Path) -> None:
+    """AP writes Zelenskyy, UPI Zelensky: one search finds both, whichever is typed."""
+    db = tmp_path / "seeds.db"
+    assert runner.invoke(app, ["ingest", str(SEEDS), "--db", str(db)]).exit_code == 0
+    for typed in ("zelensky", "Zelenskyy", "Zelenskiy"):
+        result = runner.invoke(app, ["search", typed, "--db", str(db)])
+        assert result.exit_code == 0, typed
+        assert result.stdout.count("\n") >= 2
+        with Store(db) as store:
+            assert len(store.search(typed)) == 2, typed

@@ -30,7 +30,7 @@ from newsloom.model import (
     TimeRef,
 )
 from newsloom.store import HIT_END, HIT_START, BatchCounts, Store
-from newsloom.store.fts import match_expression
+from newsloom.store.query import QuerySyntaxError, match_expression
 from newsloom.store.schema import APPLICATION_ID, LATEST, migrate
 
 # ------------------------------------------------------------------------------- fixtures
@@ -370,28 +370,77 @@ def test_search_phrase_prefix_stemming_diacritics(searchable: Store) -> None:
         " ".join(["ferry"] * 500),
     ],
 )
-def test_hostile_queries_never_raise(searchable: Store, query: str) -> None:
-    hits = searchable.search(query)
-    assert isinstance(hits, list)
+def test_hostile_queries_are_answered_or_explained(searchable: Store, query: str) -> None:
+    """Anything typed is either searched or refused with a message: never an SQLite error."""
+    try:
+        hits = searchable.search(query)
+    except QuerySyntaxError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(hits, list)
     assert searchable.count_articles() == 4
 
 
-def test_hostile_words_are_searched_literally(searchable: Store) -> None:
-    # As FTS5 syntax these would match "body-hit"; quoted, they are words that no article has.
+def test_fts5_syntax_is_not_passed_through(searchable: Store) -> None:
+    # As FTS5 syntax these would match "body-hit"; here they are words no article has together.
     assert searchable.search("body:ferry") == []
-    assert searchable.search("ferry NOT strike") == []
-    assert searchable.search("ferry OR rain") == []
+    assert searchable.search("NEAR(ferry strike, 2)") == []
+    # "^" is no FTS5 operator here: the tokenizer drops it and the word is "ferry"
+    assert [h.article for h in searchable.search("^ferry")] == [
+        h.article for h in searchable.search("ferry")
+    ]
+
+
+def test_or_not_and_fields(searchable: Store) -> None:
+    ids = lambda q: sorted(h.article for h in searchable.search(q))  # noqa: E731
+    assert ids("ferry OR rain") == ["body-hit", "other", "title-hit"]
+    assert ids("ferry NOT unions") == ["title-hit"]
+    assert ids("ferry -unions") == ["title-hit"]
+    assert ids("NOT ferry") == ["accents", "other"]  # newest first, every page without the word
+    assert ids("-ferry -rain") == ["accents"]
+    assert ids("title:ferry") == ["title-hit"]
+    assert ids('title:"ferry strike"') == ["title-hit"]
+    assert ids("title:rain") == []
+    assert ids('outlet:"harbor gazette"') == ["title-hit"]
+    assert ids("ferry outlet:nobody") == []
+    assert ids("ferry from:2024-05-01 to:2024-05") == ["title-hit"]  # undated pages drop out
+    assert ids("(ferry OR rain) strike") == ["body-hit", "title-hit"]
+    assert ids("strike AND ferry") == ["body-hit", "title-hit"]  # AND is the default
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"ferry', "unclosed quote"),
+        ("(ferry", "unclosed parenthesis"),
+        ("ferry)", "unmatched"),
+        ("ferry OR", "OR needs a term"),
+        ("OR ferry", "OR needs a term"),
+        ("title:", "needs a value"),
+        ("from:yesterday", "a date is written"),
+        ("from:2024-13", "no such date"),
+        ("ferry OR -rain", "NOT inside OR"),
+        ("(outlet:x ferry)", "outside parentheses"),
+        ("(" * 20 + "ferry" + ")" * 20, "nest at most"),
+        (" ".join(f"w{n}" for n in range(40)), "at most 32"),
+    ],
+)
+def test_syntax_errors_say_what_to_write(searchable: Store, query: str, message: str) -> None:
+    with pytest.raises(QuerySyntaxError, match=message):
+        searchable.search(query)
 
 
 def test_match_expression() -> None:
     assert match_expression("") is None
     assert match_expression(' " * ( ) ') is None
-    assert match_expression("ferry strike") == '"ferry" "strike"'
-    assert match_expression('"north korean" troops') == '"north korean" "troops"'
+    assert match_expression("ferry strike") == '("ferry" AND "strike")'
+    assert match_expression('"north korean" troops') == '("north korean" AND "troops")'
     assert match_expression("ukrain*") == '"ukrain" *'
     assert match_expression('"north kor"*') == '"north kor" *'
-    assert match_expression('say"hi') == '"say""hi"'
-    assert match_expression("a\x00b") == '"a" "b"'
+    assert match_expression('say"hi') is None  # an unclosed quote: no expression
+    assert match_expression("a\x00b") == '("a" AND "b")'
+    assert match_expression("fire -plastics") == '"fire" NOT "plastics"'
+    assert match_expression("NOT fire") is None  # nothing to rank by
 
 
 # ------------------------------------------------------------------------------- readers

@@ -321,3 +321,34 @@ def test_read_commands_work_on_a_store_in_a_read_only_folder() -> None:
     assert sorted(p.name for p in folder.iterdir()) == ["s.db"]
     os.chmod(folder, 0o755)
     shutil.rmtree(top)
+
+
+def test_search_finds_every_spelling_of_an_entity(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        a = _article("ap", "AP", "2024-11-02T10:00", "Zelenskyy urges allies")
+        b = _article("upi", "UPI", "2024-11-02T12:00", "Zelensky warns on troops")
+        a = a.model_copy(update={"body": "President Volodymyr Zelenskyy said allies must act."})
+        b = b.model_copy(update={"body": "Ukrainian President Volodymyr Zelensky warned."})
+        store.write_batch([a, b], [])
+        dossier = Dossier(
+            story="S1",
+            entities=[
+                Entity(
+                    id="E1",
+                    name="Volodymyr Zelenskyy",
+                    type="PERSON",
+                    aliases=["Zelenskyy", "Zelensky", "Volodymyr Zelensky"],
+                    articles=["ap", "upi"],
+                    mentions=2,
+                )
+            ],
+        )
+        store.replace_stories([Story(id="S1", articles=["ap", "upi"])], {"S1": dossier})
+        for typed in ("Zelenskyy", "zelensky", "Zelenskiy"):  # the last is in no page
+            hits = store.search(typed)
+            assert sorted(h.article for h in hits) == ["ap", "upi"], typed
+            assert "also written" in " ".join(store.search_plan(typed).notes)
+        assert sorted(h.article for h in store.search("zelensky OR nothingatall")) == ["ap", "upi"]
+        assert [h.article for h in store.search("entity:Zelenskiy outlet:UPI")] == ["upi"]
+        assert store.search("Zelenskiy*") == []  # a prefix is taken as typed: no page has it
+        assert store.search_plan("allies").notes == []

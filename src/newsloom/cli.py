@@ -227,13 +227,31 @@ def show_cmd(
 
 @app.command("search")
 def search_cmd(
-    query: Annotated[str, typer.Argument(help='Words, "a phrase", or prefix*.')],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words, "a phrase", prefix*, OR, -word, title:, outlet:, entity:, from:, to:.'
+        ),
+    ],
     db: DbOption = DEFAULT_DB,
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
 ) -> None:
-    """Full-text search over article titles and bodies. Exit code 5 when nothing matches."""
+    """Full-text search over article titles and bodies (syntax: docs/usage.md#search).
+
+    A name the store knows as an entity also finds its other spellings. Exit code 5 when
+    nothing matches, 2 when the query cannot be read.
+    """
+    from newsloom.store.query import QuerySyntaxError
+
     with _open_reader(db) as store:
-        hits = store.search(query, limit=limit)
+        try:
+            plan = store.search_plan(query)
+            hits = store.search_page(plan, 0, limit)[0]
+        except QuerySyntaxError as exc:
+            err.print(f"[red]error:[/] this search cannot be read: {escape(str(exc))}")
+            raise typer.Exit(Exit.USAGE) from exc
+    for note in plan.notes:
+        err.print(f"note: {escape(note)}")
     if not hits:
         err.print("no matches")
         raise typer.Exit(Exit.NOT_FOUND)

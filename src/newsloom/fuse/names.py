@@ -9,7 +9,10 @@ two people: that needs a single full name in the story with the same surname ske
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from newsloom.spelling import POSSESSIVE_RE as _POSSESSIVE_RE
+from newsloom.spelling import fold as fold
+from newsloom.spelling import skeleton as skeleton
 
 #: Titles and roles dropped from the front of a person's name.
 TITLES = frozenset(
@@ -22,37 +25,6 @@ TITLES = frozenset(
     minister's executive officer director commissioner superintendent inspector treasurer
     attorney sheriff marshal detective cmdr lieutenant manager""".split()
 )
-
-#: Spelling rules applied in order to a lower-cased, accent-free word.
-_SKELETON_RULES: tuple[tuple[str, str], ...] = (
-    (r"[^a-z]", ""),
-    (r"(?:iy|yy|ij|ii|yi)$", "y"),
-    (r"(?<=[bcdfghjklmnpqrstvwxz])i$", "y"),  # -ski / -sky
-    (r"kh", "h"),
-    (r"zh", "j"),
-    (r"tz", "ts"),
-    (r"w", "v"),
-    (r"ph", "f"),
-    (r"ck", "k"),
-    (r"ou", "u"),
-    (r"(.)\1+", r"\1"),
-)
-_COMPILED = tuple((re.compile(p), r) for p, r in _SKELETON_RULES)
-
-_POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: ``Ñíkolaï`` → ``nikolai``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def skeleton(word: str) -> str:
-    out = fold(_POSSESSIVE_RE.sub("", word))
-    for pattern, repl in _COMPILED:
-        out = pattern.sub(repl, out)
-    return out
 
 
 def strip_titles(name: str) -> str:

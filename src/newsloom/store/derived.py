@@ -15,6 +15,8 @@ anyone else — so a read-only command or server only ever reads them.
 ``story_entities``  one row per entity of a story (``E1`` …) with its store-wide ``slug``
 ``entities``        one row per slug across the store: name, type, aliases, stories, mentions
 ``entity_aliases``  slug of each spelling → entity slug (so a guessed address or alias works)
+``entity_keys``     transliteration skeleton of each spelling → entity slug ("Zelenskiy",
+                    "Zelensky" and "Zelenskyy" share ``zelensky``), for search
 ``quotes``          one row per quote variant: speaker, outlet, article, offsets, text
 ``figures``         one row per report of a figure claim: value, what it counts, status, outlet
 ``timeline``        one row per dated statement of a story, with its date and outlets
@@ -43,6 +45,7 @@ from typing import Any
 
 from newsloom.front.phrases import title_phrases
 from newsloom.model import Dossier, Story
+from newsloom.spelling import skeleton
 from newsloom.when import When, parse_when
 
 #: Characters of the first summary line kept as a story's lede (feeds, front page).
@@ -105,6 +108,10 @@ TABLES = (
         alias TEXT NOT NULL, slug TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (alias, slug)
     ) WITHOUT ROWID""",
     "CREATE INDEX entity_aliases_slug ON entity_aliases(slug)",
+    """CREATE TABLE entity_keys (
+        key TEXT NOT NULL, slug TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, slug)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX entity_keys_slug ON entity_keys(slug)",
     """CREATE TABLE quotes (
         story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
         quote INTEGER NOT NULL,
@@ -192,6 +199,7 @@ DERIVED_TABLES = (
     "story_index",
     "entities",
     "entity_aliases",
+    "entity_keys",
 )
 
 #: The cache tables of the web package before the store owned them (dropped by the migration).
@@ -493,6 +501,7 @@ def refresh_entities(conn: sqlite3.Connection, slugs: Iterable[str] | None = Non
     if slugs is None:
         conn.execute("DELETE FROM entities")
         conn.execute("DELETE FROM entity_aliases")
+        conn.execute("DELETE FROM entity_keys")
         rows = conn.execute(
             "SELECT story_id, slug, name, type, aliases, mentions FROM story_entities"
         )
@@ -501,6 +510,7 @@ def refresh_entities(conn: sqlite3.Connection, slugs: Iterable[str] | None = Non
         subset = "(SELECT value FROM json_each(?))"
         conn.execute(f"DELETE FROM entities WHERE slug IN {subset}", (wanted,))
         conn.execute(f"DELETE FROM entity_aliases WHERE slug IN {subset}", (wanted,))
+        conn.execute(f"DELETE FROM entity_keys WHERE slug IN {subset}", (wanted,))
         rows = conn.execute(
             "SELECT story_id, slug, name, type, aliases, mentions FROM story_entities "
             f"WHERE slug IN {subset}",
@@ -518,6 +528,7 @@ def refresh_entities(conn: sqlite3.Connection, slugs: Iterable[str] | None = Non
         agg.mentions += int(mentions)
     conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", _entity_rows(aggs))
     conn.executemany("INSERT INTO entity_aliases VALUES (?, ?, ?)", _alias_rows(aggs))
+    conn.executemany("INSERT INTO entity_keys VALUES (?, ?, ?)", _key_rows(aggs))
 
 
 def _entity_rows(aggs: dict[str, _EntityAgg]) -> Iterable[tuple[Any, ...]]:
@@ -542,6 +553,19 @@ def _alias_rows(aggs: dict[str, _EntityAgg]) -> Iterable[tuple[str, str, int]]:
         for alias_slug, n in counts.items():
             if alias_slug != slug:
                 yield alias_slug, slug, n
+
+
+def name_key(text: str) -> str:
+    """The transliteration skeleton of a spelling: ``Zelenskiy`` → ``zelensky``."""
+    return " ".join(k for w in text.split() if (k := skeleton(w)))
+
+
+def _key_rows(aggs: dict[str, _EntityAgg]) -> Iterable[tuple[str, str, int]]:
+    for slug, agg in aggs.items():
+        keys = {name_key(a) for a in set(agg.aliases) | set(agg.names)}
+        for key in keys:
+            if key:
+                yield key, slug, len(agg.stories)
 
 
 # ----------------------------------------------------------------------------- migration

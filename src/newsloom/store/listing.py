@@ -13,8 +13,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
-from newsloom.store.derived import slugify
-from newsloom.store.fts import match_expression
+from newsloom.store.derived import name_key, slugify
+from newsloom.store.query import (
+    All,
+    Any_,
+    Filters,
+    Node,
+    Term,
+    fts,
+    parse,
+    replace_terms,
+    split_negations,
+    terms,
+)
 from newsloom.when import parse_when
 
 Sort = Literal["recent", "size"]
@@ -31,6 +42,8 @@ BODY_WEIGHT = 1.0
 
 #: Tokens of context in a snippet (FTS5 allows at most 64).
 SNIPPET_TOKENS = 24
+#: Characters of a page's opening shown for a hit that no word ranked (a filter-only query).
+PLAIN_SNIPPET_CHARS = 200
 
 #: Article hits used to find the stories that match a query on the stories listing. More than
 #: any analyst pages through; it bounds the work of a query matching everything.
@@ -151,14 +164,13 @@ _ORDER: dict[Sort, str] = {
 }
 _IDS = "(SELECT value FROM json_each(?))"
 
+#: Spellings of one entity a search term grows into (the name as typed first).
+MAX_SPELLINGS = 8
+
 # Search in two steps: rank the matches by bm25 without building any snippet, then build
 # snippets for the one page shown (a snippet per match costs 58 ms instead of 24 for a word in
-# 1% of 100k articles). Ties go to the older row, so every surface orders hits alike.
-_SEARCH_RANK = f"""
-SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), rowid LIMIT ? OFFSET ?
-"""
-# The rowids go in as integer literals (ints read back from the index, never user text): FTS5
+# 1% of 100k articles). Ties go to the older row, so every surface orders hits alike. The
+# rowids go in as integer literals (ints read back from the index, never user text): FTS5
 # plans a literal ``IN`` list as rowid lookups, 4x faster than ``json_each`` or one query each.
 _SEARCH_PAGE = f"""
 SELECT articles_fts.rowid, a.id, a.title, a.source, a.published, sa.story_id,
@@ -169,14 +181,61 @@ JOIN articles AS a ON a.pk = articles_fts.rowid
 LEFT JOIN story_articles AS sa ON sa.article_id = a.id
 WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({{rowids}})
 """
-_SEARCH_COUNT = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
-_FTS_STORIES = """
-SELECT DISTINCT sa.story_id FROM (
-    SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?
-) AS hit
-JOIN articles AS a ON a.pk = hit.rowid
-JOIN story_articles AS sa ON sa.article_id = a.id
+#: A query with no words to rank by (only filters and NOT): the opening of each page instead.
+_PLAIN_PAGE = f"""
+SELECT a.pk, a.id, a.title, a.source, a.published, sa.story_id,
+       substr(a.body, 1, {PLAIN_SNIPPET_CHARS:d}), 0.0
+FROM articles AS a
+LEFT JOIN story_articles AS sa ON sa.article_id = a.id
+WHERE a.pk IN ({{rowids}})
 """
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPlan:
+    """A query ready to run: its FTS5 expression (``match``: what to rank; ``exclude``: what to
+    leave out when nothing is ranked), its SQL filter over ``articles AS a``, and notes for the
+    user ("also written …")."""
+
+    match: str | None
+    exclude: str | None
+    where: str
+    params: tuple[Any, ...]
+    notes: list[str]
+    empty: bool
+
+
+def _plan(text: Node | None, filters: Filters, notes: list[str]) -> SearchPlan:
+    conds, params = _filter_sql(filters)
+    where = " AND ".join(conds) or "1"
+    if text is None:
+        return SearchPlan(None, None, where, tuple(params), notes, empty=not conds)
+    positive, negative = split_negations(text)
+    if positive is None:
+        exclude = fts(negative) if negative is not None else None
+        return SearchPlan(None, exclude, where, tuple(params), notes, empty=False)
+    match = fts(positive)
+    if negative is not None:
+        match = f"{match} NOT {fts(negative)}"
+    return SearchPlan(match, None, where, tuple(params), notes, empty=False)
+
+
+def _filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:
+    conds: list[str] = []
+    params: list[Any] = []
+    if filters.outlets:
+        either = " OR ".join(
+            "a.source = ? COLLATE NOCASE OR a.agency = ? COLLATE NOCASE" for _ in filters.outlets
+        )
+        conds.append(f"({either})")
+        params += [name for name in filters.outlets for _ in (0, 1)]
+    if filters.since:
+        conds.append("substr(a.date_key, 1, 10) >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until:
+        conds.append("substr(a.date_key, 1, 10) <= ?")
+        params.append(filters.until.isoformat())
+    return conds, params
 
 
 class Listing:
@@ -227,15 +286,10 @@ class Listing:
         return ("WHERE " + " AND ".join(conds) if conds else ""), params
 
     def stories_matching(self, query: str) -> list[str]:
-        """Ids of the stories holding an article that matches ``query`` (full-text)."""
-        expression = match_expression(query)
-        if expression is None:
-            return []
-        try:
-            rows = self._conn.execute(_FTS_STORIES, (expression, MAX_SEARCH_ARTICLES))
-            return [r[0] for r in rows]
-        except sqlite3.OperationalError:  # defensive: match_expression quotes everything
-            return []
+        """Ids of the stories holding an article that matches ``query`` (QuerySyntaxError when
+        it cannot be read)."""
+        hits, _ = self.search_page(query, 0, MAX_SEARCH_ARTICLES)
+        return list(dict.fromkeys(h.story for h in hits if h.story))
 
     def outlet_counts(self) -> list[OutletCount]:
         """Every outlet of a story, with how many stories it covers (the filter's choices)."""
@@ -246,25 +300,107 @@ class Listing:
 
     # ------------------------------------------------------------------------------ search
 
-    def search_page(self, query: str, offset: int, limit: int) -> tuple[list[SearchHit], int]:
-        """One page of article hits, best first, and the total count."""
-        expression = match_expression(query)
-        if expression is None or limit <= 0:
+    def search_plan(self, query: str) -> SearchPlan:
+        """``query`` read and made ready to run (see ``query.py``); QuerySyntaxError when it
+        cannot be read. Names of known entities grow into all their spellings."""
+        parsed = parse(query)
+        notes: list[str] = []
+        text = parsed.text
+        swap: dict[Term, Node] = {}
+        for term in terms(text):
+            found = self._spellings(term, notes)
+            if found is not None:
+                swap[term] = found
+        if text is not None and swap:
+            text = replace_terms(text, swap)
+        required: list[Node] = []
+        for name in parsed.filters.entities:
+            found = self._spellings(Term(name, phrase=True), notes)
+            required.append(found if found is not None else Term(name, phrase=True))
+        if required:
+            text = (
+                All((*required, text))
+                if text is not None
+                else (required[0] if len(required) == 1 else All(tuple(required)))
+            )
+        return _plan(text, parsed.filters, notes)
+
+    def _spellings(self, term: Term, notes: list[str]) -> Node | None:
+        """All spellings of the entity ``term`` names (ORed), or None when it names none."""
+        if term.prefix:
+            return None
+        slug = self.resolve_entity(term.text) or self._slug_by_key(term.text)
+        entity = self.entity(slug) if slug else None
+        if entity is None:
+            return None
+        spellings = [term.text] + [a for a in entity.aliases if a.lower() != term.text.lower()]
+        spellings = list(dict.fromkeys(spellings))[:MAX_SPELLINGS]
+        if len(spellings) < 2:
+            return None
+        others = ", ".join(spellings[1:])
+        notes.append(f"{term.text}: also written {others} ({entity.name})")
+        return Any_(tuple(Term(a, phrase=True, column=term.column) for a in spellings))
+
+    def _slug_by_key(self, text: str) -> str | None:
+        key = name_key(text)
+        if not key:
+            return None
+        row = self._conn.execute(
+            "SELECT slug FROM entity_keys WHERE key = ? ORDER BY n DESC, slug LIMIT 1", (key,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def search_page(
+        self, query: str | SearchPlan, offset: int, limit: int
+    ) -> tuple[list[SearchHit], int]:
+        """One page of article hits, best first (newest first when the query has no words to
+        rank by), and the total count. QuerySyntaxError when the query cannot be read."""
+        plan = query if isinstance(query, SearchPlan) else self.search_plan(query)
+        if plan.empty or limit <= 0:
             return [], 0
-        try:
-            (total,) = self._conn.execute(_SEARCH_COUNT, (expression,)).fetchone()
-            ranked = [
-                int(pk) for (pk,) in self._conn.execute(_SEARCH_RANK, (expression, limit, offset))
-            ]
+        if plan.match is not None:
+            ranked, total = self._ranked(plan, offset, limit)
             sql = _SEARCH_PAGE.format(rowids=",".join(map(str, ranked)) or "NULL")
-            rows = {r[0]: r[1:] for r in self._conn.execute(sql, (HIT_START, HIT_END, expression))}
-        except sqlite3.OperationalError:  # defensive: match_expression quotes everything
-            return [], 0
-        hits = [_hit(r) for pk in ranked if (r := rows.get(pk)) is not None]
-        return hits, int(total)
+            params: tuple[Any, ...] = (HIT_START, HIT_END, plan.match)
+        else:
+            ranked, total = self._newest(plan, offset, limit)
+            sql = _PLAIN_PAGE.format(rowids=",".join(map(str, ranked)) or "NULL")
+            params = ()
+        rows = {r[0]: r[1:] for r in self._conn.execute(sql, params)}
+        return [_hit(r) for pk in ranked if (r := rows.get(pk)) is not None], total
+
+    def _ranked(self, plan: SearchPlan, offset: int, limit: int) -> tuple[list[int], int]:
+        where = f"AND articles_fts.rowid IN (SELECT a.pk FROM articles AS a WHERE {plan.where})"
+        where = where if plan.params else ""
+        (total,) = self._conn.execute(
+            f"SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? {where}",
+            (plan.match, *plan.params),
+        ).fetchone()
+        rows = self._conn.execute(
+            f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? {where} "
+            f"ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), rowid "
+            "LIMIT ? OFFSET ?",
+            (plan.match, *plan.params, limit, offset),
+        )
+        return [int(pk) for (pk,) in rows], int(total)
+
+    def _newest(self, plan: SearchPlan, offset: int, limit: int) -> tuple[list[int], int]:
+        where, params = plan.where, list(plan.params)
+        if plan.exclude is not None:
+            where += " AND a.pk NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            params.append(plan.exclude)
+        (total,) = self._conn.execute(
+            f"SELECT count(*) FROM articles AS a WHERE {where}", params
+        ).fetchone()
+        rows = self._conn.execute(
+            f"SELECT a.pk FROM articles AS a WHERE {where} "
+            "ORDER BY a.date_key IS NULL, a.date_key DESC, a.pk LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [int(pk) for (pk,) in rows], int(total)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Full-text search over titles and bodies, best match first (see ``fts.py``)."""
+        """Full-text search over titles and bodies, best match first (see ``query.py``)."""
         return self.search_page(query, 0, limit)[0]
 
     # -------------------------------------------------------------------------- front page

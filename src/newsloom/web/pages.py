@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from newsloom.errors import NotFoundError
 from newsloom.model import Article
 from newsloom.store import EntityRow, StoryFilter, StoryRow, slugify
+from newsloom.store.query import QuerySyntaxError
 from newsloom.web.data import Catalog
 from newsloom.web.text import KINDS, Segment, SnippetPart, highlight, safe_href, snippet_parts
 
@@ -117,7 +118,12 @@ def stories_page(
     notices: list[str] | None = None,
     upload: bool = False,
 ) -> StoriesPage:
-    rows, total = catalog.stories(flt, (page - 1) * PER_PAGE, PER_PAGE)
+    notices = list(notices or [])
+    try:
+        rows, total = catalog.stories(flt, (page - 1) * PER_PAGE, PER_PAGE)
+    except QuerySyntaxError as exc:
+        rows, total = [], 0
+        notices.append(f"This search cannot be read: {exc}.")
     slug = catalog.resolve_entity(flt.entity) if flt.entity else None
     return StoriesPage(
         chrome=chrome(catalog, "Stories", "stories", flt.q, upload),
@@ -126,7 +132,7 @@ def stories_page(
         pager=pager("/", params, page, total, PER_PAGE),
         outlets=catalog.outlets(),
         entity=catalog.entity(slug) if slug else None,
-        notices=notices or [],
+        notices=notices,
     )
 
 
@@ -150,6 +156,8 @@ class SearchPage:
     q: str
     hits: list[SearchHitView]
     pager: Pager
+    notes: list[str] = field(default_factory=list)  # "Zelenskiy: also written …"
+    error: str | None = None  # the query could not be read: what to write instead
     template: str = "search.html"
 
 
@@ -177,12 +185,21 @@ def search_hits(
 def search_page(
     catalog: Catalog, q: str, page: int, params: Mapping[str, str], upload: bool = False
 ) -> SearchPage:
-    hits, total = search_hits(catalog, q, (page - 1) * PER_PAGE, PER_PAGE) if q else ([], 0)
+    hits: list[SearchHitView] = []
+    total, notes, error = 0, [], None
+    if q:
+        try:
+            notes = catalog.reader().search_plan(q).notes
+            hits, total = search_hits(catalog, q, (page - 1) * PER_PAGE, PER_PAGE)
+        except QuerySyntaxError as exc:
+            error = str(exc)
     return SearchPage(
         chrome=chrome(catalog, f"Search: {q}" if q else "Search", "search", q, upload),
         q=q,
         hits=hits,
         pager=pager("/search", params, page, total, PER_PAGE),
+        notes=notes,
+        error=error,
     )
 
 

@@ -19,6 +19,7 @@ from newsloom.errors import NotFoundError
 from newsloom.model import SCHEMA, Dossier
 from newsloom.render.json import article_dict, story_dict
 from newsloom.store import HIT_END, HIT_START, StoryFilter, StoryRow, slugify
+from newsloom.store.query import QuerySyntaxError
 from newsloom.web import pages
 from newsloom.web.app import Web, WebError, web
 from newsloom.web.routes_html import ingest_uploads
@@ -100,7 +101,10 @@ def list_stories(
     flt = StoryFilter(
         q=q.strip(), outlet=outlet, entity=entity.strip(), since=since, until=until, sort=sort
     )
-    rows, total = state.catalog.stories(flt, (page - 1) * per_page, per_page)
+    try:
+        rows, total = state.catalog.stories(flt, (page - 1) * per_page, per_page)
+    except QuerySyntaxError as exc:
+        raise WebError(400, "invalid_parameter", f"q: {exc}") from exc
     return {
         "schema": SCHEMA,
         "stories": [story_summary(r) for r in rows],
@@ -191,10 +195,15 @@ def search(
     page: PageQ = 1,
     per_page: PerPageQ = pages.PER_PAGE,
 ) -> dict[str, Any]:
-    found, total = state.catalog.search(q, (page - 1) * per_page, per_page)
+    try:
+        notes = state.catalog.reader().search_plan(q).notes
+        found, total = state.catalog.search(q, (page - 1) * per_page, per_page)
+    except QuerySyntaxError as exc:
+        raise WebError(400, "invalid_parameter", f"q: {exc}") from exc
     return {
         "schema": SCHEMA,
         "query": q,
+        "notes": notes,
         "hits": [
             {
                 "article": h.article,
