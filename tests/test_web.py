@@ -6,7 +6,9 @@ quotes that differ, a figure reported differently), a mill fire, and a story of 
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 import re
 import subprocess
@@ -573,3 +575,17 @@ def test_xss_fixture_strings_are_in_the_store(db: Path) -> None:
         article = store.article("xss-1")
     assert article.title == XSS_TITLE and XSS_BODY_IMG in article.body
     assert json.loads(article.model_dump_json())["url"] == XSS_LINK
+
+
+def test_dossier_tables_download_as_csv(client: Client) -> None:
+    page = client.get("/stories/S2").text
+    assert page.count("download CSV") == 5
+    r = client.get("/api/v1/stories/S2/tables/figures?format=csv")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert 'filename="S2-figures.csv"' in r.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert rows and rows[0]["status"] in ("corroborated", "single-source", "differs")
+    as_json = client.get("/api/v1/stories/S2/tables/quotes").json()
+    assert as_json["table"] == "quotes" and isinstance(as_json["rows"], list)
+    assert client.get("/api/v1/stories/nope/tables/figures").status_code == 404
+    assert client.get("/api/v1/stories/S2/tables/secrets").status_code == 400

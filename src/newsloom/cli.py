@@ -27,96 +27,42 @@ import socket
 import sqlite3
 import sys
 import tempfile
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from newsloom import __version__
+from newsloom import cli_read as cli_read  # registers the read commands on ``app``
+from newsloom.cli_common import (
+    DbOption,
+    Exit,
+    MaxBytesOption,
+    app,
+    err,
+    open_reader,
+    open_store,
+    out,
+    plural,
+)
 from newsloom.config import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, Settings
-from newsloom.errors import DESCRIPTIONS, NotFoundError, StoreError
+from newsloom.errors import StoreError
 
 if TYPE_CHECKING:
     from newsloom.model import Rejection, Result
     from newsloom.pipeline import IngestReport
-    from newsloom.store import Store, StoreReader
 
 # The pipeline (spaCy, scikit-learn) is imported inside the commands that run it, so that
 # `newsloom --help` and the read commands start without loading it.
 
 
-class Exit(IntEnum):
-    OK = 0
-    ERROR = 1
-    USAGE = 2
-    PARTIAL = 3
-    NOTHING = 4
-    NOT_FOUND = 5
-    STORE = 6
-    STORE_WRITE = 7
-
-
 class Format(StrEnum):
     json = "json"
     md = "md"
-
-
-class ExportFormat(StrEnum):
-    json = "json"
-    md = "md"
-    html = "html"
-
-
-app = typer.Typer(
-    name="newsloom",
-    help="Turn a crawl of news pages into stories with cross-source dossiers.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-)
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
-
-DbOption = Annotated[
-    Path, typer.Option("--db", envvar="NEWSLOOM_DB", help="The SQLite store file.")
-]
-MaxBytesOption = Annotated[
-    int, typer.Option("--max-bytes", help="Reject inputs larger than this many bytes.")
-]
-
-
-def _open_store(db: Path) -> Store:
-    """The store for a command that writes (created when missing, migrated when old)."""
-    from newsloom.store import Store
-
-    try:
-        return Store(db)
-    except StoreError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(Exit.STORE) from exc
-
-
-def _open_reader(db: Path) -> StoreReader:
-    """The store for a read command: read-only, never created, never migrated."""
-    if not db.is_file():
-        err.print(
-            f"[red]error:[/] no store at {escape(str(db))}: run [bold]newsloom ingest PATH…[/] "
-            "first, or pass [bold]--db[/] (or NEWSLOOM_DB) to name an existing store"
-        )
-        raise typer.Exit(Exit.STORE)
-    from newsloom.store import StoreReader
-
-    try:
-        return StoreReader(db)
-    except StoreError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(Exit.STORE) from exc
 
 
 def _progress() -> Progress:
@@ -157,7 +103,7 @@ def ingest_cmd(
     from newsloom.pipeline import ingest
 
     settings = Settings(max_bytes=max_bytes, batch_size=batch_size)
-    with _open_store(db) as store, _progress() as bar:
+    with open_store(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
         report = ingest(
             paths,
@@ -174,9 +120,9 @@ def _print_ingest(report: IngestReport, db: Path) -> None:
     from newsloom.render.terminal import print_rejections
 
     out.print(
-        f"[bold]{report.added}[/] articles added, {report.updated} updated, "
-        f"{report.skipped} duplicates skipped, {report.rejected} rejected; "
-        f"{report.stories} stories in {escape(str(db))}"
+        f"[bold]{plural(report.added, 'article')}[/] added, {report.updated} updated, "
+        f"{plural(report.skipped, 'duplicate')} skipped, {report.rejected} rejected; "
+        f"{plural(report.stories, 'story')} in {escape(str(db))}"
     )
     if report.rejections:
         print_rejections(out, report.rejections)
@@ -187,137 +133,9 @@ def regroup_cmd(db: DbOption = DEFAULT_DB) -> None:
     """Recompute every story and dossier from the stored articles (after an upgrade)."""
     from newsloom.pipeline import regroup
 
-    with _open_store(db) as store:
+    with open_store(db) as store:
         n = regroup(store)
-    out.print(f"{n} stories in {escape(str(db))}")
-
-
-@app.command("stories")
-def stories_cmd(
-    db: DbOption = DEFAULT_DB,
-    limit: Annotated[int, typer.Option(help="Show at most this many stories.")] = 50,
-) -> None:
-    """List the stories in the store, newest first."""
-    from newsloom.render.terminal import print_stories
-
-    with _open_reader(db) as store:
-        stories = store.stories()[:limit]
-        dossiers = {s.id: store.dossier(s.id) for s in stories}
-    print_stories(out, stories, dossiers)
-
-
-@app.command("show")
-def show_cmd(
-    story_id: Annotated[str, typer.Argument(help="A story id (see `stories`).")],
-    db: DbOption = DEFAULT_DB,
-) -> None:
-    """Show one story's dossier: outlets, copies, entities, summary, why each article is in."""
-    from newsloom.pipeline import stored_result
-    from newsloom.render.terminal import print_story
-
-    with _open_reader(db) as store:
-        try:
-            result = stored_result(store, story_id)
-        except NotFoundError as exc:
-            err.print(f"[red]not found:[/] {escape(str(exc))}")
-            raise typer.Exit(Exit.NOT_FOUND) from exc
-    story = result.stories[0]
-    print_story(out, story, result.dossiers[story.id], result.articles)
-
-
-@app.command("search")
-def search_cmd(
-    query: Annotated[
-        str,
-        typer.Argument(
-            help='Words, "a phrase", prefix*, OR, -word, title:, outlet:, entity:, from:, to:.'
-        ),
-    ],
-    db: DbOption = DEFAULT_DB,
-    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
-) -> None:
-    """Full-text search over article titles and bodies (syntax: docs/usage.md#search).
-
-    A name the store knows as an entity also finds its other spellings. Exit code 5 when
-    nothing matches, 2 when the query cannot be read.
-    """
-    from newsloom.store.query import QuerySyntaxError
-
-    with _open_reader(db) as store:
-        try:
-            plan = store.search_plan(query)
-            hits = store.search_page(plan, 0, limit)[0]
-        except QuerySyntaxError as exc:
-            err.print(f"[red]error:[/] this search cannot be read: {escape(str(exc))}")
-            raise typer.Exit(Exit.USAGE) from exc
-    for note in plan.notes:
-        err.print(f"note: {escape(note)}")
-    if not hits:
-        err.print("no matches")
-        raise typer.Exit(Exit.NOT_FOUND)
-    table = Table("article", "story", "title", "snippet", box=None)
-    for hit in hits:
-        snippet = escape(hit.snippet).replace("\x02", "[bold yellow]").replace("\x03", "[/]")
-        table.add_row(hit.article, hit.story or "", escape(hit.title or ""), snippet)
-    out.print(table)
-
-
-@app.command("rejections")
-def rejections_cmd(
-    db: DbOption = DEFAULT_DB,
-    codes: Annotated[bool, typer.Option("--codes", help="List every rejection code.")] = False,
-) -> None:
-    """List the inputs the store refused, with their codes and reasons."""
-    from newsloom.render.terminal import print_rejections
-
-    if codes:
-        for code, text in DESCRIPTIONS.items():
-            out.print(f"{code.value}  {text}")
-        return
-    with _open_reader(db) as store:
-        print_rejections(out, store.rejections())
-
-
-@app.command("export")
-def export_cmd(
-    db: DbOption = DEFAULT_DB,
-    fmt: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ExportFormat.json,
-    story: Annotated[str | None, typer.Option(help="Export only this story.")] = None,
-) -> None:
-    """Print the store's stories, articles and rejections as JSON or Markdown.
-
-    `--format html --story ID > report.html` writes one story's dossier as a standalone page
-    that opens offline and prints well.
-    """
-    from newsloom.pipeline import stored_result
-
-    if fmt is ExportFormat.html:
-        _export_html(db, story)
-        return
-    with _open_reader(db) as store:
-        try:
-            result = stored_result(store, story)
-        except NotFoundError as exc:
-            err.print(f"[red]not found:[/] {escape(str(exc))}")
-            raise typer.Exit(Exit.NOT_FOUND) from exc
-    _emit(result, Format(fmt.value))
-
-
-def _export_html(db: Path, story: str | None) -> None:
-    if not story:
-        err.print("[red]error:[/] --format html needs --story ID (one dossier per report)")
-        raise typer.Exit(Exit.USAGE)
-    from newsloom.web.report import story_report  # the web stack loads only when asked
-
-    _open_reader(db).close()  # refuse a missing, foreign or old file before anything else
-    try:
-        html = story_report(db, story)
-    except NotFoundError as exc:
-        err.print(f"[red]not found:[/] {escape(str(exc))}")
-        raise typer.Exit(Exit.NOT_FOUND) from exc
-    sys.stdout.write(html)
+    out.print(f"{plural(n, 'story')} in {escape(str(db))}")
 
 
 def _emit(result: Result, fmt: Format) -> None:
@@ -370,7 +188,7 @@ def demo_cmd(
 
     target = db or Path(tempfile.mkdtemp(prefix="newsloom-demo-")) / "demo.db"
     out.print(f"Ingesting the sample corpus into {escape(str(target))} …")
-    with _open_store(target) as store, _progress() as bar:
+    with open_store(target) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
         report = ingest(
             [str(sample_dir())],
@@ -415,7 +233,7 @@ def serve_cmd(
     from newsloom.web import WebSettings, create_app
     from newsloom.web.app import LOOPBACK_HOSTS, settings_to_env
 
-    _open_reader(db).close()
+    open_reader(db).close()
     loopback = host in LOOPBACK_HOSTS
     settings = WebSettings(db=db, token=token, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
     try:
@@ -460,75 +278,6 @@ def _check_port(host: str, port: int) -> None:
                 " — pick another [bold]--port[/] or stop what is using it"
             )
             raise typer.Exit(Exit.USAGE) from exc
-
-
-WindowOption = Annotated[str, typer.Option(help="How far back from now: 90m, 24h, 7d, 2w.")]
-NowOption = Annotated[
-    str | None,
-    typer.Option(help="Reference time (ISO); default: the newest page in the store."),
-]
-LimitOption = Annotated[int, typer.Option(min=1, max=100, help="How many to show.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print the API's JSON answer.")]
-
-
-def _rail(
-    rail: Literal["top", "latest", "trending"],
-    db: Path,
-    window: str,
-    now: str | None,
-    limit: int,
-    as_json: bool,
-) -> None:
-    from newsloom.front.clock import parse_now, parse_window
-    from newsloom.web.terminal import print_rail  # the web index loads only when asked
-
-    _open_reader(db).close()
-    try:
-        span = parse_window(window)
-        at = parse_now(now) if now else None
-    except ValueError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(Exit.USAGE) from exc
-    try:
-        print_rail(out, db, rail, span, at, limit, as_json)
-    except StoreError as exc:
-        err.print(f"[red]error:[/] {escape(str(exc))}")
-        raise typer.Exit(Exit.STORE) from exc
-
-
-@app.command("top")
-def top_cmd(
-    db: DbOption = DEFAULT_DB,
-    window: WindowOption = "24h",
-    now: NowOption = None,
-    limit: LimitOption = 10,
-    as_json: JsonOption = False,
-) -> None:
-    """Top Stories: most independent reports in the window (copies count once), then newest."""
-    _rail("top", db, window, now, limit, as_json)
-
-
-@app.command("latest")
-def latest_cmd(
-    db: DbOption = DEFAULT_DB,
-    now: NowOption = None,
-    limit: LimitOption = 10,
-    as_json: JsonOption = False,
-) -> None:
-    """Latest Headlines: newest stories first, with section and relative time."""
-    _rail("latest", db, "24h", now, limit, as_json)
-
-
-@app.command("trending")
-def trending_cmd(
-    db: DbOption = DEFAULT_DB,
-    window: WindowOption = "24h",
-    now: NowOption = None,
-    limit: LimitOption = 10,
-    as_json: JsonOption = False,
-) -> None:
-    """Trending: entities and headline phrases rising most against their own baseline."""
-    _rail("trending", db, window, now, limit, as_json)
 
 
 def _version(value: bool) -> None:

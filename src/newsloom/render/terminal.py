@@ -3,7 +3,6 @@ so a headline holding ``[bold]`` or escape sequences prints as the characters it
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from rich.console import Console
@@ -11,13 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsloom.model import Article, Dossier, FigureClaim, Rejection, Story
-
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def plain(text: str | None) -> Text:
-    """Untrusted text as an inert ``Text``: control characters (terminal escapes) removed."""
-    return Text(_CONTROL_RE.sub("", text or ""))
+from newsloom.render.plain import plain as plain
 
 
 def print_stories(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
+from newsloom.errors import NotFoundError
 from newsloom.store.derived import name_key, slugify
 from newsloom.store.query import (
     All,
@@ -238,6 +239,42 @@ def _filter_sql(filters: Filters) -> tuple[list[str], list[Any]]:
     return conds, params
 
 
+#: The dossier's tables as rows (CSV downloads, ``show --table``): table → its columns, in the
+#: order they are shown. Each reads one derived table (``derived.py``) for one story.
+DOSSIER_TABLES: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "coverage": (
+        "coverage",
+        ("outlet", "pages", "first_published", "independent", "first", "headline", "words",
+         "articles"),
+        "position",
+    ),
+    "figures": (
+        "figures",
+        ("claim", "value", "counts", "unit", "per", "scope", "status", "independent_reports",
+         "outlet", "article_id", "reported_value", "qualifier", "attributed_to", "text", "start",
+         '"end"'),
+        "claim, report",
+    ),
+    "quotes": (
+        "quotes",
+        ("quote", "speaker", "outlet", "article_id", "published", "text", "start", '"end"',
+         "words", "longest", "earliest"),
+        "quote, variant",
+    ),
+    "entities": (
+        "story_entities",
+        ("entity_id", "name", "type", "aliases", "mentions", "articles", "slug"),
+        "mentions DESC, entity_id",
+    ),
+    "timeline": (
+        "timeline",
+        ("date", "expression", "text", "outlets", "first_reported", "article_id", "start",
+         '"end"'),
+        "entry",
+    ),
+}  # fmt: skip
+
+
 class Listing:
     """Listing and index reads over ``self._conn`` (mixed into the store's readers)."""
 
@@ -290,6 +327,19 @@ class Listing:
         it cannot be read)."""
         hits, _ = self.search_page(query, 0, MAX_SEARCH_ARTICLES)
         return list(dict.fromkeys(h.story for h in hits if h.story))
+
+    def dossier_table(self, story_id: str, name: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """One of the dossier's tables (``DOSSIER_TABLES``) for one story: columns and rows.
+        NotFoundError when the story is not in the store; KeyError for an unknown table."""
+        table, columns, order = DOSSIER_TABLES[name]
+        found = self._conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if found is None:
+            raise NotFoundError(f"no story {story_id!r} in the store")
+        rows = self._conn.execute(
+            f"SELECT {', '.join(columns)} FROM {table} WHERE story_id = ? ORDER BY {order}",
+            (story_id,),
+        ).fetchall()
+        return [c.strip('"') for c in columns], [tuple(r) for r in rows]
 
     def outlet_counts(self) -> list[OutletCount]:
         """Every outlet of a story, with how many stories it covers (the filter's choices)."""

@@ -122,6 +122,24 @@ class Reading(Listing):
         rows = self._conn.execute("SELECT input, code, reason FROM rejections ORDER BY input")
         return [Rejection(input=i, code=c, reason=r) for i, c, r in rows]
 
+    def rejection_rows(self, since: str | None = None) -> list[tuple[str, str, str, str]]:
+        """``(input, code, reason, at)`` of each refused input (``at``: when, UTC ISO), newest
+        first; only those refused at or after ``since`` (ISO date or time) when given."""
+        rows = self._conn.execute(
+            "SELECT input, code, reason, at FROM rejections WHERE at >= ? ORDER BY at DESC, input",
+            (since or "",),
+        )
+        return [(str(i), str(c), str(r), str(a)) for i, c, r, a in rows]
+
+    def story_ids_like(self, text: str, limit: int = 5) -> list[str]:
+        """Story ids a mistyped id may mean: same id in another case, or ids it starts."""
+        rows = self._conn.execute(
+            "SELECT id FROM stories WHERE lower(id) = lower(?) OR id LIKE ? ESCAPE '\\' "
+            "ORDER BY lower(id) = lower(?) DESC, id LIMIT ?",
+            (text, _like_prefix(text), text, limit),
+        )
+        return [str(i) for (i,) in rows]
+
     # ----------------------------------------------------------------------------- stories
 
     def stories(self) -> list[Story]:
@@ -203,6 +221,12 @@ class StoreReader(Reading):
         except BaseException:
             self._conn.close()
             raise
+
+
+def _like_prefix(text: str) -> str:
+    """A LIKE pattern for ids starting with ``text`` (any case; ``%``/``_`` taken literally)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
 
 
 def _json_ids(ids: Iterable[str]) -> str:

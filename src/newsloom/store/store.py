@@ -143,6 +143,15 @@ class Store(Reading):
                 self._conn.execute(_SET_DIRTY, ("1",))
         return BatchCounts(added, updated, skipped, len(rejections))
 
+    def clear_rejections(self, before: str | None = None) -> int:
+        """Forget refused inputs (all, or those refused before ``before``, ISO); return how many.
+        A later ingest of the same input records it again if it is still bad."""
+        with db.transaction(self._conn):
+            cursor = self._conn.execute(
+                "DELETE FROM rejections WHERE ? IS NULL OR at < ?", (before, before)
+            )
+        return int(cursor.rowcount)
+
     def replace_stories(self, stories: Sequence[Story], dossiers: Mapping[str, Dossier]) -> None:
         """Replace every story (and its dossier) in one transaction; clears ``stories_dirty``.
 

@@ -12,12 +12,13 @@ from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, UploadFile
 from pydantic import BaseModel
 
 from newsloom.errors import NotFoundError
 from newsloom.model import SCHEMA, Dossier
 from newsloom.render.json import article_dict, story_dict
+from newsloom.render.listing import ListFormat, Listing, text_of
 from newsloom.store import HIT_END, HIT_START, StoryFilter, StoryRow, slugify
 from newsloom.store.query import QuerySyntaxError
 from newsloom.web import pages
@@ -121,6 +122,41 @@ def get_story(story_id: str, state: WebDep) -> dict[str, Any]:
     except NotFoundError:
         dossier = None
     return {"schema": SCHEMA, "story": story_dict(story, dossier)}
+
+
+TableName = Literal["coverage", "figures", "quotes", "entities", "timeline"]
+
+
+@router.get(
+    "/stories/{story_id}/tables/{table}",
+    summary="One dossier table as rows: JSON, or CSV/TSV to download (format=csv|tsv)",
+    response_model=None,
+)
+def get_story_table(
+    story_id: str,
+    table: TableName,
+    state: WebDep,
+    fmt: Annotated[
+        Literal["json", "csv", "tsv"], Query(alias="format", description="json, csv or tsv.")
+    ] = "json",
+) -> Response | dict[str, Any]:
+    columns, rows = state.catalog.reader().dossier_table(story_id, table)
+    listing = Listing(columns, [list(r) for r in rows])
+    if fmt == "json":
+        return {"schema": SCHEMA, "story": story_id, "table": table, "rows": listing.records()}
+    text = text_of(listing, ListFormat(fmt))
+    kind = "text/csv" if fmt == "csv" else "text/tab-separated-values"
+    name = f"{_file_part(story_id)}-{table}.{fmt}"
+    return Response(
+        text,
+        media_type=f"{kind}; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _file_part(text: str) -> str:
+    """A story id as a safe piece of a download's file name."""
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)[:80] or "story"
 
 
 @router.get("/articles/{article_id:path}", summary="One article (as the JSON export)")

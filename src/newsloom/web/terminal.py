@@ -1,106 +1,107 @@
 """``newsloom top``, ``latest`` and ``trending``: the front page's rails in the terminal.
 
-They read the same web index and call the same assembly (``web.front``) as the page and the
-API, so the three always agree; ``--json`` prints exactly the API's answer. Page text goes into
-Rich tables as inert ``Text`` (``render.terminal.plain``), never as markup.
+They read the store and call the same assembly (``web.front``) as the page and the API, so the
+three always agree; ``--format json`` prints exactly the API's answer, ``table``/``csv``/``tsv``
+its rows (``render.listing``: page text inert in tables, formula-safe in CSV).
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Literal
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import Any, Literal
 
 from newsloom.front.clock import window_text
-from newsloom.render.terminal import plain
+from newsloom.render.listing import Cell, Listing
 from newsloom.web import front
 from newsloom.web.data import Catalog
 
 Rail = Literal["top", "latest", "trending"]
 
 
-def print_rail(
-    console: Console,
-    db: Path,
-    rail: Rail,
-    window: timedelta,
-    now: datetime | None,
-    limit: int,
-    as_json: bool = False,
-) -> int:
-    """Print one rail of the store at ``db``; return how many items it had."""
+@dataclass(frozen=True, slots=True)
+class RailAnswer:
+    """One rail, ready to print: a heading for people, the rows, and the API's JSON answer."""
+
+    heading: str
+    listing: Listing
+    data: dict[str, Any]
+
+    def json_text(self) -> str:
+        return json.dumps(self.data, ensure_ascii=False, indent=2) + "\n"
+
+
+def rail_answer(
+    db: Path, rail: Rail, window: timedelta, now: datetime | None, limit: int
+) -> RailAnswer:
+    """One rail of the store at ``db``: the same assembly as the page and the API."""
     catalog = Catalog(db)
     try:
         ref = front.clock(catalog, now, window)
         if rail == "trending":
             trends = front.trends(catalog, ref, limit)
-            if as_json:
-                data = front.envelope(ref, trending=[front.trend_json(t) for t in trends])
-                console.print_json(json.dumps(data, ensure_ascii=False))
-            else:
-                _trends(console, ref, trends)
-            return len(trends)
+            data = front.envelope(ref, trending=[front.trend_json(t) for t in trends])
+            return RailAnswer(_heading(ref, "Trending", True), _trend_rows(trends), data)
         stories = (front.top if rail == "top" else front.latest)(catalog, ref, limit)
     finally:
         catalog.close()
-    if as_json:
-        data = front.envelope(ref, stories=[front.story_json(s) for s in stories])
-        console.print_json(json.dumps(data, ensure_ascii=False))
-    else:
-        _stories(console, ref, rail, stories)
-    return len(stories)
+    data = front.envelope(ref, stories=[front.story_json(s) for s in stories])
+    title = "Top Stories" if rail == "top" else "Latest Headlines"
+    return RailAnswer(_heading(ref, title, rail == "top"), _story_rows(rail, stories), data)
 
 
-def _heading(ref: front.Clock, what: str) -> str:
+def _heading(ref: front.Clock, what: str, windowed: bool) -> str:
     when = ref.now.isoformat(sep=" ", timespec="minutes") if ref.now else "—"
-    return f"[bold]{what}[/] · relative to {when}"
+    span = f", last {window_text(ref.window)}" if windowed else ""
+    return f"[bold]{what}{span}[/] · relative to {when}"
 
 
-def _stories(
-    console: Console, ref: front.Clock, rail: Rail, stories: list[front.FrontStory]
-) -> None:
-    if rail == "top":
-        console.print(_heading(ref, f"Top Stories, last {window_text(ref.window)}"))
-    else:
-        console.print(_heading(ref, "Latest Headlines"))
-    if not stories:
-        console.print("nothing in this window" if rail == "top" else "no stories yet")
-        return
-    table = Table("#", "reports", "section // when", "title", "outlets", "story", box=None)
+def _story_rows(rail: Rail, stories: list[front.FrontStory]) -> Listing:
+    rows: list[list[Cell]] = []
     for n, s in enumerate(stories, 1):
-        reports = str(s.n_reports)
-        if s.in_window is not None and s.in_window != s.n_reports:
-            reports = f"{s.in_window} of {s.n_reports}"
-        table.add_row(
-            str(n),
-            reports,
-            plain(s.section or "—") + Text(f" // {s.ago}"),
-            plain(s.title or s.id),
-            plain(", ".join(o.name for o in s.outlets)),
-            plain(s.id),
+        in_window = s.in_window if s.in_window is not None else s.n_reports
+        rows.append(
+            [
+                n,
+                s.id,
+                s.n_reports,
+                in_window,
+                s.section,
+                s.newest,
+                s.ago,
+                "; ".join(o.name for o in s.outlets),
+                s.title,
+            ]
         )
-    console.print(table)
+    empty = "nothing in this window" if rail == "top" else "no stories yet"
+    columns = [
+        "rank",
+        "story",
+        "reports",
+        "in_window",
+        "section",
+        "newest",
+        "ago",
+        "outlets",
+        "title",
+    ]
+    return Listing(columns, rows, empty=empty)
 
 
-def _trends(console: Console, ref: front.Clock, trends: list[front.TrendView]) -> None:
-    console.print(_heading(ref, f"Trending, last {window_text(ref.window)}"))
-    if not trends:
-        console.print("nothing rises above its usual rate in this window")
-        return
-    table = Table("#", "name", "kind", "reports", "usual", "rise", "stories", box=None)
-    for n, t in enumerate(trends, 1):
-        table.add_row(
-            str(n),
-            plain(t.name),
+def _trend_rows(trends: list[front.TrendView]) -> Listing:
+    rows: list[list[Cell]] = [
+        [
+            n,
+            t.name,
             t.kind,
-            str(t.count),
-            f"{t.baseline:g}",
-            f"×{t.rise:g}",
-            plain(", ".join(s.id for s in t.stories)),
-        )
-    console.print(table)
+            t.count,
+            round(t.baseline, 3),
+            round(t.rise, 3),
+            "; ".join(s.id for s in t.stories),
+        ]
+        for n, t in enumerate(trends, 1)
+    ]
+    columns = ["rank", "name", "kind", "reports", "usual", "rise", "stories"]
+    return Listing(columns, rows, empty="nothing rises above its usual rate in this window")
