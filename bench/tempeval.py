@@ -238,6 +238,8 @@ def main() -> None:
     args = parser.parse_args()
 
     docs = list(documents(args.data))
+    if not docs:
+        raise SystemExit(f"no TimeML .tml documents under {args.data} (give --data)")
     splits = ["dev", "held", "all"] if args.split == "each" else [args.split]
     systems: list[tuple[str, System]] = [
         ("newsloom find_times (regex tense)", newsloom_system(None))
