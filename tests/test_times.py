@@ -72,6 +72,15 @@ def test_resolve_month_day() -> None:
     assert resolve_month_day(SATURDAY, 2, 30) is None
 
 
+def test_weekday_named_with_a_date_picks_its_year() -> None:
+    sunday = date(1998, 10, 25)
+    assert resolve_month_day(sunday, 10, 26, "past", weekday=MONDAY) == date(1998, 10, 26)
+    assert resolve_month_day(sunday, 10, 26, "past") == date(1997, 10, 26)
+    # no candidate year fits the weekday (a typo in the page): the tense decides as before
+    assert resolve_month_day(sunday, 10, 26, "past", weekday=SATURDAY_WD) == date(1997, 10, 26)
+    assert values("The paper said on Monday, Oct. 26:", sunday) == {"Monday, Oct. 26": "1998-10-26"}
+
+
 def test_weeks_quarters_and_shifts() -> None:
     assert iso_week(date(2024, 11, 1)) == "2024-W44"
     assert resolve_quarter(SATURDAY, 3) == "2024-Q3"
