@@ -1,4 +1,5 @@
-"""The clause a time expression belongs to, on parses built by hand (no model needed).
+"""The clause a time expression belongs to, and the dates of quotes read from their cue's
+clause, on parses built by hand (no model needed).
 
 Each token is written ``word/TAG/POS/dep>head`` (head: the index of the head token), the way
 spaCy's own tests construct a ``Doc``. The parses are what ``en_core_web_sm`` gives for the
@@ -13,7 +14,10 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from newsloom.annotate.clause import governing_verb, in_clause_of, time_tense
+from newsloom.annotate.dating import date_quotes
 from newsloom.annotate.times import find_times
+from newsloom.model import Quote
+from newsloom.model import Span as TextSpan
 
 SATURDAY = date(2024, 11, 2)
 _VOCAB = spacy.blank("en").vocab
@@ -31,7 +35,8 @@ def parsed(spec: str) -> Doc:
         deps.append(dep)
         heads.append(int(head))
     spaces = [
-        i + 1 < len(words) and words[i + 1] not in (".", ",", "'s") for i in range(len(words))
+        i + 1 < len(words) and words[i + 1] not in (".", ",", "'s", "”") and words[i] != "“"
+        for i in range(len(words))
     ]
     return Doc(_VOCAB, words=words, spaces=spaces, tags=tags, pos=pos, deps=deps, heads=heads,
                sent_starts=[i == 0 for i in range(len(words))])  # fmt: skip
@@ -158,3 +163,48 @@ def test_the_cue_verbs_own_clause() -> None:
     assert in_clause_of(said, phrase(STATEMENT, "Thursday").root)
     assert not in_clause_of(said, phrase(STATEMENT, "August").root)
     assert not in_clause_of(STATEMENT[7], said)  # the cue is not under the reported verb
+
+
+# ------------------------------------------------------------------------------ quote dates
+
+AFTER_FRIDAY = parsed(
+    "After/IN/ADP/mark>2 troops/NNS/NOUN/nsubj>2 crossed/VBD/VERB/advcl>13 on/IN/ADP/prep>2 "
+    "Friday/NNP/PROPN/pobj>3 ,/,/PUNCT/punct>13 “/``/PUNCT/punct>13 we/PRP/PRON/nsubj>8 "
+    "are/VBP/AUX/ccomp>13 ready/JJ/ADJ/acomp>8 ,/,/PUNCT/punct>13 ”/''/PUNCT/punct>13 "
+    "Austin/NNP/PROPN/nsubj>13 said/VBD/VERB/ROOT>13 Thursday/NNP/PROPN/npadvmod>13 "
+    "././PUNCT/punct>13"
+)
+
+
+def _quote(doc: Doc, words: str, cue: str | None) -> Quote:
+    start = doc.text.index(words)
+    at = doc.text.index(cue) if cue else None
+    return Quote(text=words, start=start, end=start + len(words), cue=cue, cue_start=at,
+                 cue_end=at + len(cue) if at is not None and cue else None)  # fmt: skip
+
+
+def _quote_date(doc: Doc, quote: Quote) -> str | None:
+    times = find_times(doc.text, SATURDAY, doc)
+    sentences = [TextSpan(start=0, end=len(doc.text))]
+    return date_quotes([quote], times, sentences, doc)[0].date
+
+
+def test_quote_is_dated_by_its_cue_verbs_clause() -> None:
+    quote = _quote(AFTER_FRIDAY, "we are ready,", "said")
+    assert _quote_date(AFTER_FRIDAY, quote) == "2024-10-31"  # Thursday, not the nearer Friday
+
+
+def test_quote_without_a_cue_verb_takes_the_nearest_time() -> None:
+    assert _quote_date(AFTER_FRIDAY, _quote(AFTER_FRIDAY, "we are ready,", None)) == "2024-11-01"
+    not_a_verb = _quote(AFTER_FRIDAY, "we are ready,", "Austin")
+    assert _quote_date(AFTER_FRIDAY, not_a_verb) == "2024-11-01"
+
+
+def test_cue_clause_without_a_time_takes_the_nearest_time() -> None:
+    doc = parsed(
+        "Officials/NNS/NOUN/nsubj>1 said/VBD/VERB/ROOT>1 troops/NNS/NOUN/nsubj>3 "
+        "left/VBD/VERB/ccomp>1 ,/,/PUNCT/punct>1 after/IN/ADP/mark>7 talks/NNS/NOUN/nsubj>7 "
+        "ended/VBD/VERB/advcl>1 Friday/NNP/PROPN/npadvmod>7 ././PUNCT/punct>1"
+    )
+    quote = _quote(doc, "troops left", "said")
+    assert _quote_date(doc, quote) == "2024-11-01"

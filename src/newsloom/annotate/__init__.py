@@ -15,7 +15,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsloom.annotate.dating import date_items
+from newsloom.annotate.dating import date_items, date_quotes
 from newsloom.annotate.figures import find_figures
 from newsloom.annotate.nlp import load_nlp
 from newsloom.annotate.quotes import find_quotes
@@ -57,9 +57,7 @@ def _annotated(article: Article, doc: Doc) -> Article:
     mentions = _mentions(doc)
     times = find_times(article.body, anchor_date(article), doc)
     figures = date_items(find_figures(doc, mentions), times, sentences)
-    quotes = find_quotes(doc, mentions)
-    cues = [q.cue_start if q.cue_start is not None else q.start for q in quotes]
-    quotes = date_items(quotes, times, sentences, anchor_at=cues)
+    quotes = date_quotes(find_quotes(doc, mentions), times, sentences, doc)
     return article.model_copy(
         update={
             "sentences": sentences,
