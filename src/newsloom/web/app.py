@@ -25,9 +25,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsloom import __version__
 from newsloom.errors import NotFoundError
+from newsloom.render.dates import human_date, human_time
 from newsloom.web import pages
 from newsloom.web.data import REFRESH_SECONDS, Catalog
-from newsloom.web.text import short_when
 from newsloom.web.upload import Ingester, Writer, pipeline_ingester
 
 #: Sent with every response. No inline script or style, nothing from another origin, no
@@ -119,7 +119,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["when"] = short_when
+    env.filters["when"] = human_date
+    env.filters["time_words"] = human_time
     env.filters["number"] = lambda n: f"{n:,}"
     return env
 

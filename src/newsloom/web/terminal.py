@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsloom.front.clock import window_text
+from newsloom.render.dates import human_date
 from newsloom.render.terminal import plain
 from newsloom.web import front
 from newsloom.web.data import Catalog
@@ -57,7 +58,7 @@ def print_rail(
 
 
 def _heading(ref: front.Clock, what: str) -> str:
-    when = ref.now.isoformat(sep=" ", timespec="minutes") if ref.now else "—"
+    when = human_date(ref.now.isoformat(timespec="minutes")) if ref.now else "—"
     return f"[bold]{what}[/] · relative to {when}"
 
 
