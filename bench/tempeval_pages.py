@@ -1,7 +1,8 @@
 """TempEval-3 through the product path: the documents as JSONL pages, scored on ``analyze``.
 
     python bench/tempeval_pages.py [--data ../shared/evaldata/tempeval3] [--split dev|held|all]
-                                   [--write-jsonl FILE] [--score EXPORT.json] [--errors N]
+                                   [--write-jsonl FILE] [--score EXPORT.json] [--harness]
+                                   [--errors N]
 
 ``bench/tempeval.py`` calls ``find_times`` on the raw ``<TEXT>`` with the document creation time
 as the anchor. This bench gives the same documents to newsloom the way a crawler would: one JSONL
@@ -20,6 +21,8 @@ crawl date and as the anchor that relative expressions were resolved against.
 
 ``--write-jsonl FILE`` only writes the pages (then run ``newsloom analyze FILE > out.json``);
 ``--score out.json`` scores such an export instead of running ``analyze`` in process.
+``--harness`` adds bench/tempeval.py's figure (``find_times`` on the raw text, the creation time
+as the anchor, the same spaCy model) on the same split, for comparison.
 """
 
 from __future__ import annotations
@@ -39,7 +42,17 @@ from newsloom.annotate import anchor_date
 from newsloom.config import Settings
 from newsloom.model import Article
 from newsloom.pipeline import analyze
-from tempeval import ANCHORS, DEFAULT_DATA, Document, Score, Timex, documents, in_split
+from tempeval import (
+    ANCHORS,
+    DEFAULT_DATA,
+    Document,
+    Score,
+    Timex,
+    documents,
+    in_split,
+    newsloom_system,
+    score,
+)
 
 
 @dataclass
@@ -160,10 +173,10 @@ def read_export(path: Path) -> dict[str, Article]:
 def _row(name: str, split: str, result: Score | tuple[float, float, float], extra: str) -> str:
     if isinstance(result, Score):
         sf, _, _, rf, rp, rr, vf = (100 * x for x in result.row())
-        return (f"{name:38} {split:5} {result.gold:>5} {sf:9.1f} {rf:10.1f} {rp:5.1f} {rr:5.1f}"
+        return (f"{name:42} {split:5} {result.gold:>5} {sf:9.1f} {rf:10.1f} {rp:5.1f} {rr:5.1f}"
                 f" {vf:8.1f}  {extra}")  # fmt: skip
     sf, rf, vf = result
-    return f"{name:38} {split:5} {'':>5} {sf:9.1f} {rf:10.1f} {'':5} {'':5} {vf:8.1f}  {extra}"
+    return f"{name:42} {split:5} {'':>5} {sf:9.1f} {rf:10.1f} {'':5} {'':5} {vf:8.1f}  {extra}"
 
 
 def main() -> None:
@@ -173,6 +186,9 @@ def main() -> None:
     parser.add_argument("--write-jsonl", type=Path, help="only write the JSONL pages here")
     parser.add_argument("--score", type=Path, help="score this `newsloom analyze` JSON export")
     parser.add_argument("--errors", type=int, default=0, help="print N value errors (dev only)")
+    parser.add_argument(
+        "--harness", action="store_true", help="also run bench/tempeval.py's find_times + spaCy"
+    )
     args = parser.parse_args()
 
     docs = list(documents(args.data))
@@ -189,7 +205,12 @@ def main() -> None:
         articles, seconds = run_analyze(docs)
         how = "pipeline.analyze"
     splits = ["dev", "held", "all"] if args.split == "each" else [args.split]
-    head = f"{'system':38} {'split':5} {'gold':>5} {'strict F1':>9} {'relaxed F1':>10}"
+    harness = None
+    if args.harness:
+        from newsloom.annotate.nlp import load_nlp
+
+        harness = newsloom_system(load_nlp(Settings().spacy_models))
+    head = f"{'system':42} {'split':5} {'gold':>5} {'strict F1':>9} {'relaxed F1':>10}"
     print(head + f" {'P':>5} {'R':>5} {'value F1':>8}  checks")
     for split in splits:
         part = [d for d in docs if in_split(d.id, split)]
@@ -204,6 +225,8 @@ def main() -> None:
         print(_row("  same, aligned gold only", split, aligned_only, ""))
         for note in checks.notes[:5]:
             print(f"  note: {note}")
+        if harness is not None:
+            print(_row("bench harness (find_times + spaCy)", split, score(harness, part, 0), ""))
     for name, figures in ANCHORS.items():
         print(_row(name, "test", figures, ""))
     if seconds:
