@@ -156,6 +156,19 @@ def test_no_verb_within_reach() -> None:
     doc = parsed("Thursday/NNP/PROPN/ROOT>0 ././PUNCT/punct>0")
     assert governing_verb(phrase(doc, "Thursday")) is None
     assert time_tense(phrase(doc, "Thursday")) == "unknown"
+    nouns = parsed(
+        "The/DT/DET/det>1 start/NN/NOUN/ROOT>1 of/IN/ADP/prep>1 talks/NNS/NOUN/pobj>2 "
+        "on/IN/ADP/prep>3 Thursday/NNP/PROPN/pobj>4"
+    )
+    assert governing_verb(phrase(nouns, "Thursday")) is None  # four steps up, still no verb
+
+
+def test_complement_of_an_ordinary_past_perfect_says_nothing() -> None:
+    doc = parsed(
+        "They/PRP/PRON/nsubj>2 had/VBD/AUX/aux>2 agreed/VBN/VERB/ROOT>2 to/TO/PART/aux>4 "
+        "meet/VB/VERB/xcomp>2 Tuesday/NNP/PROPN/npadvmod>4 ././PUNCT/punct>2"
+    )
+    assert time_tense(phrase(doc, "Tuesday")) == "unknown"
 
 
 def test_the_cue_verbs_own_clause() -> None:

@@ -255,11 +255,12 @@ def test_timeline_merges_same_statement_across_outlets_in_order() -> None:
 STATEMENT = "Officials on Thursday said Ukraine in August captured the town."
 
 
-def _statement(quote_date: str | None, with_quote: bool = True) -> Article:
+def _statement(quote_date: str | None, with_quote: bool = True, cue_at: bool = True) -> Article:
     thursday, august = STATEMENT.index("Thursday"), STATEMENT.index("August")
     cue, words = STATEMENT.index("said"), STATEMENT.index("Ukraine")
     quote = Quote(text=STATEMENT[words:-1], start=words, end=len(STATEMENT) - 1, cue="said",
-                  cue_start=cue, cue_end=cue + 4, date=quote_date, direct=False)  # fmt: skip
+                  cue_start=cue if cue_at else None, cue_end=cue + 4 if cue_at else None,
+                  date=quote_date, direct=False)  # fmt: skip
     return Article(
         id="s", body=STATEMENT, published="2024-11-02", source="Ledger",
         sentences=[Span(start=0, end=len(STATEMENT))],
@@ -281,6 +282,11 @@ def test_statement_is_listed_under_its_cues_date_only() -> None:
 def test_statement_with_an_undated_cue_is_listed_under_each_date() -> None:
     assert [e.date for e in timeline([_statement(None)])] == ["2024-08", "2024-10-31"]
     assert [e.date for e in timeline([_statement(None, with_quote=False)])] == [
+        "2024-08",
+        "2024-10-31",
+    ]
+    # a dated quote whose cue was not located does not say which sentence it dates
+    assert [e.date for e in timeline([_statement("2024-10-31", cue_at=False)])] == [
         "2024-08",
         "2024-10-31",
     ]

@@ -61,6 +61,8 @@ def test_values_in_words(value: str, words: str) -> None:
         ("2025-13", "2025-13"),  # no such month
         ("2024-11-02T31:00", "Nov. 2, 2024"),  # a clock that is no clock: the day alone
         ("P3Z", "P3Z"),  # no such unit
+        ("PT3D", "PT3D"),  # no such clock unit
+        ("2024-11-02TXX", "Nov. 2, 2024"),  # an unknown part of the day: the day alone
         ("XXXX-WXX-1", "XXXX-WXX-1"),  # an underspecified TIMEX3 value
         ("soon", "soon"),
     ],
@@ -126,3 +128,14 @@ def test_timeline_chart_places_a_week_at_its_monday_and_labels_in_words() -> Non
     assert week.x < day.x  # Feb. 24 before March 4
     assert week.label.startswith("week of Feb. 24, 2025:")
     assert {t.label for t in chart.ticks} <= {"week of Feb. 24, 2025", "March 4, 2025"}
+
+
+def test_timeline_chart_with_many_dates_labels_its_axis_in_days() -> None:
+    entries = [
+        TimelineEntry(date=f"2025-03-{day:02d}", text=f"Day {day}.", articles=["a"])
+        for day in range(1, 13)
+    ]
+    chart = timeline_chart(entries)
+    assert chart is not None and len(chart.points) == 12
+    assert chart.ticks[0].label == "March 1, 2025"
+    assert all(t.label.startswith("March ") and ":" not in t.label for t in chart.ticks)

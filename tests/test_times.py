@@ -324,6 +324,14 @@ def test_unreadable_published_date_falls_back_to_the_crawl_date() -> None:
     assert article.flags == [ANCHOR_CRAWL_FLAG]
 
 
+def test_annotating_again_keeps_one_anchor_flag() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    once = _annotated(crawl_date="2024-11-02")
+    twice = next(annotate([once], nlp))
+    assert twice.flags == [ANCHOR_CRAWL_FLAG]
+
+
 def test_without_any_date_relative_values_stay_empty() -> None:
     article = _annotated()
     assert anchor_date(article) is None
