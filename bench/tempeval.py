@@ -18,6 +18,8 @@ plain text of ``<TEXT>`` and scores it the way the TempEval-3 toolkit does
 Documents are split deterministically by a CRC32 of the document id: ``DEV_SHARE`` of them form the
 dev part the rules were tuned on, the rest the held-out part, never looked at while tuning.
 ``--dateparser`` adds dateparser's ``search_dates`` as a peer (it must be installed).
+``bench/tempeval_pages.py`` scores the same documents through the product path (JSONL pages
+into ``newsloom analyze``, the creation day as the crawl date).
 """
 
 from __future__ import annotations
@@ -238,6 +240,8 @@ def main() -> None:
     args = parser.parse_args()
 
     docs = list(documents(args.data))
+    if not docs:
+        raise SystemExit(f"no TimeML .tml documents under {args.data} (give --data)")
     splits = ["dev", "held", "all"] if args.split == "each" else [args.split]
     systems: list[tuple[str, System]] = [
         ("newsloom find_times (regex tense)", newsloom_system(None))

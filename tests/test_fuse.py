@@ -252,6 +252,46 @@ def test_timeline_merges_same_statement_across_outlets_in_order() -> None:
     assert sort_key("2025-02") < sort_key("2025-02-20") < sort_key("2025-W09")
 
 
+STATEMENT = "Officials on Thursday said Ukraine in August captured the town."
+
+
+def _statement(quote_date: str | None, with_quote: bool = True, cue_at: bool = True) -> Article:
+    thursday, august = STATEMENT.index("Thursday"), STATEMENT.index("August")
+    cue, words = STATEMENT.index("said"), STATEMENT.index("Ukraine")
+    quote = Quote(text=STATEMENT[words:-1], start=words, end=len(STATEMENT) - 1, cue="said",
+                  cue_start=cue if cue_at else None, cue_end=cue + 4 if cue_at else None,
+                  date=quote_date, direct=False)  # fmt: skip
+    return Article(
+        id="s", body=STATEMENT, published="2024-11-02", source="Ledger",
+        sentences=[Span(start=0, end=len(STATEMENT))],
+        times=[
+            TimeRef(text="Thursday", start=thursday, end=thursday + 8, value="2024-10-31",
+                    precision="day"),
+            TimeRef(text="August", start=august, end=august + 6, value="2024-08",
+                    precision="month"),
+        ],
+        quotes=[quote] if with_quote else [],
+    )  # fmt: skip
+
+
+def test_statement_is_listed_under_its_cues_date_only() -> None:
+    entries = timeline([_statement("2024-10-31")])
+    assert [(e.date, e.expression) for e in entries] == [("2024-10-31", "Thursday")]
+
+
+def test_statement_with_an_undated_cue_is_listed_under_each_date() -> None:
+    assert [e.date for e in timeline([_statement(None)])] == ["2024-08", "2024-10-31"]
+    assert [e.date for e in timeline([_statement(None, with_quote=False)])] == [
+        "2024-08",
+        "2024-10-31",
+    ]
+    # a dated quote whose cue was not located does not say which sentence it dates
+    assert [e.date for e in timeline([_statement("2024-10-31", cue_at=False)])] == [
+        "2024-08",
+        "2024-10-31",
+    ]
+
+
 def test_dossier_coverage_lists_what_each_outlet_alone_has() -> None:
     a = _dated("a", "The council closed the Route 9 bridge on Tuesday after inspectors found "
                "deep cracks in two of its piers.", "Tuesday", "2025-03-04", "2025-03-05", "Courier")  # fmt: skip

@@ -95,5 +95,8 @@ def test_dossier_entities_quotes_figures_timeline(dossier: Dossier) -> None:
     days = [e.date for e in dossier.timeline if len(e.date) == 10]
     assert days == sorted(days)
     assert {"2024-09-12", "2024-10-31", "2024-11-01", "2024-11-02"} <= set(days)
+    # UPI's "officials on Thursday said ... where Ukraine in August captured" is Thursday's
+    # statement: no entry dates it to the month of the capture it reports
+    assert sorted({e.date for e in dossier.timeline}) == sorted(set(days))
     for source in dossier.sources:
         assert source.alone  # what each outlet alone reports

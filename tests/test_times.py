@@ -9,6 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from newsloom.annotate import ANCHOR_CRAWL_FLAG, ANCHOR_NONE_FLAG, anchor_date, annotate
 from newsloom.annotate.times import calendar_date, find_times
 from newsloom.annotate.timex_resolve import (
     iso_week,
@@ -19,7 +20,7 @@ from newsloom.annotate.timex_resolve import (
     resolve_weekday,
     shift_unit,
 )
-from newsloom.model import TimeRef
+from newsloom.model import Article, TimeRef
 
 SATURDAY = date(2024, 11, 2)
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -69,6 +70,15 @@ def test_resolve_month_day() -> None:
     assert resolve_month_day(SATURDAY, 1, 9) == date(2025, 1, 9)
     assert resolve_month_day(SATURDAY, 10, 1, "future") == date(2025, 10, 1)
     assert resolve_month_day(SATURDAY, 2, 30) is None
+
+
+def test_weekday_named_with_a_date_picks_its_year() -> None:
+    sunday = date(1998, 10, 25)
+    assert resolve_month_day(sunday, 10, 26, "past", weekday=MONDAY) == date(1998, 10, 26)
+    assert resolve_month_day(sunday, 10, 26, "past") == date(1997, 10, 26)
+    # no candidate year fits the weekday (a typo in the page): the tense decides as before
+    assert resolve_month_day(sunday, 10, 26, "past", weekday=SATURDAY_WD) == date(1997, 10, 26)
+    assert values("The paper said on Monday, Oct. 26:", sunday) == {"Monday, Oct. 26": "1998-10-26"}
 
 
 def test_weeks_quarters_and_shifts() -> None:
@@ -283,3 +293,47 @@ def test_seed_in_august_is_a_month() -> None:
     assert [(ref.text, ref.value, ref.precision) for ref in refs] == [
         ("August", "2024-08", "month")
     ]
+
+
+# ------------------------------------------------------------------------ the article's anchor
+
+
+def _annotated(**dates: str) -> Article:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return next(annotate([Article(id="a", body="The dam broke on Thursday.", **dates)], nlp))
+
+
+def test_anchor_is_the_published_date_first() -> None:
+    article = _annotated(published="2024-11-02T09:00:00Z", crawl_date="2024-11-09")
+    assert anchor_date(article) == SATURDAY
+    assert [t.value for t in article.times] == ["2024-10-31"]
+    assert article.flags == []
+
+
+def test_anchor_falls_back_to_the_crawl_date() -> None:
+    article = _annotated(crawl_date="2024-11-02")
+    assert anchor_date(article) == SATURDAY
+    assert [t.value for t in article.times] == ["2024-10-31"]
+    assert article.flags == [ANCHOR_CRAWL_FLAG]
+
+
+def test_unreadable_published_date_falls_back_to_the_crawl_date() -> None:
+    article = _annotated(published="yesterday", crawl_date="2024-11-02")
+    assert anchor_date(article) == SATURDAY
+    assert article.flags == [ANCHOR_CRAWL_FLAG]
+
+
+def test_annotating_again_keeps_one_anchor_flag() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    once = _annotated(crawl_date="2024-11-02")
+    twice = next(annotate([once], nlp))
+    assert twice.flags == [ANCHOR_CRAWL_FLAG]
+
+
+def test_without_any_date_relative_values_stay_empty() -> None:
+    article = _annotated()
+    assert anchor_date(article) is None
+    assert [(t.text, t.value, t.precision) for t in article.times] == [("Thursday", None, "day")]
+    assert article.flags == [ANCHOR_NONE_FLAG]

@@ -294,6 +294,19 @@ def test_story_page_context(app: Any) -> None:
     assert len(only) == 2  # 14 sailings (Meridian) and the second quote (Harbor Wire)
 
 
+def test_dates_are_words_on_pages_and_iso_in_the_api(client: Client) -> None:
+    html = client.get("/stories/S1").text
+    timeline = html.split('class="list timeline-list"')[1].split("</table>")[0]
+    assert '<time datetime="2025-03-03">March 3, 2025</time>' in timeline
+    assert ">2025-03-03<" not in html
+    data = client.get("/api/v1/stories/S1").json()
+    assert [e["date"] for e in data["story"]["timeline"]] == [
+        "2025-03-03",
+        "2025-03-04",
+        "2025-03-06",
+    ]
+
+
 def test_story_page_shows_empty_sections_plainly(app: Any) -> None:
     html = Client(app).get("/stories/S2").text
     assert "No quotes found in this story yet." in html

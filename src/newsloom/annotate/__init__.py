@@ -15,7 +15,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsloom.annotate.dating import date_items
+from newsloom.annotate.dating import date_items, date_quotes
 from newsloom.annotate.figures import find_figures
 from newsloom.annotate.nlp import load_nlp
 from newsloom.annotate.quotes import find_quotes
@@ -34,6 +34,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 _REGION_WORDS = frozenset(
     {"region", "oblast", "province", "area", "district", "county", "governorate", "krai"}
 )
+#: Flags on an article whose relative dates count from its crawl date (no publication date was
+#: found), or that has neither date (relative expressions keep their span but get no value).
+ANCHOR_CRAWL_FLAG = "dated-by-crawl"
+ANCHOR_NONE_FLAG = "undated"
 #: spaCy batch size; measured flat between 32 and 256 on 600-word articles.
 PIPE_BATCH = 64
 
@@ -53,9 +57,7 @@ def _annotated(article: Article, doc: Doc) -> Article:
     mentions = _mentions(doc)
     times = find_times(article.body, anchor_date(article), doc)
     figures = date_items(find_figures(doc, mentions), times, sentences)
-    quotes = find_quotes(doc, mentions)
-    cues = [q.cue_start if q.cue_start is not None else q.start for q in quotes]
-    quotes = date_items(quotes, times, sentences, anchor_at=cues)
+    quotes = date_quotes(find_quotes(doc, mentions), times, sentences, doc)
     return article.model_copy(
         update={
             "sentences": sentences,
@@ -63,18 +65,36 @@ def _annotated(article: Article, doc: Doc) -> Article:
             "figures": figures,
             "times": times,
             "quotes": quotes,
+            "flags": _anchor_flags(article),
         }
     )
 
 
 def anchor_date(article: Article) -> date | None:
-    """The day relative expressions count from: publication, else crawl date."""
+    """The day relative expressions count from: publication, else crawl date, else None.
+
+    A missing or unreadable publication date falls through to the crawl date: a page without a
+    stamp of its own still gets its "Thursday" resolved against the day it was captured.
+    """
     for value in (article.published, article.crawl_date):
-        try:
-            return date.fromisoformat(value[:10]) if value else None
-        except ValueError:
-            continue
+        if day := _iso_day(value):
+            return day
     return None
+
+
+def _anchor_flags(article: Article) -> list[str]:
+    """``article.flags`` plus how its anchor was found, when not from its publication date."""
+    if _iso_day(article.published):
+        return article.flags
+    flag = ANCHOR_CRAWL_FLAG if _iso_day(article.crawl_date) else ANCHOR_NONE_FLAG
+    return article.flags if flag in article.flags else [*article.flags, flag]
+
+
+def _iso_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _sentences(doc: Doc) -> list[Span]:

@@ -48,14 +48,21 @@ def resolve_month(anchor: date, month: int, direction: Direction = None) -> tupl
 
 
 def resolve_month_day(
-    anchor: date, month: int, day: int, direction: Direction = None
+    anchor: date, month: int, day: int, direction: Direction = None, weekday: int | None = None
 ) -> date | None:
     """A month and day without a year ("Sept. 12"): the last one on or before the anchor when the
-    tense is past, the next one when it is future, else the nearer (future distance weighted)."""
+    tense is past, the next one when it is future, else the nearer (future distance weighted).
+
+    A weekday named with it ("Monday, Oct. 26") picks the year in which the day is that weekday,
+    whatever the tense, when one of the three candidate years fits.
+    """
     candidates = [
         d for year in (anchor.year - 1, anchor.year, anchor.year + 1)
         if (d := safe_date(year, month, day)) is not None
     ]  # fmt: skip
+    fitting = [d for d in candidates if d.weekday() == weekday]
+    if fitting:
+        return min(fitting, key=lambda d: abs((d - anchor).days))
     if not candidates:
         return None
     return _nearest(candidates, lambda d: (d - anchor).days, direction)

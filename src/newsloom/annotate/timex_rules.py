@@ -169,7 +169,8 @@ def _full_date(m: re.Match[str], ctx: Context) -> Norm | None:
     month, day = _month(m["mon"]), int(m["day"])
     if m["year"]:
         return _absolute(_day_value(tr.safe_date(int(m["year"]), month, day)))
-    resolved = tr.resolve_month_day(ctx.anchor, month, day, ctx.direction(*m.span()))
+    weekday = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
+    resolved = tr.resolve_month_day(ctx.anchor, month, day, ctx.direction(*m.span()), weekday)
     return _day_value(resolved)
 
 

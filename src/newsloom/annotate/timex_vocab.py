@@ -133,6 +133,29 @@ FUTURE_CUES = frozenset(
 #: Past auxiliaries: the only past cues kept (see ``times._cue`` for what was measured).
 PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
 
+# Words of the clause a time expression belongs to (``clause.py``, spaCy's parse).
+
+#: Auxiliaries and modals of the clause's own verb that put it in the future ("will meet",
+#: "would begin"). "would" as a cue word anywhere near a weekday lowered TempEval-3 dev value
+#: F1 79.2 → 78.8; as the auxiliary of the verb the weekday attaches to it changes one
+#: expression in all 256 documents (neutral), and is what "would begin ... by Thursday" needs.
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll", "wo", "would"})
+#: Perfect auxiliaries: "has met" is in the past, "will have met" is not.
+PERFECT_AUXILIARIES = frozenset({"has", "have", "'s", "’s", "'ve", "’ve"})
+#: Verbs whose complement or target is ahead: "is expected to arrive Thursday", "plans to vote
+#: Tuesday", "talks are set for Tuesday", "was planned for early March". A time hanging from
+#: another preposition ("On Friday, the government planned ...") dates the planning itself.
+PROSPECTIVE_VERBS = frozenset(
+    {"expected", "expects", "expect", "scheduled", "schedule", "due", "set", "slated", "plans",
+     "plan", "planned", "planning", "intends", "intend", "intended", "going", "aims", "aim",
+     "hopes", "hope", "poised", "preparing", "prepares", "vowed", "promised", "pledged"}
+)  # fmt: skip
+#: Prepositions that make a time a plan's target ("planned for March"); "" is a bare time.
+TARGET_PREPS = frozenset({"", "for", "by", "until", "till", "through", "before"})
+#: Deadline prepositions: "extended the offer until Nov. 9" is ahead although the verb is past,
+#: so a past clause says nothing about a time hanging from one.
+DEADLINE_PREPS = frozenset({"until", "till", "through", "by"})
+
 #: Relative day words and their offset from the anchor.
 RELATIVE_DAYS: dict[str, int] = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 

@@ -10,22 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from newsloom.front.clock import When
-
-#: AP style month names: five months are abbreviated, the others spelled out.
-MONTHS = (
-    "Jan.",
-    "Feb.",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-)
+from newsloom.render.dates import day_text
 
 #: Older than this, a page gets its date rather than "N days ago".
 ABSOLUTE_AFTER = timedelta(days=7)
@@ -64,5 +49,4 @@ def _days(at: datetime, now: datetime) -> str:
 
 
 def _date(at: datetime, now: datetime) -> str:
-    text = f"{MONTHS[at.month - 1]} {at.day}"
-    return text if at.year == now.year else f"{text}, {at.year}"
+    return day_text(at.date(), year=at.year != now.year)

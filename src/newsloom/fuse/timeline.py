@@ -1,6 +1,9 @@
 """The story's timeline: dated statements merged across outlets, in calendar order.
 
-Each time expression resolved to a day, a week or a month dates the sentence it stands in.
+Each time expression resolved to a day, a week or a month dates the sentence it stands in. A
+statement whose cue is dated (the quote's ``date``: the time in the cue verb's clause) is listed
+under that date only: "Officials on Thursday said ... where Ukraine in August captured territory"
+is Thursday's statement, not an August one. Other sentences are listed under each of their dates.
 Sentences with the same date from different articles are one entry when they say the same
 thing (enough shared content words); the entry keeps the earliest article's sentence, every
 article and outlet that reports it, and when it was first reported.
@@ -72,13 +75,30 @@ def _dated_sentences(article: Article) -> list[_Dated]:
     out: list[_Dated] = []
     seen: set[tuple[int, str]] = set()
     statements = statement_spans(article)
+    cue_dates = _cue_dates(article, statements)
     for time in article.times:
         value = _day_value(time)
         span = _sentence_span(statements, time.start)
         if not value or span is None or (span[0], value) in seen:
             continue
+        if span in cue_dates and value not in cue_dates[span]:
+            continue  # a date inside the reported words, not the statement's own
         seen.add((span[0], value))
         out.append(_Dated(article, time, value, span[0], span[1]))
+    return out
+
+
+def _cue_dates(
+    article: Article, statements: list[tuple[int, int]]
+) -> dict[tuple[int, int], set[str]]:
+    """Per statement, the dates of the quotes whose cue stands in it (when any is dated)."""
+    out: dict[tuple[int, int], set[str]] = {}
+    for quote in article.quotes:
+        if quote.date is None or quote.cue_start is None:
+            continue
+        span = _sentence_span(statements, quote.cue_start)
+        if span is not None:
+            out.setdefault(span, set()).add(quote.date)
     return out
 
 

@@ -31,6 +31,7 @@ from newsloom.model import (
     Story,
     TimelineEntry,
 )
+from newsloom.render.dates import human_date
 
 _MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|<>&~])")
 
@@ -43,6 +44,11 @@ def escape(text: str | None) -> str:
     if not text:
         return ""
     return _MD_SPECIAL_RE.sub(r"\\\1", re.sub(r"\s+", " ", text).strip())
+
+
+def _when(value: str | None) -> str:
+    """A date or time in words (``render.dates``), escaped; "?" when unknown."""
+    return escape(human_date(value)) if value else "?"
 
 
 def render(result: Result) -> str:
@@ -66,7 +72,7 @@ def story_lines(story: Story, dossier: Dossier | None, by_id: Mapping[str, Artic
         f"## {escape(story.title) or story.id}",
         "",
         f"`{story.id}` · {len(story.articles)} pages · {independent} independent outlets · "
-        f"{escape(story.first_published) or '?'} → {escape(story.last_published) or '?'}",
+        f"{_when(story.first_published)} → {_when(story.last_published)}",
     ]
     lines += _coverage(dossier.sources)
     if dossier.summary:
@@ -99,7 +105,7 @@ def _coverage(sources: Sequence[SourceCoverage]) -> list[str]:
         if source.first:
             report += ", first"
         lines.append(
-            f"| {escape(source.name)} | {escape(source.first_published) or '?'} | "
+            f"| {escape(source.name)} | {_when(source.first_published)} | "
             f"{escape(source.headline)} | {source.words:,} | {report} |"
         )
     return lines
@@ -148,7 +154,7 @@ def _variant_line(variant: QuoteVariant, group: QuoteGroup) -> str:
         )
         if on
     ]
-    when = escape(variant.published) or "?"
+    when = _when(variant.published)
     label = f"{escape(variant.outlet) or variant.article} ({when}, {variant.words} words"
     label += "".join(f", {m}" for m in marks) + ")"
     return f"- {label}: “{_diff_text(variant)}” {_ref(variant.article, variant.start, variant.end)}"
@@ -244,9 +250,9 @@ def _timeline(entries: Sequence[TimelineEntry]) -> list[str]:
         first = entry.articles[0] if entry.articles else ""
         ref = _ref(first, entry.start, entry.end)
         lines.append(
-            f"| {escape(entry.date)} | {escape(entry.text)} {ref} | "
+            f"| {_when(entry.date)} | {escape(entry.text)} {ref} | "
             f"{escape(entry.expression)} | {escape(', '.join(entry.outlets))} | "
-            f"{escape(entry.first_reported) or '?'} |"
+            f"{_when(entry.first_reported)} |"
         )
     return lines + _more(len(entries), SECTION_ROWS * 2)
 
@@ -297,7 +303,7 @@ def _articles(story: Story, by_id: Mapping[str, Article]) -> list[str]:
         article = by_id.get(article_id)
         title = escape(article.title) if article else ""
         outlet = escape(article.outlet) if article else ""
-        when = f" ({escape(article.published)})" if article and article.published else ""
+        when = f" ({_when(article.published)})" if article and article.published else ""
         copy = f" — copy of `{copy_of[article_id]}`" if article_id in copy_of else ""
         url = f" <{escape(article.url)}>" if article and article.url else ""
         lines.append(f"- `{article_id}` {outlet}{when}: {title}{copy}{url}")

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsloom.model import Article, Dossier, FigureClaim, Rejection, Story
+from newsloom.render.dates import human_date
 from newsloom.render.plain import plain as plain
 
 
@@ -26,7 +27,7 @@ def print_stories(
         outlets = ", ".join(s.name for s in dossier.sources)
         table.add_row(
             story.id,
-            plain((story.last_published or "")[:16]),
+            plain(human_date(story.last_published)),
             str(len(story.articles)),
             str(independent),
             plain(outlets),
@@ -115,7 +116,9 @@ def _timeline(console: Console, dossier: Dossier) -> None:
         return
     table = Table("date", "reported by", "statement", box=None)
     for entry in dossier.timeline[: SECTION_ROWS * 2]:
-        table.add_row(entry.date, plain(", ".join(entry.outlets)), plain(entry.text))
+        table.add_row(
+            plain(human_date(entry.date)), plain(", ".join(entry.outlets)), plain(entry.text)
+        )
     console.print(table)
 
 
@@ -138,7 +141,7 @@ def _sources(console: Console, dossier: Dossier) -> None:
     for s in dossier.sources:
         table.add_row(
             plain(s.name),
-            plain(s.first_published),
+            plain(human_date(s.first_published)),
             str(s.words),
             "independent" if s.independent else "copy",
             plain(s.headline),

@@ -26,10 +26,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsloom import __version__
 from newsloom.errors import NotFoundError
+from newsloom.render.dates import human_date, human_time
 from newsloom.web import pages
 from newsloom.web.data import Catalog
 from newsloom.web.guard import Guard, GuardSettings
-from newsloom.web.text import input_name, pathpart, short_when
+from newsloom.web.text import input_name, pathpart
 from newsloom.web.upload import Ingester, Writer, pipeline_ingester
 
 #: Host headers accepted when bound to loopback: a page elsewhere cannot reach the API through
@@ -101,7 +102,8 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["when"] = short_when
+    env.filters["when"] = human_date
+    env.filters["time_words"] = human_time
     env.filters["number"] = lambda n: f"{n:,}"
     env.filters["pathpart"] = pathpart
     env.filters["input_name"] = input_name

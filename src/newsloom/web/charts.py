@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from newsloom.fuse.timeline import sort_key
 from newsloom.model import Article, SourceCoverage, TimelineEntry
+from newsloom.render.dates import day_text, human_date, month_text
 from newsloom.web.text import parse_when
 
 #: Drawing size in SVG user units (the SVG scales to the page width).
@@ -79,24 +81,26 @@ class _Scale:
         return self.left + (when - self.lo).total_seconds() / span * (self.right - self.left)
 
 
-def _ticks(scale: _Scale) -> list[Tick]:
+def _ticks(scale: _Scale, days_only: bool = False) -> list[Tick]:
     span = scale.hi - scale.lo
     if span <= timedelta(0):
-        return [Tick(scale.x(scale.lo), _label(scale.lo, timedelta(days=2)))]
+        return [Tick(scale.x(scale.lo), _label(scale.lo, timedelta(days=2), days_only))]
     step = span / (TICKS - 1)
     return [
-        Tick(scale.x(scale.lo + step * i), _label(scale.lo + step * i, span)) for i in range(TICKS)
+        Tick(scale.x(scale.lo + step * i), _label(scale.lo + step * i, span, days_only))
+        for i in range(TICKS)
     ]
 
 
-def _label(when: datetime, span: timedelta) -> str:
-    if span <= timedelta(days=1):
+def _label(when: datetime, span: timedelta, days_only: bool = False) -> str:
+    """A tick's label, in words (``render.dates``) at the precision the axis's span needs."""
+    if span <= timedelta(days=1) and not days_only:
         return when.strftime("%H:%M")
-    if span <= timedelta(days=4):
-        return when.strftime("%b %d %H:%M")
+    if span <= timedelta(days=4) and not days_only:
+        return f"{day_text(when.date(), year=False)} {when:%H:%M}"
     if span <= timedelta(days=400):
-        return when.strftime("%Y-%m-%d")
-    return when.strftime("%Y-%m")
+        return day_text(when.date())
+    return month_text(when.year, when.month)
 
 
 def time_strip(
@@ -183,14 +187,19 @@ def _spaced(ticks: list[Tick]) -> list[Tick]:
     return kept
 
 
+def _when(value: str) -> datetime | None:
+    """Where a timeline date sits on the axis: a day or month as itself, a week at its Monday."""
+    return parse_when(value) or parse_when(sort_key(value))
+
+
 def timeline_chart(entries: Sequence[TimelineEntry]) -> TimelineChart | None:
     by_date: dict[str, list[TimelineEntry]] = defaultdict(list)
     for entry in entries:
-        if parse_when(entry.date):
+        if _when(entry.date):
             by_date[entry.date].append(entry)
     if not by_date:
         return None
-    whens = {d: parse_when(d) for d in by_date}
+    whens = {d: _when(d) for d in by_date}
     lo = min(w for w in whens.values() if w)
     hi = max(w for w in whens.values() if w)
     if lo == hi:
@@ -209,11 +218,11 @@ def timeline_chart(entries: Sequence[TimelineEntry]) -> TimelineChart | None:
                 n_entries=len(items),
                 n_articles=n_articles,
                 r=min(4.0 + 2.0 * n_articles, 14.0),
-                label=f"{day}: {len(items)} statement(s), {n_articles} report(s)",
+                label=f"{human_date(day)}: {len(items)} statement(s), {n_articles} report(s)",
             )
         )
     if len(points) <= TIMELINE_DATE_TICKS:
-        ticks = _spaced([Tick(p.x, p.date) for p in points])
+        ticks = _spaced([Tick(p.x, human_date(p.date)) for p in points])
     else:
-        ticks = [Tick(t.x, t.label[:10]) for t in _ticks(scale)]
+        ticks = _ticks(scale, days_only=True)
     return TimelineChart(WIDTH, TIMELINE_HEIGHT, axis_y, points, ticks)

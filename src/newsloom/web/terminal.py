@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from newsloom.front.clock import window_text
+from newsloom.render.dates import human_date
 from newsloom.render.listing import Cell, Listing
 from newsloom.web import front
 from newsloom.web.data import Catalog
@@ -53,7 +54,7 @@ def rail_answer(
 
 
 def _heading(ref: front.Clock, what: str, windowed: bool) -> str:
-    when = ref.now.isoformat(sep=" ", timespec="minutes") if ref.now else "—"
+    when = human_date(ref.now.isoformat(timespec="minutes")) if ref.now else "—"
     span = f", last {window_text(ref.window)}" if windowed else ""
     return f"[bold]{what}{span}[/] · relative to {when}"
 

@@ -14,6 +14,7 @@ from itertools import pairwise
 from urllib.parse import quote, urlsplit
 
 from newsloom.model import Article
+from newsloom.render.dates import human_time
 from newsloom.store import HIT_END, HIT_START
 
 _PARAGRAPH = re.compile(r"(?:(?!\n[ \t]*\n).)+", re.S)
@@ -54,7 +55,10 @@ def _marks(article: Article) -> list[_Mark]:
         _Mark(f.start, f.end, "figure", _figure_note(f.counts, f.attributed_to))
         for f in article.figures
     ]
-    marks += [_Mark(t.start, t.end, "time", t.value or "unresolved") for t in article.times]
+    marks += [
+        _Mark(t.start, t.end, "time", human_time(t) if t.value else "unresolved")
+        for t in article.times
+    ]
     marks += [_Mark(m.start, m.end, "entity", m.label) for m in article.entities]
     return [m for m in marks if 0 <= m.start < m.end <= n]
 
@@ -171,13 +175,6 @@ def parse_when(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return when.replace(tzinfo=None)
-
-
-def short_when(value: str | None) -> str:
-    """``2024-11-02T15:38:00-04:00`` → ``2024-11-02 15:38``; unknown → ``—``."""
-    if not value:
-        return "—"
-    return value[:16].replace("T", " ")
 
 
 def pathpart(value: object) -> str:
