@@ -166,3 +166,58 @@ def test_article_ids_in_listings_are_plain(tmp_path: Path) -> None:
         )
     code, stdout, _ = _run("search", "x", "--db", str(db))
     assert code == 0 and "\x1b" not in stdout and "[bold]x" in stdout  # shown, not obeyed
+
+
+def test_logging_levels_from_options_and_environment() -> None:
+    import logging
+
+    from newsloom.logs import level_for
+
+    assert level_for(0, False, "") == logging.WARNING
+    assert level_for(1, False, "") == logging.INFO
+    assert level_for(2, False, "error") == logging.DEBUG
+    assert level_for(0, True, "debug") == logging.ERROR
+    assert level_for(0, False, "debug") == logging.DEBUG
+    assert level_for(0, False, "nonsense") == logging.WARNING
+
+
+def test_verbose_ingest_logs_each_batch(tmp_path: Path) -> None:
+    pages = tmp_path / "p"
+    pages.mkdir()
+    (pages / "a.txt").write_text(
+        "Ferry strike ends in Port Alder\n\nThe ferry strike in Port Alder ended on Monday after "
+        "the union and the operator agreed on pay, officials said on Monday evening.\n"
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsloom",
+            "-v",
+            "ingest",
+            str(pages),
+            "--db",
+            str(tmp_path / "s.db"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "INFO newsloom.pipeline: batch of 1: 1 added" in proc.stderr
+    quiet = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsloom",
+            "-q",
+            "ingest",
+            str(pages),
+            "--db",
+            str(tmp_path / "s.db"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert "INFO" not in quiet.stderr

@@ -291,8 +291,18 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
+    verbose: Annotated[
+        int, typer.Option("--verbose", "-v", count=True, help="Say more (-vv: everything).")
+    ] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ) -> None:
-    """Turn a crawl of news pages into stories with cross-source dossiers."""
+    """Turn a crawl of news pages into stories with cross-source dossiers.
+
+    Logging: --verbose / --quiet, or NEWSLOOM_LOG=debug|info|warning|error.
+    """
+    from newsloom import logs
+
+    logs.configure(logs.level_for(verbose, quiet))
 
 
 #: What SQLite says when the store cannot take a write, and what to tell the user.

@@ -8,6 +8,7 @@ then regroups the stories. A run killed at any point leaves the store consistent
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -31,6 +32,8 @@ from newsloom.store import Store
 from newsloom.store.reading import Reading
 
 Progress = Callable[[str, int], None]
+
+log = logging.getLogger("newsloom.pipeline")
 
 
 @dataclass(slots=True)
@@ -83,11 +86,13 @@ def _annotate_safely(articles: list[Article], nlp: Language) -> list[Article]:
     try:
         return list(annotate(articles, nlp))
     except Exception:  # find the one article that fails; keep the others
+        log.warning("annotate failed on a batch of %d; retrying one by one", len(articles))
         kept: list[Article] = []
         for article in articles:
             try:
                 kept.extend(annotate([article], nlp))
             except Exception:
+                log.exception("annotate failed on %s (rejected)", article.input)
                 continue
         return kept
 
@@ -168,8 +173,19 @@ def ingest(
         report.updated += counts.updated
         report.skipped += counts.skipped
         report.rejections += rejections
+        log.info(
+            "batch of %d: %d added, %d updated, %d skipped, %d rejected",
+            len(batch),
+            counts.added,
+            counts.updated,
+            counts.skipped,
+            len(rejections),
+        )
+        for r in rejections:
+            log.debug("rejected %s: %s %s", r.input, r.code, r.reason)
         progress("batch", len(batch))
     if store.stories_dirty():
+        log.info("regrouping around %d changed articles", len(changed))
         progress("group", 0)
         report.stories = update_stories(store, changed)
     else:
