@@ -486,3 +486,9 @@ def test_every_code_is_described() -> None:
     assert set(DESCRIPTIONS) == set(Code)
     values = [c.value for c in Code]
     assert len(values) == len(set(values))
+
+
+def test_every_code_is_in_the_user_guide() -> None:
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "usage.md").read_text("utf-8")
+    for code in Code:
+        assert f"| {code.value} |" in guide, code
