@@ -364,6 +364,14 @@ def test_text_over_the_line_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     assert isinstance(result, Rejection) and result.code == Code.OVER_MEMORY
 
 
+def test_text_over_the_character_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Ferry line approved\n\n" + "\n\n".join(PARAS)
+    monkeypatch.setattr(clean_module, "MAX_TEXT_CHARS", len(text))
+    assert isinstance(clean(page_of(text=text)), Article)
+    result = clean(page_of(text=text + " More."))
+    assert isinstance(result, Rejection) and result.code == Code.OVER_MEMORY
+
+
 def test_clean_over_its_time_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
     def forever(page: Page, chrome: object) -> Article:
         while True:
@@ -492,3 +500,9 @@ def test_every_code_is_in_the_user_guide() -> None:
     guide = (Path(__file__).resolve().parents[1] / "docs" / "usage.md").read_text("utf-8")
     for code in Code:
         assert f"| {code.value} |" in guide, code
+
+
+def test_renamed_page_is_flagged() -> None:
+    page = page_of(html()).model_copy(update={"id": "p~2", "renamed_from": "p"})
+    result = clean(page)
+    assert isinstance(result, Article) and result.id == "p~2" and result.flags == ["id-renamed"]
