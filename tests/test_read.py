@@ -315,8 +315,10 @@ def test_warc_with_html_and_other_records(tmp_path: Path) -> None:
     assert first.format == "warc-html"
     assert first.crawl_date == date(2024, 11, 2)
     assert first.html == HTML
-    assert len(first.id) == 36 and not first.id.startswith("<")
-    assert first.input == f"{path}#{first.id}"
+    assert first.id == "https://news.example/ferry"  # named by its URL, not the record id
+    record_id = first.input.rpartition("#")[2]
+    assert len(record_id) == 36 and not record_id.startswith("<")
+    assert first.input == f"{path}#{record_id}"
     assert pages[1].html is not None and "“Ahoy”" in pages[1].html
     assert pages[1].encoding == "windows-1252"
 
@@ -380,17 +382,18 @@ def test_jsonl_good_bad_and_missing_id_lines(tmp_path: Path) -> None:
         "",
         {"id": "p2", "date": "2024-11-02T15:38:00Z", "source": "Isle Post", "text": "Ferry news."},
         '{"id": "p3", "text": "unclosed"',
-        {"url": "https://news.example/4", "html": HTML},
+        {"source": "Isle Post", "html": HTML},
         ["not", "an", "object"],
         {"id": "p6", "url": "https://news.example/6"},
         {"id": "p7", "text": CAPTURE},
+        {"url": "https://news.example/8", "html": HTML},
     )
     path = write(tmp_path / "pages.jsonl", content)
     results = read([path])
     assert [type(r).__name__ for r in results] == [
-        "Page", "Page", "Rejection", "Rejection", "Rejection", "Rejection", "Page",
+        "Page", "Page", "Rejection", "Rejection", "Rejection", "Rejection", "Page", "Page",
     ]  # fmt: skip
-    p1, p2, bad3, no_id, array, no_content, p7 = results
+    p1, p2, bad3, no_id, array, no_content, p7, p8 = results
     assert isinstance(p1, Page) and isinstance(p2, Page) and isinstance(p7, Page)
     assert (p1.id, p1.format, p1.url, p1.crawl_date) == (
         "p1",
@@ -410,7 +413,8 @@ def test_jsonl_good_bad_and_missing_id_lines(tmp_path: Path) -> None:
     assert bad3.input == f"{path}#L4"
     assert bad3.reason.startswith("line 4: not valid JSON (")
     assert isinstance(no_id, Rejection) and no_id.code == Code.MALFORMED_LINE
-    assert no_id.reason == 'line 5: has page content but no "id"'
+    assert no_id.reason == 'line 5: has page content but no "id" (nor a "url" to name it by)'
+    assert isinstance(p8, Page) and p8.id == "https://news.example/8"  # no id: named by its URL
     assert isinstance(array, Rejection) and "not an object" in array.reason
     assert isinstance(no_content, Rejection) and '"html" or "text"' in no_content.reason
     assert (p7.format, p7.crawl_date) == ("capture", date(2024, 3, 5))
@@ -487,7 +491,8 @@ def test_glob(tmp_path: Path) -> None:
     write(tmp_path / "skip.txt", "Not matched.")
     write(tmp_path / "deep" / "three.html", HTML)
     assert ids(read([tmp_path / "*.html"])) == ["one", "two"]
-    assert sorted(ids(read([f"{tmp_path}/**/*.html"]))) == ["one", "three", "two"]
+    # ids are paths relative to the pattern's folder, never the bare stem
+    assert sorted(ids(read([f"{tmp_path}/**/*.html"]))) == ["deep/three", "one", "two"]
 
 
 def test_glob_matching_nothing_and_missing_path(tmp_path: Path) -> None:
@@ -500,7 +505,7 @@ def test_glob_matching_nothing_and_missing_path(tmp_path: Path) -> None:
 def test_stdin(tmp_path: Path) -> None:
     [page] = read(["-"], None, io.BytesIO(CAPTURE.encode()))
     assert isinstance(page, Page)
-    assert (page.id, page.input, page.format) == ("stdin", "stdin", "capture")
+    assert (page.id, page.input, page.format) == (f"stdin-{page.digest[:16]}", "stdin", "capture")
     lines = jsonl({"id": "from-json", "text": "Hello."})
     [page] = read(["-"], None, io.BytesIO(gzip.compress(lines.encode())))
     assert isinstance(page, Page) and page.id == "from-json"

@@ -352,3 +352,19 @@ def test_search_finds_every_spelling_of_an_entity(tmp_path: Path) -> None:
         assert [h.article for h in store.search("entity:Zelenskiy outlet:UPI")] == ["upi"]
         assert store.search("Zelenskiy*") == []  # a prefix is taken as typed: no page has it
         assert store.search_plan("allies").notes == []
+
+
+def test_renaming_an_article_rewrites_its_derived_rows(tmp_path: Path) -> None:
+    """A page adopted under its new id (``Store.adopt``) takes its quotes, figures and coverage
+    rows along: the foreign keys hold and the rows name the new id."""
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        _fill(store)
+        adopted = store.adopt([("crawl/a1", "a1.html", "a1")])
+        assert adopted == {"crawl/a1"}
+        conn = store._conn
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        ids = {r[0] for r in conn.execute("SELECT article_id FROM figures WHERE story_id = 'S1'")}
+        assert ids == {"crawl/a1", "a2"}
+        assert store.entity("ana-ortiz") is not None
+        assert store.story("S1").articles[0] == "crawl/a1"

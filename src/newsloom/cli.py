@@ -49,7 +49,13 @@ from newsloom.cli_common import (
     out,
     plural,
 )
-from newsloom.config import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, Settings
+from newsloom.config import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_DB,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_PAGE_SECONDS,
+    Settings,
+)
 from newsloom.errors import StoreError
 
 if TYPE_CHECKING:
@@ -63,6 +69,38 @@ if TYPE_CHECKING:
 class Format(StrEnum):
     json = "json"
     md = "md"
+
+
+PageSecondsOption = Annotated[
+    float,
+    typer.Option(
+        "--page-seconds",
+        min=0,
+        help="Per-page time limit in each of read, clean and annotate (0: none).",
+    ),
+]
+StdinIdOption = Annotated[
+    str | None,
+    typer.Option(
+        "--id",
+        help="The id of the page read from standard input (-); default: stdin-<its digest>.",
+    ),
+]
+
+
+def _stdin_id(value: str | None, paths: list[str]) -> str | None:
+    """``--id`` checked: only with ``-``, and a value that can be an id."""
+    if value is None:
+        return None
+    from newsloom.read.names import id_problem, printable
+    from newsloom.read.paths import STDIN_ARG
+
+    problem = id_problem(value.strip())
+    if STDIN_ARG not in paths or problem is not None:
+        why = problem or "it names the page read from standard input: give - too"
+        err.print(f"[red]error:[/] --id {escape(printable(value))!r}: {escape(why)}")
+        raise typer.Exit(Exit.USAGE)
+    return value.strip()
 
 
 def _progress() -> Progress:
@@ -94,6 +132,8 @@ def ingest_cmd(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Pages per transaction.")
     ] = DEFAULT_BATCH_SIZE,
+    page_seconds: PageSecondsOption = DEFAULT_PAGE_SECONDS,
+    stdin_id: StdinIdOption = None,
 ) -> None:
     """Read pages into the store: clean, annotate, group into stories.
 
@@ -102,7 +142,8 @@ def ingest_cmd(
     """
     from newsloom.pipeline import ingest
 
-    settings = Settings(max_bytes=max_bytes, batch_size=batch_size)
+    given_id = _stdin_id(stdin_id, paths)
+    settings = Settings(max_bytes=max_bytes, batch_size=batch_size, page_seconds=page_seconds)
     with open_store(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
         report = ingest(
@@ -111,6 +152,7 @@ def ingest_cmd(
             settings,
             stdin=sys.stdin.buffer,
             progress=lambda event, n: bar.update(task, advance=n, description=event),
+            stdin_id=given_id,
         )
     _print_ingest(report, db)
     raise typer.Exit(_exit_code(report.added + report.updated + report.skipped, report.rejections))
@@ -124,6 +166,11 @@ def _print_ingest(report: IngestReport, db: Path) -> None:
         f"{plural(report.skipped, 'duplicate')} skipped, {report.rejected} rejected; "
         f"{plural(report.stories, 'story')} in {escape(str(db))}"
     )
+    for item in report.renamed:
+        out.print(
+            f"renamed  {escape(item.input)}  is {escape(item.id)!r}: another page of this run "
+            f"is {escape(item.was)!r}"
+        )
     if report.rejections:
         print_rejections(out, report.rejections)
 
@@ -151,6 +198,8 @@ def analyze_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    page_seconds: PageSecondsOption = DEFAULT_PAGE_SECONDS,
+    stdin_id: StdinIdOption = None,
 ) -> None:
     """One shot, in memory: read, clean, annotate, group and fuse, then print the result."""
     from newsloom.pipeline import analyze
@@ -159,9 +208,10 @@ def analyze_cmd(
         task = bar.add_task("analyzing", total=None)
         result = analyze(
             paths,
-            Settings(max_bytes=max_bytes),
+            Settings(max_bytes=max_bytes, page_seconds=page_seconds),
             stdin=sys.stdin.buffer,
             progress=lambda event, n: bar.update(task, advance=n),
+            stdin_id=_stdin_id(stdin_id, paths),
         )
     _emit(result, fmt)
     raise typer.Exit(_exit_code(len(result.articles), result.rejections))

@@ -21,9 +21,15 @@ class Code(StrEnum):
     MALFORMED_LINE = "NL-READ-007"
     UNSUPPORTED = "NL-READ-008"
     UNREADABLE = "NL-READ-009"
+    NOT_A_PAGE = "NL-READ-010"
+    NOT_A_FILE = "NL-READ-011"
+    BROKEN_LINK = "NL-READ-012"
     NO_ARTICLE_TEXT = "NL-CLEAN-001"
     CLEAN_FAILED = "NL-CLEAN-002"
     ANNOTATE_FAILED = "NL-ANNOTATE-001"
+    OVER_TIME = "NL-BUDGET-001"
+    OVER_MEMORY = "NL-BUDGET-002"
+    STORE_FAILED = "NL-STORE-001"
 
 
 #: One plain sentence per code, for docs and for ``newsloom rejections --codes``.
@@ -37,9 +43,17 @@ DESCRIPTIONS: dict[Code, str] = {
     Code.MALFORMED_LINE: "JSONL line that is not a JSON object with an id and html or text",
     Code.UNSUPPORTED: "a format newsloom does not read, or an archive with no HTML pages",
     Code.UNREADABLE: "the file could not be read (permissions, I/O error)",
+    Code.NOT_A_PAGE: "a document that is not a web page: Markdown, JSON data, a log, code",
+    Code.NOT_A_FILE: "not a regular file (a FIFO, socket or device), or a symlinked folder "
+    "inside a folder",
+    Code.BROKEN_LINK: "a symbolic link that points nowhere or loops",
     Code.NO_ARTICLE_TEXT: "the page holds no article text once the page chrome is removed",
     Code.CLEAN_FAILED: "the clean stage failed on this page (bug or pathological markup)",
     Code.ANNOTATE_FAILED: "the annotate stage failed on this article",
+    Code.OVER_TIME: "the page took longer than the per-page time limit (--page-seconds)",
+    Code.OVER_MEMORY: "the page is over a per-page size budget that bounds memory "
+    "(attributes, elements, article length)",
+    Code.STORE_FAILED: "the store refused this article (a constraint or encoding error)",
 }
 
 

@@ -29,7 +29,8 @@ class Page(_Model):
 
     ``text`` holds decoded text for text captures and plain text; ``html`` holds decoded markup.
     ``input`` says where the page came from (a path, ``path#L12`` for a JSONL line,
-    ``path#<record id>`` for a WARC record) so a user can find it again.
+    ``path#<record id>`` for a WARC record) so a user can find it again. ``id`` is unique and
+    stable (see ``read.names``): the URL, an explicit id, or the path under the argument.
     """
 
     id: str
@@ -42,6 +43,8 @@ class Page(_Model):
     html: str | None = None
     encoding: str | None = None
     digest: str = Field(description="sha256 of the decoded content; same page twice = same digest")
+    #: The id this page would have had, when another page of the same run already had it.
+    renamed_from: str | None = None
 
 
 class Rejection(_Model):

@@ -4,6 +4,10 @@
 ``Store`` one transaction per batch, skipping pages it already holds before any costly work, and
 then regroups the stories. A run killed at any point leaves the store consistent: the next
 ``ingest`` finds the committed pages already there, adds the rest, and regroups.
+
+No input stops a run: each page's failure in read, clean, annotate or the store is caught at
+that page's boundary and becomes a coded rejection, and every page has a time limit per stage
+(``Settings.page_seconds``) and size budgets (``newsloom.budget``).
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from typing import BinaryIO
 from spacy.language import Language
 
 from newsloom.annotate import annotate, load_nlp
-from newsloom.clean import clean
+from newsloom.budget import OverTime, time_limit
+from newsloom.clean import SiteChrome, clean
 from newsloom.clean.chrome import learn_site_chrome
 from newsloom.config import Settings
 from newsloom.errors import Code
@@ -36,6 +41,15 @@ Progress = Callable[[str, int], None]
 log = logging.getLogger("newsloom.pipeline")
 
 
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """A page whose id an earlier page of the same run had: it was stored as ``id``."""
+
+    input: str
+    id: str
+    was: str
+
+
 @dataclass(slots=True)
 class IngestReport:
     read: int = 0
@@ -44,6 +58,7 @@ class IngestReport:
     skipped: int = 0
     rejections: list[Rejection] = field(default_factory=list)
     stories: int = 0
+    renamed: list[Renamed] = field(default_factory=list)
 
     @property
     def rejected(self) -> int:
@@ -60,41 +75,76 @@ def _batches(items: Iterable[Page | Rejection], size: int) -> Iterator[list[Page
         yield batch
 
 
-def process(pages: Sequence[Page], nlp: Language) -> list[Article | Rejection]:
+#: Characters of article text the annotate stage takes on from one page. spaCy's small English
+#: model needs memory in proportion to the text (and refuses over 1,000,000 characters); the
+#: longest SEB article has about 40,000. Longer "articles" are dumps, not news.
+MAX_ANNOTATE_CHARS = 200_000
+
+
+def process(
+    pages: Sequence[Page], nlp: Language, settings: Settings | None = None
+) -> list[Article | Rejection]:
     """Clean and annotate a batch of pages; a failure on one page rejects that page only.
 
     Site chrome (lines recurring across a site's pages) is learned from the batch itself.
+    ``settings.page_seconds`` bounds each page's time in clean and in annotate.
     """
-    chrome = learn_site_chrome(pages)
-    cleaned = [clean(p, chrome) for p in pages]
+    seconds = settings.page_seconds if settings else None
+    chrome = _site_chrome(pages)
+    cleaned = [clean(p, chrome, seconds) for p in pages]
     articles = [c for c in cleaned if isinstance(c, Article)]
-    annotated = {a.id: a for a in _annotate_safely(articles, nlp)}
-    out: list[Article | Rejection] = []
-    for item in cleaned:
-        if isinstance(item, Rejection):
-            out.append(item)
-        elif item.id in annotated:
-            out.append(annotated[item.id])
+    annotated = annotate_within(articles, nlp, seconds)
+    return [item if isinstance(item, Rejection) else annotated[item.id] for item in cleaned]
+
+
+def _site_chrome(pages: Sequence[Page]) -> SiteChrome | None:
+    """The batch's site chrome; None (each page cleaned on its own) if learning it fails."""
+    try:
+        return learn_site_chrome(pages)
+    except Exception:
+        return None
+
+
+def annotate_within(
+    articles: list[Article], nlp: Language, seconds: float | None
+) -> dict[str, Article | Rejection]:
+    """Each article annotated, or rejected: over ``MAX_ANNOTATE_CHARS``, over its time, or
+    failing. The batch runs in one ``nlp.pipe`` with the batch's time; when anything in it
+    fails, the articles not yet done are annotated one by one to find the one at fault."""
+    out: dict[str, Article | Rejection] = {}
+    fits = []
+    for article in articles:
+        if len(article.body) > MAX_ANNOTATE_CHARS:
+            reason = f"{len(article.body):,} characters of text, over {MAX_ANNOTATE_CHARS:,}"
+            out[article.id] = Rejection(input=article.input, code=Code.OVER_MEMORY, reason=reason)
         else:
-            out.append(
-                Rejection(input=item.input, code=Code.ANNOTATE_FAILED, reason="spaCy failed on it")
-            )
+            fits.append(article)
+    try:
+        with time_limit(seconds * len(fits) if seconds else None):
+            for done in annotate(fits, nlp):
+                out[done.id] = done
+        return out
+    except (Exception, OverTime):
+        pass  # one by one below
+    for article in fits:
+        if article.id not in out:
+            out[article.id] = _annotate_one(article, nlp, seconds)
     return out
 
 
-def _annotate_safely(articles: list[Article], nlp: Language) -> list[Article]:
+def _annotate_one(article: Article, nlp: Language, seconds: float | None) -> Article | Rejection:
+    def rejected(code: Code, reason: str) -> Rejection:
+        return Rejection(input=article.input, code=code, reason=reason[:300])
+
     try:
-        return list(annotate(articles, nlp))
-    except Exception:  # find the one article that fails; keep the others
-        log.warning("annotate failed on a batch of %d; retrying one by one", len(articles))
-        kept: list[Article] = []
-        for article in articles:
-            try:
-                kept.extend(annotate([article], nlp))
-            except Exception:
-                log.exception("annotate failed on %s (rejected)", article.input)
-                continue
-        return kept
+        with time_limit(seconds):
+            return next(annotate([article], nlp))
+    except OverTime as exc:
+        return rejected(Code.OVER_TIME, f"annotate stopped: {exc}")
+    except MemoryError:
+        return rejected(Code.OVER_MEMORY, "annotate ran out of memory on this article")
+    except Exception as exc:
+        return rejected(Code.ANNOTATE_FAILED, f"{type(exc).__name__}: {exc}")
 
 
 def analyze(
@@ -103,9 +153,10 @@ def analyze(
     nlp: Language | None = None,
     stdin: BinaryIO | None = None,
     progress: Progress = _noop,
+    stdin_id: str | None = None,
 ) -> Result:
     """Run every stage in memory on ``paths`` and return the whole result."""
-    items = read_inputs(paths, settings, stdin=stdin)
+    items = read_inputs(paths, settings, stdin=stdin, stdin_id=stdin_id)
     return analyze_items(items, settings, nlp=nlp, progress=progress)
 
 
@@ -119,11 +170,11 @@ def analyze_items(
     result = Result()
     seen: set[str] = set()
     for batch in _batches(items, settings.batch_size):
-        pages = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
+        pages, _ = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
         result.rejections += [r for r in batch if isinstance(r, Rejection)]
         if pages:
             nlp = nlp or load_nlp(settings.spacy_models)
-            for item in process(pages, nlp):
+            for item in process(pages, nlp, settings):
                 if isinstance(item, Article):
                     result.articles.append(item)
                 else:
@@ -134,13 +185,16 @@ def analyze_items(
     return result
 
 
-def _first_of_each_id(pages: list[Page], seen: set[str]) -> list[Page]:
+def _first_of_each_id(pages: list[Page], seen: set[str]) -> tuple[list[Page], int]:
+    """The pages whose id is new in this run, and how many repeated one (the read stage
+    renames a repeated id with other content, so a repeat here is the same page again: the
+    same file given twice, a line repeated in a JSONL file)."""
     out = []
     for page in pages:
         if page.id not in seen:
             seen.add(page.id)
             out.append(page)
-    return out
+    return out, len(pages) - len(out)
 
 
 def ingest(
@@ -150,38 +204,43 @@ def ingest(
     nlp: Language | None = None,
     stdin: BinaryIO | None = None,
     progress: Progress = _noop,
+    stdin_id: str | None = None,
 ) -> IngestReport:
     """Add the pages under ``paths`` to ``store``, then regroup its stories if anything changed."""
     report = IngestReport()
     seen: set[str] = set()
     changed: set[str] = set()
-    for batch in _batches(read_inputs(paths, settings, stdin=stdin), settings.batch_size):
-        pages = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
+    pages_read = read_inputs(paths, settings, stdin=stdin, stdin_id=stdin_id)
+    for batch in _batches(pages_read, settings.batch_size):
+        pages, repeats = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
+        report.skipped += repeats
+        report.renamed += [Renamed(p.input, p.id, p.renamed_from) for p in pages if p.renamed_from]
         rejections = [r for r in batch if isinstance(r, Rejection)]
         report.read += len(pages)
         fresh = _unchanged_removed(pages, store, report)
         if fresh:
             nlp = nlp or load_nlp(settings.spacy_models)
-            processed = process(fresh, nlp)
+            processed = process(fresh, nlp, settings)
         else:
             processed = []
         articles = [a for a in processed if isinstance(a, Article)]
-        changed.update(a.id for a in articles)
         rejections += [r for r in processed if isinstance(r, Rejection)]
         counts = store.write_batch(articles, rejections)
+        refused = {r.input for r in counts.refused}
+        changed.update(a.id for a in articles if a.input not in refused)
         report.added += counts.added
         report.updated += counts.updated
         report.skipped += counts.skipped
-        report.rejections += rejections
+        report.rejections += [*rejections, *counts.refused]
         log.info(
             "batch of %d: %d added, %d updated, %d skipped, %d rejected",
             len(batch),
             counts.added,
             counts.updated,
             counts.skipped,
-            len(rejections),
+            len(rejections) + len(counts.refused),
         )
-        for r in rejections:
+        for r in [*rejections, *counts.refused]:
             log.debug("rejected %s: %s %s", r.input, r.code, r.reason)
         progress("batch", len(batch))
     if store.stories_dirty():
@@ -194,8 +253,14 @@ def ingest(
 
 
 def _unchanged_removed(pages: list[Page], store: Store, report: IngestReport) -> list[Page]:
-    """Pages whose id and content the store already holds are skipped before any NLP."""
+    """Pages whose id and content the store already holds are skipped before any NLP; so is
+    a page stored from the same input with the same content under the id an older newsloom
+    gave it (renamed to today's id: ``Store.adopt``)."""
     known = store.digests(p.id for p in pages)
+    unknown = [(p.id, p.input, p.digest) for p in pages if p.id not in known]
+    if unknown:
+        adopted = store.adopt(unknown)
+        known.update({p.id: p.digest for p in pages if p.id in adopted})
     fresh = [p for p in pages if known.get(p.id) != p.digest]
     report.skipped += len(pages) - len(fresh)
     return fresh

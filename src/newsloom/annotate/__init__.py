@@ -46,10 +46,47 @@ _LEADING_THE_RE = re.compile(r"^the\s+", re.I)
 
 
 def annotate(articles: Iterable[Article], nlp: Language) -> Iterator[Article]:
-    """Yield each article with ``sentences`` and ``entities`` filled, in input order."""
-    pairs = ((article.body, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=PIPE_BATCH):
-        yield _annotated(article, doc)
+    """Yield each article with ``sentences`` and ``entities`` filled, in input order.
+
+    Only articles the English model can read (``reads_as_english``) go through spaCy and the
+    extractors; any other is kept with its sentences split by punctuation and no mentions,
+    quotes, figures or times, rather than mis-annotated (a Russian page once yielded 749
+    "entities" from the English model).
+    """
+    items = list(articles)
+    english = ((a.body, a) for a in items if reads_as_english(a))
+    docs = nlp.pipe(english, as_tuples=True, batch_size=PIPE_BATCH)
+    for article in items:
+        if reads_as_english(article):
+            doc, same = next(docs)
+            yield _annotated(same, doc)
+        else:
+            yield article.model_copy(update={"sentences": plain_sentences(article.body)})
+
+
+def reads_as_english(article: Article) -> bool:
+    """English, or of unknown language (too little text to tell: read as before)."""
+    return article.language in (None, "en")
+
+
+#: A sentence ends at terminal punctuation (Latin, CJK, Devanagari, Arabic) and the spaces
+#: after it, or at a paragraph break: language-neutral, for articles spaCy does not read.
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？।؟])\s+|\n\s*\n")
+
+
+def plain_sentences(text: str) -> list[Span]:
+    """Sentences of ``text`` by punctuation alone, trimmed of surrounding spaces."""
+    spans: list[Span] = []
+    start = 0
+    for match in [*_SENTENCE_END.finditer(text), None]:
+        end = match.start() if match else len(text)
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        if end - trail > start + lead:
+            spans.append(Span(start=start + lead, end=end - trail))
+        start = match.end() if match else len(text)
+    return spans
 
 
 def _annotated(article: Article, doc: Doc) -> Article:

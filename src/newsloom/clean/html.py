@@ -117,7 +117,10 @@ def _parse(markup: str) -> Any:
     if tree is not None:
         return tree
     try:
-        return lxml.html.fromstring(markup)
+        tree = lxml.html.fromstring(markup)
+        if not isinstance(tree.tag, str):  # a fragment opening with a comment parses to the
+            tree = lxml.html.document_fromstring(markup)  # comment: every later step needs
+        return tree  # an element ("Input object is not an XML element", a zip() mismatch)
     except (ParserError, XMLSyntaxError, ValueError) as exc:
         raise UnparseableHtml(str(exc)) from exc
 

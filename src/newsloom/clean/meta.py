@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsloom.clean.vocab import AGENCIES, BYLINE_NOISE, ENGLISH_STOPWORDS, NAME_PARTICLES
+from newsloom.clean.vocab import AGENCIES, BYLINE_NOISE, NAME_PARTICLES
 
 BYLINE_RE = re.compile(r"^(?:written\s+)?by\s*:?\s+(?P<names>.{2,160})$", re.I)
 
@@ -144,19 +144,6 @@ def _person_name(text: str) -> str | None:
         if not _NAME_TOKEN_RE.match(token):
             return None
     return " ".join(tokens)
-
-
-def guess_language(text: str) -> str | None:
-    """``"en"`` when English function words are common enough, else None (unknown).
-
-    On English news, 30–45% of tokens are in ``ENGLISH_STOPWORDS``; other languages written in
-    Latin script stay under 8%. 15% separates them with a wide margin.
-    """
-    words = re.findall(r"[a-z]+", text[:5000].lower())
-    if len(words) < 20:
-        return None
-    share = sum(w in ENGLISH_STOPWORDS for w in words) / len(words)
-    return "en" if share >= 0.15 else None
 
 
 #: "© 2025 The Brennick Gazette. All rights reserved." / "Copyright ©2025 Tidewater Media Group"

@@ -2,7 +2,10 @@
 
 ``read_inputs`` is the one public entry point. It is lazy: one file's content at a time, a WARC
 record by record, a JSONL file line by line. Every bad input becomes a ``Rejection`` with a
-stable code (``newsloom.errors.Code``) and the run goes on.
+stable code (``newsloom.errors.Code``) and the run goes on; each page's reading has a time
+limit (``Settings.page_seconds``). Ids are unique within a run: a page whose id an earlier page
+of the run already has, with other content, is renamed ``id~2`` (``Page.renamed_from`` says
+so); the same content under the same id again is passed on unchanged, for the caller to skip.
 """
 
 from __future__ import annotations
@@ -10,25 +13,69 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
+from newsloom.budget import OverTime, time_limit
 from newsloom.config import Settings
+from newsloom.errors import Code
 from newsloom.model import Page, Rejection
 from newsloom.read.dispatch import read_source
+from newsloom.read.names import repeated_id
 from newsloom.read.paths import expand_inputs
+from newsloom.read.reject import rejection
 
 __all__ = ["read_inputs"]
 
 
 def read_inputs(
-    paths: Sequence[str], settings: Settings, stdin: BinaryIO | None = None
+    paths: Sequence[str],
+    settings: Settings,
+    stdin: BinaryIO | None = None,
+    stdin_id: str | None = None,
 ) -> Iterator[Page | Rejection]:
     """Yield one ``Page`` per page read and one ``Rejection`` per bad input, in input order.
 
     ``paths`` holds files, folders (walked recursively in sorted order, hidden names skipped),
     glob patterns (used only when no such path exists; ``**`` allowed) and ``-`` for ``stdin``
-    (default: the process's standard input).
+    (default: the process's standard input), whose one page is named ``stdin_id`` when given,
+    else by its content (``stdin-<digest>``).
     """
-    for item in expand_inputs(paths):
+    taken: dict[str, str] = {}
+    for item in expand_inputs(paths, stdin_id):
         if isinstance(item, Rejection):
             yield item
-        else:
-            yield from read_source(item, settings, stdin)
+            continue
+        for result in _timed(read_source(item, settings, stdin), item.label, settings):
+            yield _distinct(result, taken) if isinstance(result, Page) else result
+
+
+def _timed(
+    results: Iterator[Page | Rejection], label: str, settings: Settings
+) -> Iterator[Page | Rejection]:
+    """``results`` with each page's reading bounded by the per-page time limit; on the first
+    page over it, one rejection for the source and the rest of it is not read."""
+    while True:
+        try:
+            with time_limit(settings.page_seconds):
+                result = next(results, None)
+        except OverTime as exc:
+            yield rejection(label, Code.OVER_TIME, f"reading stopped: {exc}")
+            return
+        if result is None:
+            return
+        yield result
+
+
+#: Digest characters kept per id seen in a run: enough to tell two pages apart, small enough
+#: that a run of a million pages holds its ids in about 100 MB.
+DIGEST_KEPT = 16
+
+
+def _distinct(page: Page, taken: dict[str, str]) -> Page:
+    """``page``, renamed when an earlier page of the run has its id and other content."""
+    digest = page.digest[:DIGEST_KEPT]
+    seen = taken.get(page.id)
+    if seen is None or seen == digest:
+        taken[page.id] = digest
+        return page
+    new = repeated_id(page.id, taken)
+    taken[new] = digest
+    return page.model_copy(update={"id": new, "renamed_from": page.id})

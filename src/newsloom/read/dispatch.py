@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 import stat
 import sys
 from collections.abc import Iterator
 from itertools import chain
+from pathlib import Path
 from typing import BinaryIO
 
 from newsloom.config import Settings
@@ -14,15 +16,15 @@ from newsloom.errors import Code
 from newsloom.model import Page, Rejection
 from newsloom.read.decode import decode
 from newsloom.read.jsonl import read_jsonl
+from newsloom.read.names import content_id
 from newsloom.read.pages import Origin, page_from_text
 from newsloom.read.paths import Source
 from newsloom.read.reject import ReadError, TruncatedStream, one_line, over_cap, rejection
 from newsloom.read.sniff import (
     binary_kind,
     container_by_name,
-    html_by_name,
     is_gzip,
-    is_json_object,
+    is_page_object,
     is_warc,
     jsonl_by_name,
     may_be_jsonl,
@@ -54,6 +56,8 @@ def read_source(
         yield rejection(src.label, Code.TRUNCATED, str(exc))
     except OSError as exc:
         yield rejection(src.label, Code.UNREADABLE, f"cannot read it: {exc.strerror or exc}")
+    except MemoryError:
+        yield rejection(src.label, Code.OVER_MEMORY, "ran out of memory reading it")
     except Exception as exc:
         reason = one_line(f"unexpected {type(exc).__name__}: {exc}")
         yield rejection(src.label, Code.UNREADABLE, reason)
@@ -66,11 +70,27 @@ def _read_source(
         yield from read_stream(stdin or sys.stdin.buffer, src, settings)
         return
     info = src.path.stat()
+    if not stat.S_ISREG(info.st_mode):  # replaced since the walk: never open a FIFO or device
+        raise ReadError(Code.NOT_A_FILE, "not a regular file")
     cap = settings.max_bytes
-    if stat.S_ISREG(info.st_mode) and info.st_size > cap and not container_by_name(src.name):
+    if info.st_size > cap and not container_by_name(src.name):
         raise ReadError(Code.TOO_LARGE, f"{info.st_size:,} bytes exceeds the {cap:,}-byte cap")
-    with src.path.open("rb") as raw:
+    with _open_regular(src.path) as raw:
         yield from read_stream(raw, src, settings)
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """Open ``path`` for reading without blocking: a FIFO swapped in after the ``stat`` opens
+    at once (``O_NONBLOCK``) and is refused, instead of waiting for a writer."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ReadError(Code.NOT_A_FILE, "not a regular file")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read_stream(raw: ByteSource, src: Source, settings: Settings) -> Iterator[Page | Rejection]:
@@ -100,8 +120,9 @@ def read_stream(raw: ByteSource, src: Source, settings: Settings) -> Iterator[Pa
 def _jsonl_or_whole(
     stream: io.BufferedReader, src: Source, cap: int, what: str
 ) -> Iterator[Page | Rejection]:
-    """JSONL when the name says so or the first non-blank line is a JSON object; else one
-    page from the whole content (the lines already read put back in front)."""
+    """JSONL when the name says so or the first non-blank line is a JSON page object; else
+    one page from the whole content (the lines already read put back in front), which is
+    refused if it is JSON data (``notpage``)."""
     lines = capped_lines(stream, cap)
     pulled: list[Line] = []
     for line in lines:
@@ -110,7 +131,7 @@ def _jsonl_or_whole(
             break
     first = pulled[-1] if pulled else None
     if jsonl_by_name(src.name) or (
-        first is not None and first.size <= cap and is_json_object(first.data)
+        first is not None and first.size <= cap and is_page_object(first.data)
     ):
         yield from read_jsonl(chain(pulled, lines), src.label, cap)
         return
@@ -127,5 +148,6 @@ def _whole_page(prefix: bytes, stream: ByteSource, src: Source, cap: int, what: 
     if not data:
         raise ReadError(Code.EMPTY, f"{what} is empty (0 bytes)")
     decoded = decode(data)
-    origin = Origin(id=src.stem, input=src.label, encoding=decoded.encoding)
-    return page_from_text(decoded.text, origin, html_name=html_by_name(src.name))
+    origin = Origin(id=src.page_id or "", input=src.label, encoding=decoded.encoding)
+    page = page_from_text(decoded.text, origin, name=src.name)
+    return page if page.id else page.model_copy(update={"id": content_id(page.digest)})

@@ -10,7 +10,10 @@ from newsloom.errors import Code
 from newsloom.model import Page, PageFormat
 from newsloom.read.capture import Capture, parse_capture
 from newsloom.read.html import is_feed, looks_like_markup
+from newsloom.read.names import scrub
+from newsloom.read.notpage import not_a_page
 from newsloom.read.reject import ReadError
+from newsloom.read.sniff import html_by_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +33,9 @@ def digest(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def page_from_text(text: str, origin: Origin, *, html_name: bool = False) -> Page:
-    """Classify decoded text by content (a capture prefix, then markup), then by name."""
+def page_from_text(text: str, origin: Origin, *, name: str = "") -> Page:
+    """Classify decoded text by content (a capture prefix, then markup), then by ``name``
+    (the lower-cased file name): a document that is not a page is refused (NL-READ-010)."""
     if not text.strip():
         raise ReadError(Code.EMPTY, "holds only whitespace")
     capture = parse_capture(text)
@@ -39,6 +43,10 @@ def page_from_text(text: str, origin: Origin, *, html_name: bool = False) -> Pag
         return capture_page(capture, origin)
     if is_feed(text):
         raise ReadError(Code.UNSUPPORTED, "an RSS/Atom feed; feeds are not read yet")
+    html_name = html_by_name(name)
+    what = not_a_page(text, name, html_name=html_name)
+    if what is not None:
+        raise ReadError(Code.NOT_A_PAGE, what)
     if html_name or looks_like_markup(text):
         return html_page(text, origin)
     return _page("text", origin, text=text)
@@ -71,13 +79,17 @@ def text_page(text: str, origin: Origin) -> Page:
 def _page(
     page_format: PageFormat, origin: Origin, *, text: str | None = None, html: str | None = None
 ) -> Page:
+    """Every string scrubbed (``names.scrub``): a lone surrogate or NUL from a JSON escape
+    would fail a later stage or the store."""
+    text = scrub(text) if text is not None else None
+    html = scrub(html) if html is not None else None
     content = text if text is not None else html or ""
     return Page(
         id=origin.id,
         input=origin.input,
         format=page_format,
-        url=origin.url,
-        source=origin.source,
+        url=scrub(origin.url) if origin.url else None,
+        source=scrub(origin.source) if origin.source else None,
         crawl_date=origin.crawl_date,
         text=text,
         html=html,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsloom.errors import Code
 from newsloom.model import Rejection
+from newsloom.read.names import printable
 
 
 class ReadError(Exception):
@@ -24,8 +25,9 @@ class TruncatedStream(Exception):
 
 
 def rejection(input_: str, code: Code, reason: str) -> Rejection:
-    """A ``Rejection`` whose reason is one line."""
-    return Rejection(input=input_, code=code.value, reason=one_line(reason))
+    """A ``Rejection`` whose input and reason print on one line and encode as UTF-8 (a file
+    name need not be UTF-8, an error message may quote it)."""
+    return Rejection(input=printable(input_), code=code.value, reason=printable(one_line(reason)))
 
 
 def one_line(text: str) -> str:

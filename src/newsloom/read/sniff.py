@@ -69,9 +69,15 @@ def may_be_jsonl(head: bytes) -> bool:
     return head.removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"{"
 
 
-def is_json_object(line: bytes) -> bool:
-    """``line`` parses as one JSON object."""
+#: Keys of which a JSONL page line has at least one (``id`` and ``url`` alone name no content).
+PAGE_KEYS = ("html", "text")
+
+
+def is_page_object(line: bytes) -> bool:
+    """``line`` parses as one JSON object with page content (``html`` or ``text``): JSONL
+    pages, not JSON data that happens to be one object per line."""
     try:
-        return isinstance(json.loads(line.removeprefix(codecs.BOM_UTF8)), dict)
-    except ValueError:
+        value = json.loads(line.removeprefix(codecs.BOM_UTF8))
+    except (ValueError, RecursionError):
         return False
+    return isinstance(value, dict) and any(key in value for key in PAGE_KEYS)

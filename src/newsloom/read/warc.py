@@ -1,4 +1,8 @@
-"""WARC input: each HTML ``response`` record becomes a page, streamed record by record."""
+"""WARC input: each HTML ``response`` record becomes a page, streamed record by record.
+
+A record's page is named by its target URI (stable across crawls of the same URL, where the
+record id is new in every capture), else by its record id.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from newsloom.errors import Code
 from newsloom.model import Page, Rejection
 from newsloom.read.decode import Decoded, decode
 from newsloom.read.html import content_type_charset, looks_like_markup
+from newsloom.read.names import id_problem, printable
 from newsloom.read.pages import Origin, html_page, parse_iso_date
 from newsloom.read.reject import ReadError, TruncatedStream, over_cap, plural, rejection
 from newsloom.read.streams import ByteSource, drain, read_upto
@@ -78,12 +83,14 @@ def record_id(record: Any) -> str:
 def _read_record(record: Any, label: str, cap: int) -> Page | Rejection | None:
     if record.rec_type != "response" or record.http_headers is None:
         return None
-    rid = record_id(record)
+    rid = printable(record_id(record))
     where = f"{label}#{rid}"
     try:
         return _page_from_record(record, rid, where, cap)
     except ReadError as exc:
         return rejection(where, exc.code, exc.reason)
+    except MemoryError:
+        return rejection(where, Code.OVER_MEMORY, "ran out of memory reading the record")
 
 
 def _page_from_record(record: Any, rid: str, where: str, cap: int) -> Page | None:
@@ -103,10 +110,11 @@ def _page_from_record(record: Any, rid: str, where: str, cap: int) -> Page | Non
         if sniffed is None:
             return None
         decoded = sniffed
+    url = str(record.rec_headers.get_header("WARC-Target-URI") or "").strip() or None
     origin = Origin(
-        id=rid,
+        id=url if url and id_problem(url) is None else (rid or where),
         input=where,
-        url=record.rec_headers.get_header("WARC-Target-URI"),
+        url=url,
         crawl_date=parse_iso_date(record.rec_headers.get_header("WARC-Date")),
         encoding=decoded.encoding,
     )

@@ -79,6 +79,19 @@ def _cannot_share(exc: sqlite3.Error) -> bool:
     return "readonly" in text or "unable to open" in text or "read-only" in text
 
 
+#: What SQLite says when no write can succeed, whatever is written: a fault of the store, not of
+#: one article (``cli.write_fault`` turns these into exit 7 with a message).
+WRITE_FAULTS = ("disk is full", "readonly", "read-only", "locked", "unable to open", "disk i/o")
+
+
+def is_write_fault(exc: BaseException) -> bool:
+    """Is ``exc`` the store refusing every write (rather than one row being bad)?"""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    text = str(exc).lower()
+    return any(key in text for key in WRITE_FAULTS)
+
+
 def configure_writer(conn: sqlite3.Connection) -> None:
     """Set the write connection's PRAGMAs (see the module docstring for ``synchronous``)."""
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")

@@ -270,6 +270,41 @@ def clear(conn: sqlite3.Connection) -> None:
         conn.execute(f"DELETE FROM {table}")
 
 
+#: The derived tables keyed by story (the rest, ``entities``/``entity_aliases``/``entity_keys``,
+#: are store-wide and recomputed per slug).
+STORY_TABLES = DERIVED_TABLES[:8]
+
+
+def rederive(conn: sqlite3.Connection, story_ids: Iterable[str]) -> None:
+    """Write again the derived rows of stories whose stored JSON changed in place (articles
+    renamed), inside the caller's transaction. Does nothing before the tables exist (a
+    migration older than the one creating them)."""
+    ids = sorted(set(story_ids))
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_index'"
+    ).fetchone()
+    if not ids or found is None:
+        return
+    wanted = json.dumps(ids)
+    slugs = slugs_of(conn, ids)
+    for table in STORY_TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE story_id IN (SELECT value FROM json_each(?))",
+                     (wanted,))  # fmt: skip
+    rows = conn.execute(
+        "SELECT data, dossier FROM stories WHERE id IN (SELECT value FROM json_each(?))",
+        (wanted,),
+    ).fetchall()
+    pairs = [
+        (
+            Story.model_validate_json(data),
+            None if dossier is None else Dossier.model_validate_json(dossier),
+        )
+        for data, dossier in rows
+    ]
+    slugs |= write_stories(conn, pairs)
+    refresh_entities(conn, slugs)
+
+
 def slugs_of(conn: sqlite3.Connection, story_ids: Iterable[str]) -> set[str]:
     """The entity slugs named by these stories (read before they are deleted)."""
     rows = conn.execute(

@@ -13,13 +13,16 @@ content FTS5 table keyed by rowid, and an implicit rowid may be renumbered by ``
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsloom.errors import StoreError
+from newsloom.read.names import content_id, id_problem, repeated_id
 from newsloom.store import derived
 from newsloom.store.db import transaction
+from newsloom.store.renames import rename_articles
 
 #: ``PRAGMA application_id`` of a newsloom store ("NLOM"), so ``file(1)`` and we can tell it apart
 #: from other SQLite files.
@@ -28,12 +31,11 @@ APPLICATION_ID = 0x4E4C4F4D
 
 @dataclass(frozen=True, slots=True)
 class Migration:
-    """SQL statements, then an optional step in Python (filling derived rows), in one
-    transaction with the version bump."""
+    """SQL statements, then (optionally) a function for what SQL alone cannot do."""
 
     version: int
     statements: tuple[str, ...]
-    fill: Callable[[sqlite3.Connection], None] | None = None
+    run: Callable[[sqlite3.Connection], None] | None = None
 
 
 _V1 = (
@@ -101,15 +103,49 @@ _V1 = (
     "INSERT INTO meta(key, value) VALUES ('stories_dirty', '0')",
 )
 
-#: Version 2: the derived tables (``derived.py``) that listings, the front page, the entity index
-#: and ``sqlite3`` users query, filled from the stored stories; the web package's old ``web_*``
-#: cache tables are dropped.
-_V2 = derived.TABLES
+_RECORD_ID = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+)
+
+
+def _v2_page_ids(conn: sqlite3.Connection) -> None:
+    """Page ids as they are made now (``read.names``), where the stored row says what they are:
+    a WARC record (stored under its record id) gets its target URL; a page read from standard
+    input (all stored as ``stdin``) gets ``stdin-<digest>``. Ids that came from a path stay: the
+    argument they were relative to is not stored; a re-ingest adopts them (``Store.adopt``)."""
+    rows = conn.execute("SELECT id, input, url, digest FROM articles ORDER BY pk").fetchall()
+    taken = {row[0] for row in rows}
+    pairs: list[tuple[str, str]] = []
+    for old, input_, url, digest in rows:
+        new = _current_id(old, input_, url, digest)
+        if new is None or new == old:
+            continue
+        if new in taken:
+            new = repeated_id(new, taken)
+        taken.add(new)
+        pairs.append((old, new))
+    rename_articles(conn, pairs)
+
+
+def _current_id(old: str, input_: str, url: str | None, digest: str) -> str | None:
+    if old == "stdin" and input_ == "stdin":
+        return content_id(digest)
+    is_record = _RECORD_ID.fullmatch(old) is not None and input_.endswith(f"#{old}")
+    if is_record and url and id_problem(url) is None:
+        return url
+    return None
+
+
+#: Version 3: the derived tables (``derived.py``) that listings, the front page, the entity index
+#: and ``sqlite3`` users query, filled from the stored stories (after version 2 gave the articles
+#: today's ids); the web package's old ``web_*`` cache tables are dropped.
+_V3 = derived.TABLES
 
 #: Every migration, oldest first. Append only.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, _V1),
-    Migration(2, _V2, derived.fill),
+    Migration(2, (), run=_v2_page_ids),
+    Migration(3, _V3, run=derived.fill),
 )
 
 LATEST = MIGRATIONS[-1].version
@@ -143,8 +179,8 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
                 _refuse_foreign_tables(conn, where)
             for statement in migration.statements:
                 conn.execute(statement)
-            if migration.fill is not None:
-                migration.fill(conn)
+            if migration.run is not None:
+                migration.run(conn)
             conn.execute(f"PRAGMA user_version = {migration.version:d}")
             version = migration.version
     return version

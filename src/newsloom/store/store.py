@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsloom.errors import StoreError
+from newsloom.errors import Code, StoreError
 from newsloom.model import Article, Dossier, Rejection, Story
+from newsloom.read.names import printable
 from newsloom.store import db, derived, schema
 from newsloom.store.reading import Reading, StoreReader
+from newsloom.store.renames import rename_articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,8 @@ class BatchCounts:
     updated: int = 0
     skipped: int = 0
     rejected: int = 0
+    #: Articles the store could not write (NL-STORE-001), stored as rejections instead.
+    refused: tuple[Rejection, ...] = ()
 
     def __add__(self, other: BatchCounts) -> BatchCounts:
         return BatchCounts(
@@ -33,6 +37,7 @@ class BatchCounts:
             updated=self.updated + other.updated,
             skipped=self.skipped + other.skipped,
             rejected=self.rejected + other.rejected,
+            refused=self.refused + other.refused,
         )
 
 
@@ -116,31 +121,53 @@ class Store(Reading):
         the stored one (updated); same id and digest is skipped. Rejections are upserted by
         input, and an input that now produced an article loses its old rejection. Stories are
         marked dirty when an article was added or updated.
+
+        When the batch cannot be written whole (a constraint, text SQLite refuses), each item
+        is written in a transaction of its own, and an article that still fails becomes a
+        NL-STORE-001 rejection: one bad article never costs the batch's good ones.
         """
-        now = _now()
+        try:
+            with db.transaction(self._conn):
+                return self._write(articles, rejections)
+        except (sqlite3.Error, ValueError) as exc:
+            if db.is_write_fault(exc):
+                raise  # the store cannot take any write (disk full, read-only, locked)
+        counts = BatchCounts()
+        for article in articles:
+            try:
+                with db.transaction(self._conn):
+                    counts += self._write([article], [])
+            except (sqlite3.Error, ValueError) as exc:
+                if db.is_write_fault(exc):
+                    raise
+                counts += BatchCounts(refused=(_refused(article, exc),))
+        refusals = [*rejections, *counts.refused]
         with db.transaction(self._conn):
-            known = self.digests(a.id for a in articles)
-            added = updated = skipped = 0
-            for article in articles:
-                old = known.get(article.id)
-                if old == article.digest:
-                    skipped += 1
-                    continue
-                sql = _INSERT_ARTICLE if old is None else _UPDATE_ARTICLE
-                self._conn.execute(sql, _article_row(article, now))
-                known[article.id] = article.digest
-                if old is None:
-                    added += 1
-                else:
-                    updated += 1
-            self._conn.executemany(
-                _UPSERT_REJECTION, [(r.input, r.code, r.reason, now) for r in rejections]
-            )
-            self._conn.executemany(
-                "DELETE FROM rejections WHERE input = ?", [(a.input,) for a in articles]
-            )
-            if added or updated:
-                self._conn.execute(_SET_DIRTY, ("1",))
+            self._conn.executemany(_UPSERT_REJECTION, [_rejection_row(r) for r in refusals])
+        return replace(counts, rejected=len(refusals))
+
+    def _write(self, articles: Sequence[Article], rejections: Sequence[Rejection]) -> BatchCounts:
+        now = _now()
+        known = self.digests(a.id for a in articles)
+        added = updated = skipped = 0
+        for article in articles:
+            old = known.get(article.id)
+            if old == article.digest:
+                skipped += 1
+                continue
+            sql = _INSERT_ARTICLE if old is None else _UPDATE_ARTICLE
+            self._conn.execute(sql, _article_row(article, now))
+            known[article.id] = article.digest
+            if old is None:
+                added += 1
+            else:
+                updated += 1
+        self._conn.executemany(_UPSERT_REJECTION, [_rejection_row(r, now) for r in rejections])
+        self._conn.executemany(
+            "DELETE FROM rejections WHERE input = ?", [(a.input,) for a in articles]
+        )
+        if added or updated:
+            self._conn.execute(_SET_DIRTY, ("1",))
         return BatchCounts(added, updated, skipped, len(rejections))
 
     def clear_rejections(self, before: str | None = None) -> int:
@@ -151,6 +178,25 @@ class Store(Reading):
                 "DELETE FROM rejections WHERE ? IS NULL OR at < ?", (before, before)
             )
         return int(cursor.rowcount)
+
+    def adopt(self, pages: Sequence[tuple[str, str, str]]) -> set[str]:
+        """For each ``(id, input, digest)`` not stored under ``id``: an article stored from the
+        same input with the same content under another id (the id an older newsloom gave it,
+        e.g. the bare file stem) is renamed to ``id``. Returns the ids adopted, which the
+        caller can then skip as unchanged."""
+        moves: list[tuple[str, str]] = []
+        for page_id, input_, digest in pages:
+            row = self._conn.execute(
+                "SELECT id FROM articles WHERE input = ? AND digest = ? AND id != ? LIMIT 1",
+                (input_, digest, page_id),
+            ).fetchone()
+            if row is not None and row[0] not in {old for old, _ in moves}:
+                moves.append((row[0], page_id))
+        if not moves:
+            return set()
+        with db.transaction(self._conn):
+            rename_articles(self._conn, moves)
+        return set(self.digests(new for _, new in moves))
 
     def replace_stories(self, stories: Sequence[Story], dossiers: Mapping[str, Dossier]) -> None:
         """Replace every story (and its dossier) in one transaction; clears ``stories_dirty``.
@@ -237,6 +283,21 @@ def _article_row(article: Article, now: str) -> dict[str, str | None]:
         "data": article.model_dump_json(),
         "ingested_at": now,
     }
+
+
+def _refused(article: Article, exc: Exception) -> Rejection:
+    reason = printable(f"the store refused it: {type(exc).__name__}: {exc}")[:300]
+    return Rejection(input=printable(article.input), code=Code.STORE_FAILED.value, reason=reason)
+
+
+def _rejection_row(rejection: Rejection, now: str | None = None) -> tuple[str, str, str, str]:
+    """A rejection as a row, its text made safe to store (``printable``)."""
+    return (
+        printable(rejection.input),
+        rejection.code,
+        printable(rejection.reason),
+        now or _now(),
+    )
 
 
 def _explain(exc: sqlite3.IntegrityError) -> str:
