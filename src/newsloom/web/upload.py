@@ -86,7 +86,7 @@ class Writer:
         try:
             paths = []
             for n, (name, content) in enumerate(files):
-                path = folder / f"{n:04d}" / safe_name(name, n)  # the stem is the page id
+                path = folder / f"{n:04d}" / safe_name(name, n)  # the page id is its name
                 path.parent.mkdir()
                 path.write_bytes(content)
                 paths.append(path)
