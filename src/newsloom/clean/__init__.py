@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from newsloom.clean.capture import clean_capture, is_prose
 from newsloom.clean.chrome import SiteChrome, learn_site_chrome
 from newsloom.clean.dates import after_day
 from newsloom.clean.html import PathologicalHtml, UnparseableHtml, clean_html
-from newsloom.clean.meta import guess_language, site_from_chrome
+from newsloom.clean.meta import guess_language
+from newsloom.clean.outlet_page import capture_votes, page_outlet
 from newsloom.clean.textdates import capture_dates
 from newsloom.errors import Code
 from newsloom.model import Article, Page, Rejection
@@ -57,7 +56,7 @@ def _base(page: Page) -> Article:
         input=page.input,
         digest=page.digest,
         url=page.url,
-        source=page.source or _host(page.url),
+        source=page.source,
         crawl_date=page.crawl_date.isoformat() if page.crawl_date else None,
     )
 
@@ -81,7 +80,7 @@ def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
             "body": body,
             "captions": found.captions,
             "removed": found.removed,
-            "source": article.source or site_from_chrome(r.text for r in found.removed),
+            "source": page_outlet(capture_votes(text, page.url, page.source), page.url, page.source),
         }
     )
 
@@ -131,7 +130,7 @@ def _from_html(page: Page, markup: str) -> Article:
     return article.model_copy(
         update={
             "url": url,
-            "source": article.source or found.site or _host(url),
+            "source": page_outlet(found.outlet_votes, url, page.source),
             "title": found.title,
             "byline": found.byline,
             "agency": found.agency,
@@ -146,9 +145,3 @@ def _from_html(page: Page, markup: str) -> Article:
         }
     )
 
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
