@@ -29,7 +29,17 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from newsloom import __version__
-from newsloom.config import DEFAULT_BATCH_SIZE, DEFAULT_DB, DEFAULT_MAX_BYTES, Settings
+from newsloom.config import (
+    CONFIG_ENV,
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_DB,
+    DEFAULT_MAX_BYTES,
+    ConfigError,
+    OutletNames,
+    Settings,
+    config_path,
+    load_outlet_names,
+)
 from newsloom.errors import DESCRIPTIONS, NotFoundError, StoreError
 from newsloom.model import Rejection, Result
 from newsloom.pipeline import IngestReport, analyze, ingest, regroup, stored_result
@@ -76,6 +86,23 @@ DbOption = Annotated[
 MaxBytesOption = Annotated[
     int, typer.Option("--max-bytes", help="Reject inputs larger than this many bytes.")
 ]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        envvar=CONFIG_ENV,
+        help="Settings file (TOML; its [outlets] table renames outlets). "
+        "Default: ./newsloom.toml when it exists.",
+    ),
+]
+
+
+def _outlet_rules(config: Path | None) -> OutletNames:
+    try:
+        return load_outlet_names(config_path(config))
+    except ConfigError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(Exit.USAGE) from exc
 
 
 def _open_store(db: Path) -> Store:
@@ -115,13 +142,15 @@ def ingest_cmd(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Pages per transaction.")
     ] = DEFAULT_BATCH_SIZE,
+    config: ConfigOption = None,
 ) -> None:
     """Read pages into the store: clean, annotate, group into stories.
 
     Prints articles added, duplicates skipped, and each rejected input with its reason.
     Exit code 3 when some inputs were rejected, 4 when nothing could be ingested.
     """
-    settings = Settings(max_bytes=max_bytes, batch_size=batch_size)
+    outlets = _outlet_rules(config)
+    settings = Settings(max_bytes=max_bytes, batch_size=batch_size, outlets=outlets)
     with _open_store(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
         report = ingest(
@@ -146,11 +175,35 @@ def _print_ingest(report: IngestReport, db: Path) -> None:
 
 
 @app.command("regroup")
-def regroup_cmd(db: DbOption = DEFAULT_DB) -> None:
-    """Recompute every story and dossier from the stored articles (after an upgrade)."""
+def regroup_cmd(db: DbOption = DEFAULT_DB, config: ConfigOption = None) -> None:
+    """Settle outlet names (with newsloom.toml's [outlets]), then recompute every story and
+    dossier from the stored articles (after an upgrade, or after editing the outlet names)."""
+    rules = _outlet_rules(config)
     with _open_store(db) as store:
-        n = regroup(store)
+        n = regroup(store, rules)
     out.print(f"{n} stories in {escape(str(db))}")
+
+
+@app.command("outlets")
+def outlets_cmd(db: DbOption = DEFAULT_DB, config: ConfigOption = None) -> None:
+    """List the outlets in the store with their hosts and page counts, to spot one site under
+    two names (or two sites under one) and fix it in newsloom.toml's [outlets] table."""
+    rules = _outlet_rules(config)
+    with _open_store(db) as store:
+        rows = store.outlets()
+    if not rows:
+        err.print("no outlets: the store holds no pages")
+        raise typer.Exit(Exit.NOT_FOUND)
+    table = Table("outlet", "hosts", "pages", box=None)
+    pending = []
+    for row in rows:
+        name = row.name or "unknown"
+        table.add_row(escape(name), escape(", ".join(row.hosts) or "(no URL)"), str(row.pages))
+        wanted = {rules.resolve(row.name, h) for h in row.hosts} or {rules.resolve(row.name)}
+        pending += [(name, new) for new in sorted(n for n in wanted if n and n != row.name)]
+    out.print(table)
+    for name, new in pending:
+        out.print(f"newsloom.toml renames {escape(name)} to {escape(new)}: run newsloom regroup")
 
 
 @app.command("stories")
@@ -264,13 +317,15 @@ def analyze_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    config: ConfigOption = None,
 ) -> None:
     """One shot, in memory: read, clean, annotate, group and fuse, then print the result."""
+    settings = Settings(max_bytes=max_bytes, outlets=_outlet_rules(config))
     with _progress() as bar:
         task = bar.add_task("analyzing", total=None)
         result = analyze(
             paths,
-            Settings(max_bytes=max_bytes),
+            settings,
             stdin=sys.stdin.buffer,
             progress=lambda event, n: bar.update(task, advance=n),
         )

@@ -19,7 +19,9 @@ from spacy.language import Language
 from newsloom.annotate import annotate, load_nlp
 from newsloom.clean import clean
 from newsloom.clean.chrome import learn_site_chrome
-from newsloom.config import Settings
+from newsloom.clean.outlet_names import host_name
+from newsloom.clean.outlet_sites import settle_outlets, site_name
+from newsloom.config import OutletNames, Settings
 from newsloom.errors import Code
 from newsloom.front.sections import assign_sections
 from newsloom.fuse import fuse
@@ -111,6 +113,7 @@ def analyze(
             else:
                 result.rejections.append(item)
         progress("read", len(batch))
+    result.articles = settle_outlets(result.articles, settings.outlets)  # one name per site
     result.stories = assign_sections(group(result.articles), result.articles)
     result.dossiers = {s.id: fuse(s, result.articles) for s in result.stories}
     return result
@@ -137,6 +140,7 @@ def ingest(
     report = IngestReport()
     seen: set[str] = set()
     changed: set[str] = set()
+    hosts: set[str] = set()
     for batch in _batches(read_inputs(paths, settings, stdin=stdin), settings.batch_size):
         pages = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
         rejections = [r for r in batch if isinstance(r, Rejection)]
@@ -147,8 +151,11 @@ def ingest(
             processed = process(fresh, nlp)
         else:
             processed = []
-        articles = [a for a in processed if isinstance(a, Article)]
+        articles = settle_outlets(
+            [a for a in processed if isinstance(a, Article)], settings.outlets
+        )
         changed.update(a.id for a in articles)
+        hosts.update(h for a in articles if (h := host_name(a.url)))
         rejections += [r for r in processed if isinstance(r, Rejection)]
         counts = store.write_batch(articles, rejections)
         report.added += counts.added
@@ -156,6 +163,8 @@ def ingest(
         report.skipped += counts.skipped
         report.rejections += rejections
         progress("batch", len(batch))
+    if hosts:
+        changed |= settle_store_outlets(store, settings.outlets, hosts)
     if store.stories_dirty():
         progress("group", 0)
         report.stories = update_stories(store, changed)
@@ -187,7 +196,7 @@ def update_stories(store: Store, changed: Iterable[str]) -> int:
         return store.count_stories()
     days = sorted(d for d in map(_day, store.date_keys(ids).values()) if d)
     if not store.count_stories() or len(days) < len(ids):
-        return regroup(store)
+        return _regroup_all(store)
     margin = timedelta(days=REGROUP_MARGIN_DAYS)
     lo, hi = (days[0] - margin).isoformat(), (days[-1] + margin + timedelta(days=1)).isoformat()
     scope = ids | set(store.ids_between(lo, hi)) | set(store.ids_undated())
@@ -207,8 +216,36 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def regroup(store: Store) -> int:
-    """Recompute the stories and dossiers of everything in ``store``; return the story count."""
+def settle_store_outlets(
+    store: Store, rules: OutletNames | None = None, hosts: Iterable[str] | None = None
+) -> set[str]:
+    """One outlet name per site in the store (all sites, or those of ``hosts``), from the names
+    its stored pages carry, with the user's rules applied (also to pages without a URL); return
+    the ids of the pages renamed."""
+    rules = rules or OutletNames()
+    votes = store.site_votes(hosts)
+    names = {host: rules.resolve(site_name(v, host), host) for host, v in votes.items()}
+    renamed = set(store.set_site_names(names))
+    if rules:
+        unhosted = {
+            article: new
+            for name, ids in store.unhosted_names().items()
+            if (new := rules.resolve(name)) != name
+            for article in ids
+        }
+        store.rename_pages(unhosted)
+        renamed |= set(unhosted)
+    return renamed
+
+
+def regroup(store: Store, rules: OutletNames | None = None) -> int:
+    """Settle the outlet names (with the user's ``rules``), then recompute the stories and
+    dossiers of everything in ``store``; return the story count."""
+    settle_store_outlets(store, rules)
+    return _regroup_all(store)
+
+
+def _regroup_all(store: Store) -> int:
     articles = list(store.articles())
     stories = assign_sections(group(articles), articles)
     dossiers = {s.id: fuse(s, articles) for s in stories}

@@ -80,7 +80,9 @@ def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
             "body": body,
             "captions": found.captions,
             "removed": found.removed,
-            "source": page_outlet(capture_votes(text, page.url, page.source), page.url, page.source),
+            "source": page_outlet(
+                capture_votes(text, page.url, page.source), page.url, page.source
+            ),
         }
     )
 
@@ -144,4 +146,3 @@ def _from_html(page: Page, markup: str) -> Article:
             "removed": found.removed,
         }
     )
-

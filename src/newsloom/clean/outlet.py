@@ -80,6 +80,8 @@ WEIGHTS: dict[Kind, float] = {
 #: Kinds read from the page's running text rather than from where a site states its name: a wire
 #: agency named there is the story's source, not the site's name.
 TEXT_KINDS = frozenset({Kind.COPYRIGHT, Kind.TRADEMARK, Kind.MASTHEAD, Kind.MENTION})
+#: Kinds whose name is taken as given: the input's own ``source``, a page's settled pick.
+TRUSTED_KINDS = frozenset({Kind.GIVEN, Kind.PAGE})
 #: Kinds that do not name the site as its name: a mention in running text, a bare domain.
 UNDECLARED_KINDS = frozenset({Kind.MENTION, Kind.DOMAIN, Kind.HOST})
 #: Kinds a reader sees as the site's name: a lower-case label shown there is the brand's spelling.
@@ -162,7 +164,7 @@ def _standing(forms: dict[str, _Form]) -> tuple[bool, float, int, int, str]:
     one shown in the better form ("The Berkshire Eagle" before "citizensvoice")."""
     best = _best(forms)
     declared = [f for f in forms.values() if f.declared and f.rank <= DOMAIN_RANK]
-    agreed = any(AGREEING <= f.kinds and f.rank <= DOMAIN_RANK for f in forms.values())
+    agreed = any(f.kinds >= AGREEING and f.rank <= DOMAIN_RANK for f in forms.values())
     score = round(sum(f.score for f in forms.values()), 6)
     return agreed, score, -_tier(best, declared), _capitals(best.text), best.text
 
@@ -172,7 +174,11 @@ def _capitals(text: str) -> int:
 
 
 def _texts(vote: Vote, host: Host | None) -> list[Name]:
-    """The candidate names in one vote: the parts of a "Brand | tagline", cleaned."""
+    """The candidate names in one vote: the parts of a "Brand | tagline", cleaned. A name the
+    input or a page's pick gives is taken as it is."""
+    if vote.kind in TRUSTED_KINDS:
+        text = " ".join(vote.name.split())
+        return [Name(text)] if text else []
     parts = split_tagline(vote.name) if vote.kind in SPLIT_KINDS else [vote.name]
     if len(parts) > 1:
         parts = [p for p in parts if not is_tagline(p)]
@@ -228,14 +234,20 @@ def _rank(name: Name, host: Host | None) -> int:
 
 def _factor(match: Match, rank: int) -> float:
     factor = {Match.EXACT: HOST_EXACT, Match.PARTIAL: HOST_PARTIAL, Match.NONE: 1.0}[match]
-    return factor * {BRAND_RANK: 1.0, DOMAIN_RANK: DOMAIN, COMPANY_RANK: COMPANY, SLUG_RANK: SLUG}[rank]
+    return (
+        factor
+        * {BRAND_RANK: 1.0, DOMAIN_RANK: DOMAIN, COMPANY_RANK: COMPANY, SLUG_RANK: SLUG}[rank]
+    )
 
 
 def _identity(name: Name) -> str:
+    return identity(name.text)
+
+
+def identity(text: str) -> str:
     """Names that are one brand in different shapes share this key ("TheHill", "The Hill",
-    "Express.co.uk" and "express")."""
-    text = domain_label(name.text) if name.is_domain else name.text
-    key = letters(text)
+    "Express.co.uk" and "express", "callowaycourier.example" and "Calloway Courier")."""
+    key = letters(domain_label(text) if is_domain(text) else text)
     return key[3:] if key.startswith("the") and len(key) > 3 else key
 
 

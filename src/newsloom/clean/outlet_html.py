@@ -119,9 +119,7 @@ def title_votes(tree: Any, host: Host | None) -> list[Vote]:
         last = parts[-1] if len(parts) > 1 else ""
         votes = [Vote(last, Kind.TITLE)] if 0 < len(last.split()) <= TITLE_NAME_WORDS else []
         votes += [
-            Vote(part, Kind.TITLE)
-            for part in parts[:-1]
-            if host_match(part, host) is Match.EXACT
+            Vote(part, Kind.TITLE) for part in parts[:-1] if host_match(part, host) is Match.EXACT
         ]
         head = text.split(": ", 1)[0]
         if head != text and host_match(head, host) is Match.EXACT:

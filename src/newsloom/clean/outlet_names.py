@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 from newsloom.clean.outlet_vocab import (
     COMPANY_WORDS,
     EDITION_WORDS,
-    GENERIC_LABELS,
     LEGAL_AFFIXES,
     LEGAL_SUFFIXES,
     NAME_PARTICLES,

@@ -12,7 +12,7 @@ from collections import Counter
 
 from newsloom.clean.outlet import Kind, Vote, pick
 from newsloom.clean.outlet_names import host_name, is_domain, parse_host
-from newsloom.clean.outlet_text import email_domains, text_votes
+from newsloom.clean.outlet_text import email_domains, masthead_votes, text_votes
 
 
 def page_outlet(votes: list[Vote], url: str | None, given: str | None) -> str | None:
@@ -39,7 +39,10 @@ def capture_votes(text: str, url: str | None, given: str | None = None) -> list[
     if host is None:
         votes = [Vote(domain, Kind.DOMAIN) for domain in email_domains(lines)]
         host = _voted_domain(votes)
-    return votes + text_votes(lines, parse_host(host))
+    parsed = parse_host(host)
+    votes += text_votes(lines, parsed)
+    holders = [v.name for v in votes if v.kind is Kind.COPYRIGHT]
+    return votes + masthead_votes(lines, parsed, holders)
 
 
 def _voted_domain(votes: list[Vote]) -> str | None:

@@ -7,23 +7,31 @@ text segments alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from newsloom.clean.capture import Kind as LineKind
+from newsloom.clean.capture import line_kind
 from newsloom.clean.outlet import Kind, Vote
 from newsloom.clean.outlet_names import (
     PARTIAL_MIN,
     PARTIAL_REST,
     Host,
     Match,
+    clean_name,
     domain_label,
     host_match,
     is_domain,
     letters,
 )
-from newsloom.clean.outlet_vocab import PLATFORM_DOMAINS, PUBLIC_SECOND_LEVEL
+from newsloom.clean.outlet_vocab import NAME_PARTICLES, PLATFORM_DOMAINS, PUBLIC_SECOND_LEVEL
 
 #: A masthead line is short; longer lines that spell the host are sentences about it.
 MASTHEAD_MAX_CHARS = 60
+#: ...and, when no host is known, has at most this many words and stands in the first and in
+#: the last this many non-blank lines of the page (the sample corpus's mastheads stand within
+#: the first 4 and the last 6 lines; SEB captures' within 10 of each end).
+NAME_LINE_WORDS = 5
+MASTHEAD_ZONE = 12
 #: Lines longer than this are not looked into for the host's name: a site names itself in its
 #: menus and footers ("More from Sportsnet", "Support Snopes"), a city of the same name is
 #: mentioned in sentences ("Cleveland" on cleveland.com).
@@ -49,6 +57,7 @@ _TRADEMARK_RE = re.compile(
     r"(?:trade\s?marks?|service\s+marks?)",
     re.I,
 )
+_CREDIT_RE = re.compile(r"\((?:[^()/]{2,60})/(?P<org>[^()/]{2,60})\)")
 _EMAIL_RE = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
 _CALENDAR_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I
@@ -67,7 +76,56 @@ def text_votes(segments: Iterable[str], host: Host | None) -> list[Vote]:
         votes += notice_votes(line)
         if host is not None and len(line) <= MENTION_MAX_CHARS:
             votes += host_votes(line, host)
+        elif host is not None and "/" in line:
+            votes += credit_votes(line, host)
     return votes
+
+
+def credit_votes(line: str, host: Host) -> list[Vote]:
+    """A staff photographer's credit naming the host ("(Tom Keller/Calloway Courier)"), in a
+    caption too long to be looked into otherwise."""
+    return [
+        Vote(m["org"].strip(), Kind.MENTION)
+        for m in _CREDIT_RE.finditer(line)
+        if _names_host(m["org"].strip(), host)
+    ]
+
+
+def masthead_votes(lines: Sequence[str], host: Host | None, holders: Iterable[str]) -> list[Vote]:
+    """Name-like lines printed both in the page's first and in its last lines ("Lakeshore
+    Ledger" over the menu and again above "About Us") that the rest of the page bears out: they
+    spell the host (or the start of it), or the copyright holder's name starts with them ("©
+    2025 Lakeshore Ledger Media Co."). Menu items are repeated at both ends too ("Subscribe",
+    "About", "Obituaries" on the SEB captures), hence the second witness."""
+    found = [" ".join(line.split()) for line in lines]
+    found = [line for line in found if line]
+    top = {line for line in found[:MASTHEAD_ZONE] if _name_like(line)}
+    bottom = {line for line in found[-MASTHEAD_ZONE:] if _name_like(line)}
+    owners = {_first_word(h) for h in holders} - {""}
+    return [
+        Vote(line, Kind.MASTHEAD)
+        for line in sorted(top & bottom)
+        if host_match(line, host) is not Match.NONE or _first_word(line) in owners
+        for _ in range(2)
+    ]
+
+
+def _first_word(name: str) -> str:
+    """The first word of a name that is not "The", when it is long enough to tell a name."""
+    found = [letters(w) for w in name.split() if w.casefold() != "the"]
+    return found[0] if found and len(found[0]) >= PARTIAL_MIN else ""
+
+
+def _name_like(line: str) -> bool:
+    """A short line of capitalised words ("The Wall Street Journal", "Tidewater Business
+    Journal"), not a menu item, a heading or a sentence."""
+    tokens = line.split()
+    if not 1 <= len(tokens) <= NAME_LINE_WORDS or len(line) > MASTHEAD_MAX_CHARS:
+        return False
+    if line[-1] in ".!?:" or line_kind(line) is not LineKind.SHORT or clean_name(line) is None:
+        return False
+    capitals = [t for t in tokens if t.casefold() not in NAME_PARTICLES]
+    return bool(capitals) and all(t[0].isupper() or t[0].isdigit() for t in capitals)
 
 
 def notice_votes(line: str) -> list[Vote]:

@@ -181,9 +181,39 @@ SKIPPABLE_WORDS = frozenset(
 #: Lower-case words inside a brand that do not make it a description ("Prefeitura de Jaraguá do
 #: Sul", "Kabar tentang Dunia Islam" has one such word only).
 NAME_PARTICLES = frozenset(
-    {"the", "of", "and", "a", "an", "de", "da", "do", "dos", "das", "di", "del", "la", "le", "el",
-     "von", "van", "der", "den", "du", "des", "y", "e", "et", "und", "on", "at", "in", "for",
-     "и", "в"}
+    {
+        "the",
+        "of",
+        "and",
+        "a",
+        "an",
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "di",
+        "del",
+        "la",
+        "le",
+        "el",
+        "von",
+        "van",
+        "der",
+        "den",
+        "du",
+        "des",
+        "y",
+        "e",
+        "et",
+        "und",
+        "on",
+        "at",
+        "in",
+        "for",
+        "и",
+        "в",
+    }
 )
 
 #: Host labels that say what kind of page it is rather than whose it is ("www", "m", "blog"):

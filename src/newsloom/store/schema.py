@@ -14,9 +14,11 @@ content FTS5 table keyed by rowid, and an implicit rowid may be renumbered by ``
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsloom.errors import StoreError
+from newsloom.store import outlets
 from newsloom.store.db import transaction
 
 #: ``PRAGMA application_id`` of a newsloom store ("NLOM"), so ``file(1)`` and we can tell it apart
@@ -28,6 +30,8 @@ APPLICATION_ID = 0x4E4C4F4D
 class Migration:
     version: int
     statements: tuple[str, ...]
+    #: Run after the statements, in the same transaction: fills what SQL alone cannot.
+    fill: Callable[[sqlite3.Connection], None] | None = None
 
 
 _V1 = (
@@ -96,7 +100,13 @@ _V1 = (
 )
 
 #: Every migration, oldest first. Append only.
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, _V1),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, _V1),
+    # 3: one outlet name per site (host → name, pages), from the stored pages' own names.
+    # (Version 2 is the derived tables' migration on main, written at the same time: the two
+    # are independent, and numbered so that both can stand in one list.)
+    Migration(3, outlets.CREATE, outlets.fill),
+)
 
 LATEST = MIGRATIONS[-1].version
 
@@ -129,6 +139,8 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
                 _refuse_foreign_tables(conn, where)
             for statement in migration.statements:
                 conn.execute(statement)
+            if migration.fill is not None:
+                migration.fill(conn)
             conn.execute(f"PRAGMA user_version = {migration.version:d}")
             version = migration.version
     return version
