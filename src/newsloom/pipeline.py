@@ -223,8 +223,13 @@ def settle_store_outlets(
     its stored pages carry, with the user's rules applied (also to pages without a URL); return
     the ids of the pages renamed."""
     rules = rules or OutletNames()
+    hosts = set(hosts) if hosts is not None else None
     votes = store.site_votes(hosts)
-    names = {host: rules.resolve(site_name(v, host), host) for host, v in votes.items()}
+    listed = hosts if hosts is not None else {h for r in store.outlets() for h in r.hosts}
+    names = {  # a listed host without pages any more leaves the table
+        host: rules.resolve(site_name(votes.get(host, {}), host), host)
+        for host in listed | set(votes)
+    }
     renamed = set(store.set_site_names(names))
     if rules:
         unhosted = {

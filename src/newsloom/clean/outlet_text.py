@@ -76,14 +76,14 @@ def text_votes(segments: Iterable[str], host: Host | None) -> list[Vote]:
         votes += notice_votes(line)
         if host is not None and len(line) <= MENTION_MAX_CHARS:
             votes += host_votes(line, host)
-        elif host is not None and "/" in line:
+        if host is not None and "/" in line:
             votes += credit_votes(line, host)
     return votes
 
 
 def credit_votes(line: str, host: Host) -> list[Vote]:
     """A staff photographer's credit naming the host ("(Tom Keller/Calloway Courier)"), in a
-    caption too long to be looked into otherwise."""
+    caption of any length."""
     return [
         Vote(m["org"].strip(), Kind.MENTION)
         for m in _CREDIT_RE.finditer(line)
