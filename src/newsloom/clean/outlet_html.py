@@ -11,6 +11,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
+
 from newsloom.clean.outlet import Kind, Vote
 from newsloom.clean.outlet_names import Host, Match, host_match, parse_host, split_tagline
 from newsloom.clean.outlet_text import email_domains, text_votes
@@ -152,27 +154,32 @@ def _is_logo(img: Any) -> bool:
 
 def visible_lines(tree: Any) -> list[str]:
     """The page's text as a browser would break it into lines: one line per block element,
-    inline elements joined into their block's line. Iterative: nesting depth is the page's."""
+    inline elements joined into their block's line. ``iterwalk`` keeps the walk in C and its
+    depth unbounded by Python's recursion."""
     lines: list[str] = []
     current: list[str] = []
-    stack: list[tuple[Any, bool]] = [(tree, False)]
-    while stack and len(lines) < MAX_LINES:
-        el, closing = stack.pop()
+    walker = etree.iterwalk(tree, events=("start", "end"))
+    for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if closing or tag in _SKIP_TAGS or not tag:
-            if closing and tag in _BLOCK_TAGS:
+        if event == "start":
+            if tag in _SKIP_TAGS or not tag:
+                walker.skip_subtree()
+                if el.tail and el is not tree:
+                    current.append(el.tail)
+                continue
+            if tag in _BLOCK_TAGS:
                 _flush(current, lines)
-            if el.tail and el is not tree:
-                current.append(el.tail)
+            if el.text:
+                current.append(el.text)
             continue
         if tag in _BLOCK_TAGS:
             _flush(current, lines)
-        if el.text:
-            current.append(el.text)
-        stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
+        if el.tail and el is not tree:
+            current.append(el.tail)
+        if len(lines) >= MAX_LINES:
+            break
     _flush(current, lines)
-    return lines
+    return lines[:MAX_LINES]
 
 
 def _flush(current: list[str], lines: list[str]) -> None:

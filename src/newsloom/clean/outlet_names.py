@@ -84,6 +84,8 @@ class Host:
     label: str
     keys: tuple[str, ...]
     subs: tuple[str, ...]
+    #: The first letters of the keys: a name of the site starts with one of them.
+    starts: frozenset[str] = frozenset()
 
 
 def letters(text: str) -> str:
@@ -110,7 +112,7 @@ def parse_host(host: str | None) -> Host | None:
         return None
     labels = [label for label in host.lower().split(".") if label]
     if len(labels) < 2:
-        return Host(host, letters(host), (letters(host),), ())
+        return Host(host, letters(host), (letters(host),), (), frozenset(letters(host)[:1]))
     labels.pop()  # the top-level domain
     if len(labels) >= 2 and labels[-1] in PUBLIC_SECOND_LEVEL:
         labels.pop()  # "co" of co.uk, "com" of com.br
@@ -119,7 +121,8 @@ def parse_host(host: str | None) -> Host | None:
     keys = [label]
     for sub in subs:
         keys += [sub + label, label + sub]
-    return Host(host, label, tuple(dict.fromkeys(keys)), subs)
+    unique = tuple(dict.fromkeys(k for k in keys if k))
+    return Host(host, label, unique, subs, frozenset(k[0] for k in unique))
 
 
 def is_domain(text: str) -> bool:

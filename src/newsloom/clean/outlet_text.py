@@ -63,7 +63,7 @@ _CALENDAR_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I
 )
 _ABBREVIATION_RE = re.compile(r"(?:^|[\s.])\w\.$")
-_EDGE = "\"'“”‘’«»()[]{}:;,.!?|·•–—-/\\"
+_EDGE = "\"'“”‘’«»()[]{}:;,.!?|·•–—-/\\©®™"
 
 
 def text_votes(segments: Iterable[str], host: Host | None) -> list[Vote]:
@@ -132,10 +132,11 @@ def notice_votes(line: str) -> list[Vote]:
     """Copyright holders and trademark owners' marks named in one line."""
     votes = []
     if "©" in line or "(c)" in line.lower() or "copyright" in line.lower():
+        marked = "©" in line or "(c)" in line.lower()
         for match in _COPYRIGHT_RE.finditer(line):
             name = match["name"].strip(" .,-")
-            if name and not name[0].islower():
-                votes.append(Vote(name, Kind.COPYRIGHT))
+            if name and (marked or not name[0].islower()):  # "© pv magazine" is a notice,
+                votes.append(Vote(name, Kind.COPYRIGHT))  # "copyright infringement" is not
     if "mark" in line.lower():
         for match in _TRADEMARK_RE.finditer(line):
             name = re.split(r"\s+and\s+", match["name"])[0]  # "Snopes and the Snopes.com logo"
@@ -186,6 +187,8 @@ def _mention_at(tokens: list[str], i: int, host: Host) -> int:
     first = tokens[i].strip(_EDGE)
     if not first or first[0].islower():
         return 0
+    if first[0].casefold() not in host.starts and first != "The":
+        return 0  # most words: no key starts with their letter
     for n in range(min(MENTION_MAX_WORDS, len(tokens) - i), 0, -1):
         phrase = _phrase(tokens[i : i + n])
         if phrase and _names_host(phrase, host) and not _continues(tokens, i + n):
