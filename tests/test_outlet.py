@@ -13,7 +13,7 @@ from trafilatura.utils import load_html
 
 from newsloom.clean import clean
 from newsloom.clean.outlet import Kind, Vote, pick
-from newsloom.clean.outlet_html import html_votes, visible_lines
+from newsloom.clean.outlet_html import html_votes, title_votes, visible_lines
 from newsloom.clean.outlet_names import (
     Match,
     clean_name,
@@ -28,6 +28,7 @@ from newsloom.clean.outlet_sites import settle_outlets, site_name
 from newsloom.clean.outlet_text import (
     credit_votes,
     email_domains,
+    host_votes,
     masthead_votes,
     notice_votes,
     registrable,
@@ -70,6 +71,8 @@ def test_host_labels_and_keys() -> None:
     br = parse_host("jornal.com.br")
     assert br is not None and br.label == "jornal"
     assert parse_host("10.0.0.1") is None and parse_host(None) is None
+    local = parse_host("localhost")
+    assert local is not None and local.keys == ("localhost",)
 
 
 @pytest.mark.parametrize(
@@ -234,6 +237,38 @@ def test_site_name_given_twice_beats_a_logo_spelling_the_host() -> None:
     assert name == "Beachbody on Demand"
 
 
+def test_legal_name_that_is_the_hosts_own_is_the_brand() -> None:
+    name = _pick(
+        "sciencealert.example",
+        ("ScienceAlert Pty Ltd", Kind.COPYRIGHT),
+        ("sciencealert.example", Kind.HOST),
+    )
+    assert name == "ScienceAlert"
+    assert _pick(None, ("Reuters", Kind.COPYRIGHT)) is None  # no host: a wire is no outlet
+
+
+def test_lower_case_label_shown_as_the_name_is_the_brand() -> None:
+    name = _pick(
+        "my6sense.example",
+        ("my6sense", Kind.SITE_NAME),
+        ("my6sense", Kind.TITLE),
+        ("my6sense.example", Kind.HOST),
+    )
+    assert name == "my6sense"
+
+
+def test_the_before_a_name_when_the_page_writes_it_so() -> None:
+    votes = [("Telegraph", Kind.MASTHEAD)] + [("The Telegraph", Kind.MENTION)] * 3
+    assert _pick("telegraph.co.uk", *votes) == "The Telegraph"
+    votes = [("Slate", Kind.PUBLISHER), ("Slate", Kind.APP_NAME), ("The Slate", Kind.MENTION)]
+    assert _pick("slate.example", *votes) == "Slate"
+
+
+def test_a_tie_between_pages_goes_to_the_better_shown_name() -> None:
+    votes = {"citizensvoice": 1, "The Berkshire Eagle": 1}
+    assert site_name(votes, "hosted.ap.example") == "The Berkshire Eagle"
+
+
 def test_the_host_alone_is_the_last_resort() -> None:
     assert _pick("vse-diety.example", ("vse-diety.example", Kind.HOST)) == "vse-diety.example"
     assert _pick(None) is None
@@ -256,6 +291,8 @@ def test_given_source_is_taken_as_it_is() -> None:
         ("Copyright Gannett 2018", ["Gannett"]),
         ("© 1995 - 2019 by Snopes Media Group Inc.", ["Snopes Media Group Inc"]),
         ("© 2019 All Rights Reserved Poynter Institute", ["Poynter Institute"]),
+        ("© 2019 Cable News Network.Turner Broadcasting System, Inc.", ["Cable News Network"]),
+        ("© 2019 OregonLive.com. All rights reserved", ["OregonLive.com"]),
         ("Copyright Policy", []),  # a link, not a notice
         ("Respect copyright: do not copy", []),
     ],
@@ -290,6 +327,17 @@ def test_photo_credit_names_the_host() -> None:
     assert [v.name for v in credit_votes(line, host)] == ["Calloway Courier"]
     line = "Smoke rises over the plant. (Jorge Almeda/County Sheriff's Office via MP)"
     assert credit_votes(line, host) == []
+
+
+def test_mentions_in_menus_not_in_longer_names() -> None:
+    cleveland = parse_host("cleveland.example")
+    assert cleveland is not None
+    assert host_votes("Cleveland Browns news and scores", cleveland) == []
+    assert [v.name for v in host_votes("More from Cleveland", cleveland)] == ["Cleveland"]
+    naija = parse_host("linknaija.example")
+    assert naija is not None
+    assert [v.name for v in host_votes("LinkNaija October 06, 2018", naija)] == ["LinkNaija"]
+    assert [v.kind for v in host_votes("LinkNaija", naija)] == [Kind.MASTHEAD]
 
 
 def test_email_domains() -> None:
@@ -331,6 +379,15 @@ def test_html_votes_from_markup_and_text() -> None:
     assert not any("Ana Ruiz" in name or "Not Visible" in name for name, _ in votes)
 
 
+def test_title_names_the_site_after_a_separator_or_before_a_colon() -> None:
+    host = parse_host("thespacereview.example")
+    page = "<html><head><title>The Space Review: A bigger role for a big rocket</title></head>"
+    votes = title_votes(load_html(page + "<body><p>x</p></body></html>"), host)
+    assert [(v.name, v.kind) for v in votes] == [("The Space Review", Kind.TITLE)]
+    page = "<html><head><title>Take C.A.R.E. - comwrap auf der DMEXCO 2018</title></head>"
+    assert title_votes(load_html(page + "<body><p>x</p></body></html>"), None) == []
+
+
 def test_visible_lines_follow_blocks() -> None:
     lines = visible_lines(load_html(HTML))
     assert "More from Harbor Gazette" in lines  # inline link joined into its paragraph
@@ -355,6 +412,13 @@ def test_page_outlet_given_source_and_given_domain() -> None:
     votes = [Vote("Harbor Gazette", Kind.MENTION)]
     assert page_outlet(votes, None, "harborgazette.example") == "Harbor Gazette"
     assert page_outlet([], None, None) is None
+
+
+def test_capture_with_url_matched_against_its_host() -> None:
+    text = "Valley Wire\nHeadline here\nThe council met on Tuesday.\nMore from Valley Wire\n"
+    votes = capture_votes(text, "https://www.valleywire.example/story")
+    assert ("Valley Wire", Kind.MENTION) in {(v.name, v.kind) for v in votes}
+    assert page_outlet(votes, "https://www.valleywire.example/story", None) == "Valley Wire"
 
 
 def test_capture_without_url_matched_against_its_newsroom_domain() -> None:

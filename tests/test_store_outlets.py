@@ -24,6 +24,7 @@ PAGES = [
     _article("b1", "Valley Wire", "https://valleywire.example/b1"),
     _article("c1", "Lakeshore Ledger", None),
     _article("c2", None, None),
+    _article("d1", None, "https://dark.example/d1"),  # a site whose page named no one
 ]
 
 
@@ -49,9 +50,9 @@ def test_migration_builds_the_table_from_the_pages_own_names(tmp_path: Path) -> 
         assert store.stats()["schema_version"] == LATEST
         assert store.outlets() == [
             OutletRow("Harbor Gazette", ("harborgazette.example",), 3),
+            OutletRow(None, ("dark.example",), 2),
             OutletRow("Lakeshore Ledger", (), 1),
             OutletRow("Valley Wire", ("valleywire.example",), 1),
-            OutletRow(None, (), 1),
         ]
         assert store.article("a3").source == "harborgazette.example"  # not renamed yet
         assert not store.stories_dirty()
@@ -82,6 +83,7 @@ def test_user_rules_rename_sites_and_pages_without_url(tmp_path: Path) -> None:
         assert names["The Valley Wire"].hosts == ("valleywire.example",)
         assert names["The Lakeshore Ledger"] == OutletRow("The Lakeshore Ledger", (), 1)
         assert store.article("c2").source is None
+        assert store.article("d1").source is None  # no name to give it
 
 
 def test_a_host_whose_pages_moved_away_leaves_the_table(tmp_path: Path) -> None:

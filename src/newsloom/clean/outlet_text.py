@@ -57,6 +57,8 @@ _TRADEMARK_RE = re.compile(
     r"(?:trade\s?marks?|service\s+marks?)",
     re.I,
 )
+#: "Cable News Network.Turner Broadcasting System": two sentences run together.
+_GLUED_SENTENCE_RE = re.compile(r"\.(?=[A-Z][a-z])")
 _CREDIT_RE = re.compile(r"\((?:[^()/]{2,60})/(?P<org>[^()/]{2,60})\)")
 _EMAIL_RE = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
 _CALENDAR_RE = re.compile(
@@ -134,7 +136,7 @@ def notice_votes(line: str) -> list[Vote]:
     if "©" in line or "(c)" in line.lower() or "copyright" in line.lower():
         marked = "©" in line or "(c)" in line.lower()
         for match in _COPYRIGHT_RE.finditer(line):
-            name = match["name"].strip(" .,-")
+            name = _GLUED_SENTENCE_RE.split(match["name"])[0].strip(" .,-")
             if name and (marked or not name[0].islower()):  # "© pv magazine" is a notice,
                 votes.append(Vote(name, Kind.COPYRIGHT))  # "copyright infringement" is not
     if "mark" in line.lower():
