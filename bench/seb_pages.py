@@ -35,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsloom.clean import clean, learn_site_chrome
+from newsloom.clean.outlet_sites import settle_outlets
 from newsloom.config import Settings
 from newsloom.model import Article, Page, Result
 from newsloom.pipeline import analyze
@@ -109,12 +110,8 @@ def run_analyze(path: Path) -> dict[str, Found]:
 def run_clean(path: Path) -> dict[str, Found]:
     pages = [p for p in read_inputs([str(path)], Settings()) if isinstance(p, Page)]
     chrome = learn_site_chrome(pages)
-    found = {}
-    for page in pages:
-        article = clean(page, chrome)
-        if isinstance(article, Article):
-            found[page_id(article)] = _found(article)
-    return found
+    articles = [a for a in (clean(page, chrome) for page in pages) if isinstance(a, Article)]
+    return {page_id(a): _found(a) for a in settle_outlets(articles)}  # one name per site
 
 
 def _found(article: Article) -> Found:

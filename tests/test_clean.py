@@ -255,7 +255,8 @@ def test_clean_page_to_article() -> None:
     assert article.body.count("\n\n") == 4
     assert article.crawl_date == "2025-03-04"
     assert article.language == "en"
-    assert article.outlet == "MP"
+    assert article.agency == "MP"  # the wire it republished; who published it is not known
+    assert article.source is None and article.outlet == "unknown (p1)"
 
 
 def test_chrome_only_page_is_rejected() -> None:
@@ -655,24 +656,6 @@ def test_sample_corpus_fields_above_floor() -> None:
     checks = _sample_checks()
     right = sum(ok for _, _, ok in checks) / len(checks)
     assert right >= SAMPLE_FLOOR, [c for c in checks if not c[2]]
-
-
-@pytest.mark.parametrize(
-    ("lines", "site"),
-    [
-        (
-            ["Top Stories", "Copyright © 2025 The Harbor Ledger. All rights reserved."],
-            "The Harbor Ledger",
-        ),
-        (["© 2024–2025 Valley Wire Ltd"], "Valley Wire"),
-        (["Have a news tip? Email desk@valleywire.example."], "valleywire.example"),
-        (["Advertisement", "6m ago"], None),
-    ],
-)
-def test_site_named_in_the_page_chrome(lines: list[str], site: str | None) -> None:
-    from newsloom.clean.meta import site_from_chrome
-
-    assert site_from_chrome(lines) == site
 
 
 def test_bare_one_sentence_document_is_kept() -> None:

@@ -63,3 +63,26 @@ def test_demo_runs(tmp_path: Path) -> None:
     outcome = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "demo.db")])
     assert outcome.exit_code == Exit.OK, outcome.output
     assert "8 stories" in outcome.output
+
+
+def test_one_name_per_outlet_and_never_its_wire(result: Result) -> None:
+    """Every outlet of the corpus comes out under one name (or, naming itself nowhere, as
+    unknown), and no page is put under the wire it republished."""
+    names: dict[str, set[str | None]] = defaultdict(set)
+    for article in result.articles:
+        names[ANSWERS["pages"][article.id]["outlet"]].add(article.source)
+    assert all(len(found) == 1 for found in names.values()), names
+    agencies = {a.agency for a in result.articles if a.agency}
+    sources = {s.name for d in result.dossiers.values() for s in d.sources}
+    assert agencies and not sources & agencies
+
+
+def test_fire_story_has_its_five_outlets(result: Result) -> None:
+    """The Calloway Courier republished the wire's fire story and reported on its own: one
+    outlet with an independent report, not the wire "copying" itself."""
+    event_of = {pid: page["event"] for pid, page in ANSWERS["pages"].items()}
+    fire = next(s for s in result.stories if event_of[s.articles[0]] == "E1")
+    gold = {ANSWERS["pages"][a]["outlet"] for a in fire.articles}
+    sources = result.dossiers[fire.id].sources
+    assert len(sources) == len(gold) == 5
+    assert all(s.independent for s in sources if len(s.articles) > 1)

@@ -41,7 +41,9 @@ from newsloom import cli_read as cli_read  # registers the read commands on ``ap
 from newsloom.cli_common import (
     DbOption,
     Exit,
+    FormatOption,
     MaxBytesOption,
+    OutputOption,
     app,
     err,
     open_reader,
@@ -50,13 +52,19 @@ from newsloom.cli_common import (
     plural,
 )
 from newsloom.config import (
+    CONFIG_ENV,
     DEFAULT_BATCH_SIZE,
     DEFAULT_DB,
     DEFAULT_MAX_BYTES,
     DEFAULT_PAGE_SECONDS,
+    ConfigError,
+    OutletNames,
     Settings,
+    config_path,
+    load_outlet_names,
 )
 from newsloom.errors import StoreError
+from newsloom.render.listing import ListFormat, Listing, emit
 
 if TYPE_CHECKING:
     from newsloom.model import Rejection, Result
@@ -86,6 +94,25 @@ StdinIdOption = Annotated[
         help="The id of the page read from standard input (-); default: stdin-<its digest>.",
     ),
 ]
+
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        envvar=CONFIG_ENV,
+        help="Settings file (TOML; its [outlets] table renames outlets). "
+        "Default: ./newsloom.toml when it exists.",
+    ),
+]
+
+
+def _outlet_rules(config: Path | None) -> OutletNames:
+    try:
+        return load_outlet_names(config_path(config))
+    except ConfigError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(Exit.USAGE) from exc
 
 
 def _stdin_id(value: str | None, paths: list[str]) -> str | None:
@@ -134,6 +161,7 @@ def ingest_cmd(
     ] = DEFAULT_BATCH_SIZE,
     page_seconds: PageSecondsOption = DEFAULT_PAGE_SECONDS,
     stdin_id: StdinIdOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Read pages into the store: clean, annotate, group into stories.
 
@@ -143,7 +171,12 @@ def ingest_cmd(
     from newsloom.pipeline import ingest
 
     given_id = _stdin_id(stdin_id, paths)
-    settings = Settings(max_bytes=max_bytes, batch_size=batch_size, page_seconds=page_seconds)
+    settings = Settings(
+        max_bytes=max_bytes,
+        batch_size=batch_size,
+        page_seconds=page_seconds,
+        outlets=_outlet_rules(config),
+    )
     with open_store(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
         report = ingest(
@@ -176,13 +209,42 @@ def _print_ingest(report: IngestReport, db: Path) -> None:
 
 
 @app.command("regroup")
-def regroup_cmd(db: DbOption = DEFAULT_DB) -> None:
-    """Recompute every story and dossier from the stored articles (after an upgrade)."""
+def regroup_cmd(db: DbOption = DEFAULT_DB, config: ConfigOption = None) -> None:
+    """Settle outlet names (with newsloom.toml's [outlets]), then recompute every story and
+    dossier from the stored articles (after an upgrade, or after editing the outlet names)."""
     from newsloom.pipeline import regroup
 
+    rules = _outlet_rules(config)
     with open_store(db) as store:
-        n = regroup(store)
+        n = regroup(store, rules)
     out.print(f"{plural(n, 'story')} in {escape(str(db))}")
+
+
+@app.command("outlets")
+def outlets_cmd(
+    db: DbOption = DEFAULT_DB,
+    config: ConfigOption = None,
+    fmt: FormatOption = ListFormat.table,
+    output: OutputOption = None,
+) -> None:
+    """List the outlets in the store with their hosts and page counts, to spot one site under
+    two names (or two sites under one) and fix it in newsloom.toml's [outlets] table."""
+    rules = _outlet_rules(config)
+    with open_reader(db) as store:
+        rows = store.outlets()
+    if not rows:
+        err.print("no outlets: the store holds no pages")
+        raise typer.Exit(Exit.NOT_FOUND)
+    listing = Listing(["outlet", "hosts", "pages"])
+    pending = []
+    for row in rows:
+        name = row.name or "unknown"
+        listing.rows.append([name, "; ".join(row.hosts) or "(no URL)", row.pages])
+        wanted = {rules.resolve(row.name, h) for h in row.hosts} or {rules.resolve(row.name)}
+        pending += [(name, new) for new in sorted(n for n in wanted if n and n != row.name)]
+    emit(listing, fmt, out, output)
+    for name, new in pending:
+        err.print(f"newsloom.toml renames {escape(name)} to {escape(new)}: run newsloom regroup")
 
 
 def _emit(result: Result, fmt: Format) -> None:
@@ -200,6 +262,7 @@ def analyze_cmd(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     page_seconds: PageSecondsOption = DEFAULT_PAGE_SECONDS,
     stdin_id: StdinIdOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """One shot, in memory: read, clean, annotate, group and fuse, then print the result."""
     from newsloom.pipeline import analyze
@@ -208,7 +271,7 @@ def analyze_cmd(
         task = bar.add_task("analyzing", total=None)
         result = analyze(
             paths,
-            Settings(max_bytes=max_bytes, page_seconds=page_seconds),
+            Settings(max_bytes=max_bytes, page_seconds=page_seconds, outlets=_outlet_rules(config)),
             stdin=sys.stdin.buffer,
             progress=lambda event, n: bar.update(task, advance=n),
             stdin_id=_stdin_id(stdin_id, paths),

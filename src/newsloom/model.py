@@ -166,8 +166,11 @@ class Article(_Model):
 
     @property
     def outlet(self) -> str:
-        """The name to show for who published this page: outlet, else wire, else 'unknown'."""
-        return self.source or self.agency or "unknown"
+        """Who published this page: its ``source``. A page that names no publisher is an
+        unknown outlet of its own ("unknown (id)"), never its wire agency (``agency``): the
+        wire's story republished by a local site is that site's page, and two pages of unknown
+        sites are not one outlet."""
+        return self.source or f"unknown ({self.id})"
 
     @property
     def date_key(self) -> str | None:

@@ -25,7 +25,9 @@ from newsloom.annotate import annotate, load_nlp
 from newsloom.budget import OverTime, time_limit
 from newsloom.clean import SiteChrome, clean
 from newsloom.clean.chrome import learn_site_chrome
-from newsloom.config import Settings
+from newsloom.clean.outlet_names import host_name
+from newsloom.clean.outlet_sites import settle_outlets, site_name
+from newsloom.config import OutletNames, Settings
 from newsloom.errors import Code
 from newsloom.front.sections import assign_sections
 from newsloom.fuse import fuse
@@ -180,6 +182,7 @@ def analyze_items(
                 else:
                     result.rejections.append(item)
         progress("read", len(batch))
+    result.articles = settle_outlets(result.articles, settings.outlets)  # one name per site
     result.stories = assign_sections(group(result.articles), result.articles)
     result.dossiers = {s.id: fuse(s, result.articles) for s in result.stories}
     return result
@@ -210,6 +213,7 @@ def ingest(
     report = IngestReport()
     seen: set[str] = set()
     changed: set[str] = set()
+    hosts: set[str] = set()
     pages_read = read_inputs(paths, settings, stdin=stdin, stdin_id=stdin_id)
     for batch in _batches(pages_read, settings.batch_size):
         pages, repeats = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
@@ -223,7 +227,10 @@ def ingest(
             processed = process(fresh, nlp, settings)
         else:
             processed = []
-        articles = [a for a in processed if isinstance(a, Article)]
+        articles = settle_outlets(
+            [a for a in processed if isinstance(a, Article)], settings.outlets
+        )
+        hosts.update(h for a in articles if (h := host_name(a.url)))
         rejections += [r for r in processed if isinstance(r, Rejection)]
         counts = store.write_batch(articles, rejections)
         refused = {r.input for r in counts.refused}
@@ -243,6 +250,8 @@ def ingest(
         for r in [*rejections, *counts.refused]:
             log.debug("rejected %s: %s %s", r.input, r.code, r.reason)
         progress("batch", len(batch))
+    if hosts:
+        changed |= settle_store_outlets(store, settings.outlets, hosts)
     if store.stories_dirty():
         log.info("regrouping around %d changed articles", len(changed))
         progress("group", 0)
@@ -281,7 +290,7 @@ def update_stories(store: Store, changed: Iterable[str]) -> int:
         return store.count_stories()
     days = sorted(d for d in map(_day, store.date_keys(ids).values()) if d)
     if not store.count_stories() or len(days) < len(ids):
-        return regroup(store)
+        return _regroup_all(store)
     margin = timedelta(days=REGROUP_MARGIN_DAYS)
     lo, hi = (days[0] - margin).isoformat(), (days[-1] + margin + timedelta(days=1)).isoformat()
     scope = ids | set(store.ids_between(lo, hi)) | set(store.ids_undated())
@@ -301,8 +310,41 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def regroup(store: Store) -> int:
-    """Recompute the stories and dossiers of everything in ``store``; return the story count."""
+def settle_store_outlets(
+    store: Store, rules: OutletNames | None = None, hosts: Iterable[str] | None = None
+) -> set[str]:
+    """One outlet name per site in the store (all sites, or those of ``hosts``), from the names
+    its stored pages carry, with the user's rules applied (also to pages without a URL); return
+    the ids of the pages renamed."""
+    rules = rules or OutletNames()
+    hosts = set(hosts) if hosts is not None else None
+    votes = store.site_votes(hosts)
+    listed = hosts if hosts is not None else {h for r in store.outlets() for h in r.hosts}
+    names = {  # a listed host without pages any more leaves the table
+        host: rules.resolve(site_name(votes.get(host, {}), host), host)
+        for host in listed | set(votes)
+    }
+    renamed = set(store.set_site_names(names))
+    if rules:
+        unhosted = {
+            article: new
+            for name, ids in store.unhosted_names().items()
+            if (new := rules.resolve(name)) != name
+            for article in ids
+        }
+        store.rename_pages(unhosted)
+        renamed |= set(unhosted)
+    return renamed
+
+
+def regroup(store: Store, rules: OutletNames | None = None) -> int:
+    """Settle the outlet names (with the user's ``rules``), then recompute the stories and
+    dossiers of everything in ``store``; return the story count."""
+    settle_store_outlets(store, rules)
+    return _regroup_all(store)
+
+
+def _regroup_all(store: Store) -> int:
     articles = list(store.articles())
     stories = assign_sections(group(articles), articles)
     dossiers = {s.id: fuse(s, articles) for s in stories}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from newsloom.budget import OverBudget, OverTime, time_limit
 from newsloom.clean.capture import clean_capture, is_prose
@@ -12,7 +11,7 @@ from newsloom.clean.dates import after_day
 from newsloom.clean.html import PathologicalHtml, UnparseableHtml, clean_html
 from newsloom.clean.language import page_language
 from newsloom.clean.markup_budget import trim_attributes
-from newsloom.clean.meta import site_from_chrome
+from newsloom.clean.outlet_page import capture_votes, page_outlet
 from newsloom.clean.textdates import capture_dates
 from newsloom.errors import Code
 from newsloom.model import Article, Page, Rejection
@@ -106,7 +105,7 @@ def _base(page: Page) -> Article:
         input=page.input,
         digest=page.digest,
         url=page.url,
-        source=page.source or _host(page.url),
+        source=page.source,
         crawl_date=page.crawl_date.isoformat() if page.crawl_date else None,
     )
 
@@ -130,7 +129,9 @@ def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
             "body": body,
             "captions": found.captions,
             "removed": found.removed,
-            "source": article.source or site_from_chrome(r.text for r in found.removed),
+            "source": page_outlet(
+                capture_votes(text, page.url, page.source), page.url, page.source
+            ),
         }
     )
 
@@ -180,7 +181,7 @@ def _from_html(page: Page, markup: str) -> Article:
     return article.model_copy(
         update={
             "url": url,
-            "source": article.source or found.site or _host(url),
+            "source": page_outlet(found.outlet_votes, url, page.source),
             "title": found.title,
             "byline": found.byline,
             "agency": found.agency,
@@ -218,10 +219,3 @@ def has_article_text(paragraphs: list[str]) -> bool:
         if len(text.split()) < 3 and letters >= UNSPACED_MIN_LETTERS:
             return True
     return False
-
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None

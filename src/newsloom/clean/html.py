@@ -26,6 +26,9 @@ from newsloom.clean import html_filters, pagedates
 from newsloom.clean.capture import ALWAYS_CHROME, TITLE_PREFERRED_WORDS, Kind, line_kind
 from newsloom.clean.html_filters import Block
 from newsloom.clean.meta import agency_name, find_dateline, parse_byline, split_names
+from newsloom.clean.outlet import Vote
+from newsloom.clean.outlet_html import html_votes
+from newsloom.clean.outlet_names import host_name, parse_host
 from newsloom.model import Removed
 
 #: trafilatura's fast mode (no readability / jusText comparison), tables kept. On the 181 SEB
@@ -68,7 +71,7 @@ class HtmlResult:
     published: str | None = None
     updated: str | None = None
     url: str | None = None
-    site: str | None = None
+    outlet_votes: list[Vote] = field(default_factory=list)
     language: str | None = None
     section: str | None = None
     paragraphs: list[str] = field(default_factory=list)
@@ -97,7 +100,7 @@ def clean_html(markup: str, crawl_date: date | None = None, url: str | None = No
     ld = _json_ld(tree)
     result.title = _title(tree, meta, ld)
     result.url = meta.get("og:url") or _canonical(tree)
-    result.site = meta.get("og:site_name")
+    result.outlet_votes = html_votes(tree, parse_host(host_name(url or result.url)))
     result.section = meta.get("article:section")
     result.language = _language(tree)
     result.captions = _captions(tree)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsloom.clean.vocab import AGENCIES, BYLINE_NOISE, NAME_PARTICLES
@@ -144,29 +143,3 @@ def _person_name(text: str) -> str | None:
         if not _NAME_TOKEN_RE.match(token):
             return None
     return " ".join(tokens)
-
-
-#: "© 2025 The Brennick Gazette. All rights reserved." / "Copyright ©2025 Tidewater Media Group"
-_COPYRIGHT_RE = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
-    r"(?P<name>[A-Z][\w&’' .-]{1,60}?)\s*(?:\.|,|\||$|\s+all rights)",
-    re.I,
-)
-_CORPORATE_SUFFIX_RE = re.compile(r"\s+(?:ltd|inc|llc|plc|co|corp|gmbh|s\.?a)\.?$", re.I)
-_EMAIL_DOMAIN_RE = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
-
-
-def site_from_chrome(lines: Iterable[str]) -> str | None:
-    """The publisher a page names in its own chrome: its copyright line, else the domain of a
-    newsroom e-mail address. Used only when the page has no source or URL."""
-    domain: str | None = None
-    for line in lines:
-        match = _COPYRIGHT_RE.search(line)
-        if match:
-            name = _CORPORATE_SUFFIX_RE.sub("", match["name"].strip(" .,"))
-            if len(name) >= 3:
-                return name
-        found = _EMAIL_DOMAIN_RE.search(line)
-        if found and domain is None:
-            domain = found["domain"].lower()
-    return domain

@@ -15,8 +15,9 @@ from typing import Self
 
 from newsloom.errors import NotFoundError, StoreError
 from newsloom.model import Article, Dossier, Rejection, Story
-from newsloom.store import db, schema
+from newsloom.store import db, outlets, schema
 from newsloom.store.listing import Listing
+from newsloom.store.outlets import OutletRow
 
 _IDS = "SELECT value FROM json_each(?)"
 
@@ -176,13 +177,25 @@ class Reading(Listing):
         row = self._conn.execute("SELECT value FROM meta WHERE key = 'stories_dirty'").fetchone()
         return row is not None and row[0] == "1"
 
+    # ----------------------------------------------------------------------------- outlets
+
+    def outlets(self) -> list[OutletRow]:
+        """Every outlet with its hosts and page count (see ``newsloom outlets``)."""
+        return outlets.outlet_rows(self._conn)
+
+    def site_votes(self, hosts: Iterable[str] | None = None) -> dict[str, dict[str | None, int]]:
+        """Per host (all, or those of ``hosts``): how many stored pages carry each name."""
+        return outlets.site_votes(self._conn, hosts)
+
+    def unhosted_names(self) -> dict[str | None, list[str]]:
+        """The names of the stored pages without a URL, with their ids."""
+        return outlets.unhosted_names(self._conn)
+
     # ------------------------------------------------------------------------------- stats
 
     def stats(self) -> dict[str, int]:
         """Row counts and flags, for ``newsloom stats`` and the web UI's footer."""
-        (sources,) = self._conn.execute(
-            "SELECT count(DISTINCT coalesce(source, agency)) FROM articles"
-        ).fetchone()
+        (sources,) = self._conn.execute("SELECT count(DISTINCT source) FROM articles").fetchone()
         (version,) = self._conn.execute("PRAGMA user_version").fetchone()
         return {
             "articles": self.count_articles(),

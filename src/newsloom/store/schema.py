@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from newsloom.errors import StoreError
 from newsloom.read.names import content_id, id_problem, repeated_id
-from newsloom.store import derived
+from newsloom.store import derived, outlets
 from newsloom.store.db import transaction
 from newsloom.store.renames import rename_articles
 
@@ -136,6 +136,9 @@ def _current_id(old: str, input_: str, url: str | None, digest: str) -> str | No
     return None
 
 
+#: Version 4 (below): one outlet name per site (host → name, pages), from the stored pages' own
+#: names (``outlets.py``).
+#:
 #: Version 3: the derived tables (``derived.py``) that listings, the front page, the entity index
 #: and ``sqlite3`` users query, filled from the stored stories (after version 2 gave the articles
 #: today's ids); the web package's old ``web_*`` cache tables are dropped.
@@ -146,6 +149,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, _V1),
     Migration(2, (), run=_v2_page_ids),
     Migration(3, _V3, run=derived.fill),
+    Migration(4, outlets.CREATE, run=outlets.fill),
 )
 
 LATEST = MIGRATIONS[-1].version

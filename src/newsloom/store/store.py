@@ -15,7 +15,7 @@ from pathlib import Path
 from newsloom.errors import Code, StoreError
 from newsloom.model import Article, Dossier, Rejection, Story
 from newsloom.read.names import printable
-from newsloom.store import db, derived, schema
+from newsloom.store import db, derived, outlets, schema
 from newsloom.store.reading import Reading, StoreReader
 from newsloom.store.renames import rename_articles
 
@@ -197,6 +197,24 @@ class Store(Reading):
         with db.transaction(self._conn):
             rename_articles(self._conn, moves)
         return set(self.digests(new for _, new in moves))
+
+    def set_site_names(self, names: Mapping[str, str | None]) -> list[str]:
+        """Record each host's one outlet name (host → name) and rename the host's pages that
+        carry another, in one transaction; return the renamed article ids. Stories are marked
+        dirty when a page was renamed: their dossiers name outlets."""
+        with db.transaction(self._conn):
+            renamed = outlets.set_site_names(self._conn, names)
+            if renamed:
+                self._conn.execute(_SET_DIRTY, ("1",))
+        return renamed
+
+    def rename_pages(self, names: Mapping[str, str | None]) -> None:
+        """Give articles (by id) a new outlet name, in one transaction; marks stories dirty."""
+        if not names:
+            return
+        with db.transaction(self._conn):
+            outlets.rename_pages(self._conn, names)
+            self._conn.execute(_SET_DIRTY, ("1",))
 
     def replace_stories(self, stories: Sequence[Story], dossiers: Mapping[str, Dossier]) -> None:
         """Replace every story (and its dossier) in one transaction; clears ``stories_dirty``.

@@ -1,0 +1,50 @@
+"""One page's outlet, from everything the page says about itself (see ``outlet``).
+
+The input's own ``source`` (a JSONL field) is the strongest vote, unless it is only a domain,
+which then stands in for the page's host. A capture without a URL has only its text: its
+copyright and trademark lines, and, when its newsroom gives an e-mail address, that domain as
+the host its lines are matched against.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsloom.clean.outlet import Kind, Vote, pick
+from newsloom.clean.outlet_names import host_name, is_domain, parse_host
+from newsloom.clean.outlet_text import email_domains, masthead_votes, text_votes
+
+
+def page_outlet(votes: list[Vote], url: str | None, given: str | None) -> str | None:
+    """The page's outlet from its ``votes``, its URL and the input's own ``source``."""
+    host = host_name(url)
+    votes = list(votes)
+    if given and is_domain(given.strip()):
+        host = host or host_name(given.strip())
+        votes.append(Vote(given.strip(), Kind.DOMAIN))
+    elif given and given.strip():
+        votes.append(Vote(given.strip(), Kind.GIVEN))
+    if host:
+        votes.append(Vote(host, Kind.HOST))
+    found = pick(votes, host or _voted_domain(votes))
+    return found.name if found else None
+
+
+def capture_votes(text: str, url: str | None, given: str | None = None) -> list[Vote]:
+    """The votes of a text capture's lines, matched against its host, else against the domain
+    of its newsroom's e-mail addresses."""
+    lines = text.split("\n")
+    host = host_name(url) or (host_name(given) if given and is_domain(given.strip()) else None)
+    votes: list[Vote] = []
+    if host is None:
+        votes = [Vote(domain, Kind.DOMAIN) for domain in email_domains(lines)]
+        host = _voted_domain(votes)
+    parsed = parse_host(host)
+    votes += text_votes(lines, parsed)
+    holders = [v.name for v in votes if v.kind is Kind.COPYRIGHT]
+    return votes + masthead_votes(lines, parsed, holders)
+
+
+def _voted_domain(votes: list[Vote]) -> str | None:
+    domains = Counter(v.name for v in votes if v.kind is Kind.DOMAIN)
+    return domains.most_common(1)[0][0] if domains else None
