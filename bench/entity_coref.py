@@ -477,7 +477,7 @@ def newsloom_clusters(
     threshold: float = MERGE_THRESHOLD,
     weights: Sequence[float] = PAIR_WEIGHTS,
     extra: ExtraFeatures | None = None,
-    names_final: bool = False,
+    names_final: bool = True,
 ) -> Clusters:
     """The product's resolver (``newsloom.fuse.resolve.resolve``, which the dossier calls
     through ``merge_entities``) on the gold mentions, one document cluster at a time."""
@@ -699,7 +699,7 @@ def evaluate(
         "head lemma, gold topics": head_lemma_baseline(ms, topics_of(ms)),
         "head lemma, predicted doc clusters": head_lemma_baseline(ms, events),
         "newsloom resolve (product path)": ours,
-        "  ablation: name clusters final": newsloom_clusters(ms, events, names_final=True),
+        "  ablation: model joins name clusters": newsloom_clusters(ms, events, names_final=False),
         "  ablation: no pair model": resolve(ms, events, model=None).cluster,
     }
     for variant in variants:

@@ -211,12 +211,13 @@ def _attach_surnames(clusters: dict[str, NameCluster], surnames: list[_Surname])
     for key in clusters:
         if key.startswith("P:"):
             by_surname[key.split()[-1]].append(key)
+    named_in = {k: set(clusters[k].articles) for ks in by_surname.values() for k in ks}
     for surname in surnames:
         owners = [
             k for k in by_surname.get(surname.skeleton, [])
             if not surname.initial or k[2:].startswith(surname.initial)
         ]  # fmt: skip
-        local = [k for k in owners if surname.mention.doc in clusters[k].articles]
+        local = [k for k in owners if surname.mention.doc in named_in[k]]
         chosen = local if len(local) == 1 else owners
         key = chosen[0] if len(chosen) == 1 else f"P:{surname.skeleton}"
         cluster = clusters.setdefault(key, NameCluster(key))
