@@ -23,8 +23,16 @@ Setting: mentions are clustered within each gold topic, split first into predict
 clusters (TF-IDF cosine, average linkage, ``DOC_THRESHOLD`` tuned on 1–25): the literature's
 "predicted document clusters". Features come from spaCy over each sentence's gold tokens (parses
 cached under ``--cache`` as a DocBin); a capitalised head that the topic also writes in lower case
-outside any entity (a headline's ``Actress``) counts as a common noun. The clustering itself is
-``newsloom.fuse.coref.cluster_mentions``. ``--fit`` refits its pair weights
+outside any entity (a headline's ``Actress``) counts as a common noun.
+
+The product's path: the clustering is ``newsloom.fuse.resolve.resolve``, the function the
+dossier calls (``fuse`` → ``entities.merge_entities`` → ``resolve``), with the same name rules,
+within-document chains, pair model and constants. Only its input differs: the dossier builds one
+``MentionInDoc`` per spaCy entity mention of an article (``entities.story_mentions``: label,
+sentence, offset; every mention a name), the bench one per gold mention (head, lemmas, sentence
+context, common nouns and pronouns too, the mention's label being spaCy's entity label of its
+head) and passes the predicted document clusters as ``doc_clusters``. ``--fit`` refits its pair
+weights
 on topics 1–22 and tunes the merge threshold on 23–25, printing constants to paste into
 ``coref.py``. Scores follow the reference CoNLL scorer (v8.01) with all mentions of the split in
 one pseudo-document: MUC (Vilain et al. 1995), B-cubed (Bagga & Baldwin 1998), CEAF-e (Luo 2005,
@@ -54,20 +62,19 @@ from sklearn.linear_model import LogisticRegression
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Token
 
-from newsloom.fuse import coref_embed
+import coref_embed  # bench/: the optional MiniLM signal (``embed`` extra)
+from coref_tune import TrainingBlock, TuneSettings, fine_tune
 from newsloom.fuse.coref import (
     FEATURES,
     MERGE_THRESHOLD,
     PAIR_WEIGHTS,
     ExtraFeatures,
-    MentionInDoc,
     block_stats,
-    cluster_mentions,
     pair_features,
 )
-from newsloom.fuse.coref_mention import pronoun
-from newsloom.fuse.coref_tune import TrainingBlock, TuneSettings, fine_tune
+from newsloom.fuse.coref_mention import MentionInDoc, pronoun
 from newsloom.fuse.names import fold
+from newsloom.fuse.resolve import PairModel, resolve
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "ecbplus"
 ENTITY_TAGS = ("HUMAN_PART", "NON_HUMAN_PART", "LOC", "TIME")
@@ -470,8 +477,12 @@ def newsloom_clusters(
     threshold: float = MERGE_THRESHOLD,
     weights: Sequence[float] = PAIR_WEIGHTS,
     extra: ExtraFeatures | None = None,
+    names_final: bool = True,
 ) -> Clusters:
-    return cluster_mentions(mentions, events, threshold=threshold, weights=weights, extra=extra)
+    """The product's resolver (``newsloom.fuse.resolve.resolve``, which the dossier calls
+    through ``merge_entities``) on the gold mentions, one document cluster at a time."""
+    model = PairModel(tuple(weights), threshold, extra, names_final)
+    return resolve(mentions, events, model=model).cluster
 
 
 def topics_of(mentions: Iterable[MentionInDoc]) -> Clusters:
@@ -487,7 +498,7 @@ def pair_matrix(
     gold: Mapping[str, str],
     extra: ExtraFeatures | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Features and labels of every pair ``cluster_mentions`` would score (same block)."""
+    """Features and labels of every pair ``resolve``'s pair model scores (same block)."""
     blocks: dict[tuple[str, str], list[MentionInDoc]] = defaultdict(list)
     for m in mentions:
         if not pronoun(m):
@@ -598,7 +609,7 @@ def training_blocks(
     gold: Mapping[str, str],
     spans: Mapping[str, coref_embed.MentionSpan],
 ) -> list[TrainingBlock]:
-    """The blocks ``cluster_mentions`` compares (document cluster × family, no pronouns)."""
+    """The blocks ``resolve``'s pair model compares (document cluster × family, no pronouns)."""
     blocks: dict[tuple[str, str], list[MentionInDoc]] = defaultdict(list)
     for m in mentions:
         if not pronoun(m):
@@ -687,7 +698,9 @@ def evaluate(
     runs = {
         "head lemma, gold topics": head_lemma_baseline(ms, topics_of(ms)),
         "head lemma, predicted doc clusters": head_lemma_baseline(ms, events),
-        "newsloom cluster_mentions": ours,
+        "newsloom resolve (product path)": ours,
+        "  ablation: model joins name clusters": newsloom_clusters(ms, events, names_final=False),
+        "  ablation: no pair model": resolve(ms, events, model=None).cluster,
     }
     for variant in variants:
         extra = coref_embed.embedding_features(variant.vectors)

@@ -1,4 +1,4 @@
-"""The optional MiniLM signal of entity coreference (fuse.coref_embed, fuse.coref_tune).
+"""The optional MiniLM signal of entity coreference (bench/coref_embed.py, bench/coref_tune.py).
 
 Runs without torch: the pair-feature plumbing is tested on hand-made vectors. The encoder test
 needs torch, transformers and the packaged model, and skips cleanly without them.
@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from newsloom.fuse.coref import FEATURES, PAIR_WEIGHTS, MentionInDoc, cluster_mentions
-from newsloom.fuse.coref_embed import (
+from newsloom.fuse.coref import FEATURES, PAIR_WEIGHTS
+from newsloom.fuse.coref_mention import MentionInDoc
+from newsloom.fuse.resolve import PairModel, resolve
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from coref_embed import (
     EMBED_FEATURES,
     EMBED_PAIR_WEIGHTS,
     TUNED_PAIR_WEIGHTS,
@@ -22,7 +29,7 @@ from newsloom.fuse.coref_embed import (
     MentionSpan,
     embedding_features,
 )
-from newsloom.fuse.coref_tune import TrainingBlock, TuneSettings, _sample
+from coref_tune import TrainingBlock, TuneSettings, _sample
 
 
 def _m(key: str, doc: str, text: str, head: str, proper: bool = False) -> MentionInDoc:
@@ -75,19 +82,19 @@ def test_a_mention_without_a_vector_scores_zero() -> None:
 
 def test_extra_features_can_merge_what_the_heuristics_keep_apart() -> None:
     pair = [STAR, DIVA]
-    apart = cluster_mentions(pair)
+    apart = resolve(pair).cluster
     assert apart["a"] != apart["b"]
 
     def close(block: object) -> list[np.ndarray]:
         return [np.ones((2, 2))]
 
-    merged = cluster_mentions(pair, extra=close, weights=(*PAIR_WEIGHTS, 10.0))
+    merged = resolve(pair, model=PairModel((*PAIR_WEIGHTS, 10.0), extra=close)).cluster
     assert merged["a"] == merged["b"]
 
 
 def test_weights_must_match_the_extra_features() -> None:
     with pytest.raises(ValueError, match="weights"):
-        cluster_mentions([STAR, DIVA], extra=lambda block: [np.ones((2, 2))])
+        resolve([STAR, DIVA], model=PairModel(extra=lambda block: [np.ones((2, 2))]))
 
 
 def test_encoder_needs_torch() -> None:

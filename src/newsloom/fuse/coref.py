@@ -1,20 +1,12 @@
-"""Cross-document mention clustering: which mentions, across a story's documents, name one entity.
+"""The learned pair model of entity resolution: how likely two mentions name one entity.
 
-``cluster_mentions`` takes entity mentions that already carry a little linguistic analysis (head
-lemma, content lemmas, NER label, coarse family) and returns a cluster id per mention:
-
-1. **Within each document** (:mod:`newsloom.fuse.coref_within`) pronouns are resolved to the
-   nearest preceding compatible mention (a quoted ``I`` to the document's salient person) and
-   names of one entity are chained (surname, first name, place key, acronym). A chain moves as
-   one from then on; a pronoun takes its chain's cluster, or stays alone.
-2. **Across documents** the other mentions are clustered per *block* — one block per document
-   cluster (the group stage's events, or any split of the documents the caller trusts) and per
-   family — by average-linkage agglomerative clustering that starts from the chains, over a
-   pairwise merge probability: a small logistic regression over pair features (head lemma, full
-   string, name skeletons from :mod:`newsloom.fuse.names`, surname and loose-name rules, place
-   keys and demonyms, acronyms, NER agreement, shared sentence context, a role noun against its
-   document's salient person, calendar days of time expressions). Its weights are the named
-   constant ``PAIR_WEIGHTS``.
+:func:`newsloom.fuse.resolve.resolve` asks it about the mentions its name rules do not place
+(common nouns, names without a label) against every mention of their block. The probability is
+a small logistic regression over pair features: head lemma, full string, name skeletons from
+:mod:`newsloom.fuse.names`, surname and loose-name rules, place keys and demonyms, acronyms,
+NER agreement, shared sentence context, a role noun against its document's salient person
+(:func:`newsloom.fuse.coref_within.salient_person`), calendar days of time expressions. Its
+weights are the named constant ``PAIR_WEIGHTS``; ``bench/entity_coref.py --fit`` refits them.
 
 Never two people on a surname alone: two full names with one surname skeleton and different
 first names carry a strong negative feature, and a bare surname only scores high against full
@@ -32,14 +24,8 @@ from functools import lru_cache
 import numpy as np
 from numpy.typing import NDArray
 
-from newsloom.fuse.coref_mention import FAMILIES, PRONOUNS, MentionInDoc, pronoun
-from newsloom.fuse.coref_within import (
-    OTHER_ROLES,
-    resolve_pronouns,
-    salient_person,
-    same_name,
-    within_doc_links,
-)
+from newsloom.fuse.coref_mention import MentionInDoc, pronoun
+from newsloom.fuse.coref_within import OTHER_ROLES, salient_person, same_name
 from newsloom.fuse.names import demonym_places, fold, person_key, place_key, skeleton
 
 # Pair features call these on the same strings many times over (a block's mentions pairwise).
@@ -49,16 +35,15 @@ _place_key = lru_cache(maxsize=1 << 16)(place_key)
 _skeleton = lru_cache(maxsize=1 << 16)(skeleton)
 
 __all__ = [
-    "FAMILIES",
     "FEATURES",
     "MERGE_THRESHOLD",
     "PAIR_WEIGHTS",
-    "PRONOUNS",
+    "BlockStats",
     "ExtraFeatures",
-    "MentionInDoc",
-    "cluster_mentions",
+    "block_stats",
+    "date_keys",
     "pair_features",
-    "resolve_pronouns",
+    "pair_logits",
 ]
 
 # ------------------------------------------------------------------------------- pair features
@@ -122,10 +107,6 @@ PAIR_WEIGHTS: tuple[float, ...] = (
 #: Average-linkage cut: a cluster pair joins when its mean merge probability reaches this.
 #: Tuned on ECB+ topics 23–25 (CoNLL F1 72.9 at 0.25, 72.6 at 0.3), applied unchanged to 26–35.
 MERGE_THRESHOLD = 0.25
-#: Within-document rules whose chains stay together (see :mod:`newsloom.fuse.coref_within`).
-#: ECB+ 1–25 CoNLL: pronoun+name 74.4, +nominal 74.3, +role 74.0 (``nominal`` links are 72%
-#: precise, ``role`` links 39% before the ``OTHER_ROLES`` filter): the pair model does the rest.
-WITHIN_RULES: tuple[str, ...] = ("pronoun", "name")
 
 #: Extra pair-feature matrices of a block, one ``(n, n)`` array per feature, appended after
 #: ``FEATURES`` (their weights follow ``FEATURES``'s in ``weights``): a learned signal such as
@@ -339,121 +320,29 @@ def pair_features(
     )
 
 
-# ---------------------------------------------------------------------------------- clustering
+# ---------------------------------------------------------------------------------- the model
 
 
-def cluster_mentions(
-    mentions: Sequence[MentionInDoc],
-    doc_clusters: Mapping[str, str] | None = None,
-    *,
-    threshold: float = MERGE_THRESHOLD,
-    weights: Sequence[float] = PAIR_WEIGHTS,
-    rules: Sequence[str] = WITHIN_RULES,
-    extra: ExtraFeatures | None = None,
-) -> dict[str, str]:
-    """A cluster id per mention key. ``doc_clusters`` maps a document to its event cluster:
-    mentions only merge within one (all documents form one cluster when it is ``None``).
-    ``rules`` are the within-document rules of :func:`within_doc_links` whose chains are
-    kept together before the cross-document clustering; ``extra`` adds pair features
-    (``weights`` then has one more weight per extra matrix)."""
-    chain = within_doc_chains(mentions, rules)
-    blocks: dict[tuple[str, str], list[MentionInDoc]] = defaultdict(list)
-    for m in mentions:
-        if not pronoun(m):
-            event = doc_clusters.get(m.doc, m.doc) if doc_clusters is not None else ""
-            blocks[(event, m.family)].append(m)
-    out: dict[str, str] = {}
-    for block_key in sorted(blocks):
-        block = sorted(blocks[block_key], key=lambda m: m.key)
-        prob = pair_probabilities(block, weights, extra)
-        labels = _agglomerate([chain[m.key] for m in block], prob, threshold)
-        for m, label in zip(block, labels, strict=True):
-            out[m.key] = f"{block_key[0]}|{block_key[1]}|{label}"
-    by_chain = {chain[m.key]: out[m.key] for m in sorted(mentions, key=_order) if m.key in out}
-    for m in mentions:
-        if m.key not in out:  # a pronoun: its chain's cluster, else alone
-            out[m.key] = by_chain.get(chain[m.key], m.key)
-    return out
-
-
-def _order(m: MentionInDoc) -> tuple[str, int, str]:
-    return (m.doc, -m.position, m.key)
-
-
-def within_doc_chains(
-    mentions: Sequence[MentionInDoc], rules: Sequence[str] = WITHIN_RULES
-) -> dict[str, str]:
-    """Mention key → its within-document chain (the chain's smallest key)."""
-    parent = {m.key: m.key for m in mentions}
-
-    def find(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for src, dst, _ in within_doc_links(mentions, rules):
-        a, b = find(src), find(dst)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return {key: find(key) for key in parent}
-
-
-def _agglomerate(chains: Sequence[str], prob: NDArray[np.float64], threshold: float) -> list[int]:
-    """Average linkage over mention probabilities, starting from the within-document chains:
-    two clusters join while the mean probability over their mention pairs reaches
-    ``threshold``. ``prob`` holds the mention-pair probabilities."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(chains):
-        groups[c].append(i)
-    members = list(groups.values())
-    if len(members) < 2:
-        return [0] * len(chains)
-    onehot = np.zeros((len(members), len(chains)))
-    for g, idx in enumerate(members):
-        onehot[g, idx] = 1.0
-    total = onehot @ prob @ onehot.T
-    size = onehot.sum(axis=1)
-    owner = list(range(len(members)))
-    alive = np.ones(len(members), dtype=bool)
-    while alive.sum() > 1:
-        mean = total / np.outer(size, size)
-        mean[~alive, :] = mean[:, ~alive] = -1.0
-        np.fill_diagonal(mean, -1.0)
-        keep, gone = (int(x) for x in np.unravel_index(int(np.argmax(mean)), mean.shape))
-        if mean[keep, gone] < threshold:
-            break
-        total[keep, :] += total[gone, :]
-        total[:, keep] += total[:, gone]
-        size[keep] += size[gone]
-        alive[gone] = False
-        owner = [keep if o == gone else o for o in owner]
-    labels = [0] * len(chains)
-    for g, idx in enumerate(members):
-        for k in idx:
-            labels[k] = owner[g]
-    return labels
-
-
-def pair_probabilities(
-    block: Sequence[MentionInDoc],
+def pair_logits(
+    reps: Sequence[MentionInDoc],
+    rows: Sequence[int],
     weights: Sequence[float] = PAIR_WEIGHTS,
     extra: ExtraFeatures | None = None,
+    stats: BlockStats | None = None,
 ) -> NDArray[np.float64]:
-    """Symmetric matrix of merge probabilities (1 on the diagonal)."""
-    n = len(block)
-    stats = block_stats(block)
+    """Merge logits of the ``rows`` mentions of ``reps`` against every mention of it, shape
+    ``(len(rows), len(reps))``, the diagonal included (two mentions written and placed alike).
+    ``stats`` are those of the whole block ``reps`` stands for (default: of ``reps``)."""
+    stats = stats or block_stats(reps)
     base = weights[: len(FEATURES)]
-    logit = np.zeros((n, n), dtype=np.float64)
-    for i in range(n):
-        for j in range(i + 1, n):
-            feats = pair_features(block[i], block[j], stats)
-            logit[i, j] = logit[j, i] = sum(f * w for f, w in zip(feats, base, strict=True))
-    matrices = list(extra(block)) if extra is not None else []
+    logit = np.zeros((len(rows), len(reps)), dtype=np.float64)
+    for r, i in enumerate(rows):
+        for j, other in enumerate(reps):
+            feats = pair_features(reps[i], other, stats)
+            logit[r, j] = sum(f * w for f, w in zip(feats, base, strict=True))
+    matrices = list(extra(reps)) if extra is not None else []
     if len(weights) != len(FEATURES) + len(matrices):
         raise ValueError(f"{len(weights)} weights for {len(FEATURES) + len(matrices)} features")
     for w, matrix in zip(weights[len(FEATURES) :], matrices, strict=True):
-        logit += w * matrix
-    prob = 1.0 / (1.0 + np.exp(-logit))
-    np.fill_diagonal(prob, 1.0)
-    return prob
+        logit += w * matrix[list(rows), :]
+    return logit

@@ -1,40 +1,55 @@
-"""One entity, every spelling: merge a story's mentions into entities.
+"""One entity, every spelling: the dossier's entities, from the story's resolver.
 
-- People: full names merge when their word skeletons agree (Volodymyr Zelenskyy = Volodymyr
-  Zelensky); a bare surname joins the one full name in the story with that surname, and stays
-  apart when two full names share it (never merge two people on a surname alone).
-- Places and organisations: merge on the place key (``Kursk region`` = ``Kursk-Oblast area``);
-  demonyms (``Ukrainian``, ``North Korean``) join the place they name when it is in the story.
-- Acronyms the text defines (``Long Name (ACR)``, ``known by its acronym ACR``) join their long
-  form.
+:func:`merge_entities` turns a story's articles into the mentions :func:`newsloom.fuse.resolve.
+resolve` reads (every named mention, each quote speaker named in full, each dateline city, the
+acronyms the text defines), resolves them, and returns one ``Entity`` per name cluster: its
+best name, its type, every spelling, its articles. Each article ``Mention`` gets the id of the
+entity it resolves to (``Mention.entity``). The ECB+ benchmark runs the same resolver.
+
+A person named in full also answers to the bare surname (``Putin`` for ``Vladimir Putin``), as
+an alias, when nothing else in the story could be meant by it: readers search by surname.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from newsloom.fuse.names import demonym_places, person_key, place_key, strip_titles
-from newsloom.model import Article, Entity
+from newsloom.fuse.coref_mention import MentionInDoc
+from newsloom.fuse.name_rules import NameCluster, best_type
+from newsloom.fuse.names import fold, person_key, skeleton
+from newsloom.fuse.resolve import resolve
+from newsloom.model import Article, Entity, Mention
 
-#: A demonym's stem may be this many characters shorter than the place key (Ukrain-e).
-DEMONYM_SLACK = 2
+__all__ = [
+    "ROLE_NAMES",
+    "dateline_place",
+    "defined_acronyms",
+    "merge_entities",
+    "role_entity",
+    "speaker_entity",
+    "story_mentions",
+]
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: The coarse family (``coref_mention.FAMILIES``) of each annotate label: people and the
+#: organisations and groups that act like them, places, and the rest.
+FAMILY_OF_LABEL = {
+    "PERSON": "HUM",
+    "ORG": "HUM",
+    "NORP": "HUM",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+}
 _ORG_HEADS = (
     "intelligence|agency|ministry|service|directorate|committee|council|party|army|forces|"
     "command|office|department|bureau|authority|commission|union|organization|organisation|"
     "group|front|movement|court|guard|police"
 )
-#: Last words that end an organisation's or a building's name, never a person's.
-ORG_SUFFIXES = frozenset(
-    """works inc corp corporation co company companies ltd llc plc group foods lines airlines
-    bank university college school hospital center centre institute foundation association
-    industries holdings partners systems technologies motors mills factory plant council
-    ministry department agency authority commission committee union party church""".split()
-)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _last_word(text: str) -> str:
@@ -54,91 +69,62 @@ _LONG_FORM_RE = re.compile(
 )
 
 
-@dataclass(slots=True)
-class _Cluster:
-    key: str
-    label: Counter[str] = field(default_factory=Counter)
-    forms: Counter[str] = field(default_factory=Counter)
-    names: Counter[str] = field(default_factory=Counter)  # forms that name it (not demonyms)
-    articles: list[str] = field(default_factory=list)
-
-    def add(self, form: str, label: str, article: str, n: int = 1) -> None:
-        self.forms[form] += n
-        if label != "NORP":
-            self.names[form] += n
-        self.label[label] += n
-        if article not in self.articles:
-            self.articles.append(article)
-
-    def absorb(self, other: _Cluster) -> None:
-        self.forms.update(other.forms)
-        self.names.update(other.names)
-        self.label.update(other.label)
-        self.articles += [a for a in other.articles if a not in self.articles]
-
-    def absorb_as(self, other: _Cluster, label: str, form: str | None = None) -> None:
-        """Take ``other``'s mentions as this cluster's ``label`` (spaCy's label for them was
-        wrong), under the one spelling ``form`` when given."""
-        total = sum(other.forms.values())
-        if form is None:
-            self.forms.update(other.forms)
-            self.names.update(other.names)
-        else:
-            self.forms[form] += total
-            self.names[form] += total
-        self.label[label] += total
-        self.articles += [a for a in other.articles if a not in self.articles]
-
-
 def merge_entities(members: Sequence[Article]) -> list[Entity]:
-    clusters: dict[str, _Cluster] = {}
-    surnames: list[tuple[str, str, str, str]] = []  # (surname skeleton, form, label, article)
+    """The story's entities, most mentioned first; sets ``Mention.entity`` on ``members``."""
+    mentions, of_key = story_mentions(members)
+    acronyms = [
+        (article.id, acronym, long_form)
+        for article in members
+        for acronym, long_form in defined_acronyms(article.body).items()
+    ]
+    resolution = resolve(mentions, acronyms=acronyms)
+    ranked = sorted(
+        resolution.names.items(), key=lambda kv: (-sum(kv[1].forms.values()), kv[1].key)
+    )
+    entities = [_entity(f"E{n}", c) for n, (_, c) in enumerate(ranked, start=1)]
+    entity_of = {cid: e.id for (cid, _), e in zip(ranked, entities, strict=True)}
+    for key, mention in of_key.items():
+        mention.entity = entity_of.get(resolution.cluster.get(key, ""))
+    lower = {w for a in members for w in _WORD_RE.findall(a.body) if w.islower()}
+    _add_surname_aliases(entities, lower)
+    return entities
+
+
+def story_mentions(members: Sequence[Article]) -> tuple[list[MentionInDoc], dict[str, Mention]]:
+    """The resolver's mentions of a story, and the article ``Mention`` behind each key: every
+    named mention, the quote speakers named in full (see :func:`_named_speakers`) and the
+    dateline city of each article."""
+    out: list[MentionInDoc] = []
+    of_key: dict[str, Mention] = {}
     for article in members:
-        for mention in article.entities:
-            _place_mention(clusters, surnames, article.id, mention.norm or mention.text,
-                           mention.label)  # fmt: skip
-        for speaker in _named_speakers(article):
-            _place_mention(clusters, surnames, article.id, speaker, "PERSON")
+        starts = [s.start for s in article.sentences]
+        for n, mention in enumerate(article.entities):
+            key = f"{article.id}#{n}"
+            of_key[key] = mention
+            sentence = max(bisect_right(starts, mention.start) - 1, 0)
+            out.append(_mention(key, article.id, mention.norm or mention.text, mention.label,
+                                sentence, mention.start))  # fmt: skip
+        for n, speaker in enumerate(sorted(_named_speakers(article))):
+            out.append(_mention(f"{article.id}#s{n}", article.id, speaker, "PERSON", -1, -1))
         if place := dateline_place(article.dateline):
-            _place_mention(clusters, surnames, article.id, place, "GPE")
-    _attach_surnames(clusters, surnames)
-    _attach_titled_people(clusters)
-    _attach_mislabelled_surnames(clusters)
-    _attach_lone_names(clusters)
-    _merge_same_names(clusters)
-    _attach_demonyms(clusters)
-    _attach_acronyms(clusters, members)
-    return _entities(clusters)
+            out.append(_mention(f"{article.id}#d", article.id, place, "GPE", -1, -1))
+    return out, of_key
 
 
-def _place_mention(
-    clusters: dict[str, _Cluster],
-    surnames: list[tuple[str, str, str, str]],
-    article: str,
-    text: str,
-    label: str,
-) -> None:
-    if _last_word(text).lower().strip(".,") in ORG_SUFFIXES:
-        if len(text.split()) == 1:
-            return  # "Works", "University" alone: a generic word cut from a longer name
-        if label == "PERSON":
-            label = "ORG"  # "Halden Polymer Works", "Bluewater Inter-Island Lines": not people
-    if label == "PERSON":
-        name = strip_titles(text)
-        key = person_key(name)
-        if len(key) == 1:
-            surnames.append((key[0], name, label, article))
-            return
-        if not key:
-            return
-        cluster_key = "P:" + " ".join((key[0], key[-1]))
-    else:
-        name = strip_titles(text) if label in _PLACE_LABELS else text
-        pk = place_key(name)
-        if not pk:
-            return
-        cluster_key = ("N:" if label == "NORP" else "X:") + pk
-    clusters.setdefault(cluster_key, _Cluster(cluster_key)).add(name, label, article)
+def _mention(key: str, doc: str, text: str, label: str, sentence: int, at: int) -> MentionInDoc:
+    words = frozenset(w for w in fold(text).split() if w)
+    return MentionInDoc(
+        key=key,
+        doc=doc,
+        text=text,
+        head=fold(_last_word(text)),
+        family=FAMILY_OF_LABEL.get(label, "NON"),
+        label=label,
+        sentence=sentence,
+        position=at,
+        proper=True,
+        lemmas=words,
+    )
 
 
 def dateline_place(dateline: str | None) -> str | None:
@@ -166,151 +152,6 @@ def _named_speakers(article: Article) -> set[str]:
         for q in article.quotes
         if q.speaker and len(person_key(q.speaker)) >= 2 and person_key(q.speaker)[-1] in surnames
     }
-
-
-def _attach_surnames(
-    clusters: dict[str, _Cluster], surnames: list[tuple[str, str, str, str]]
-) -> None:
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for key in clusters:
-        if key.startswith("P:"):
-            by_surname[key.split()[-1]].append(key)
-    for surname, form, label, article in surnames:
-        owners = by_surname.get(surname, [])
-        key = owners[0] if len(owners) == 1 else f"P:{surname}"
-        clusters.setdefault(key, _Cluster(key)).add(form, label, article)
-
-
-def _attach_titled_people(clusters: dict[str, _Cluster]) -> None:
-    """A non-person mention that ends with a person's full name is that person.
-
-    spaCy tags "Secretary of Defense Lloyd Austin" as an organisation "Defense Lloyd Austin";
-    when the story names "Lloyd Austin" as a person, the mention is his.
-    """
-    people = {
-        form: key
-        for key, c in clusters.items()
-        if key.startswith("P:")
-        for form in c.names
-        if len(form.split()) >= 2
-    }
-    if not people:
-        return
-    for key in [k for k in clusters if k.startswith("X:")]:
-        cluster = clusters[key]
-        owners = {_person_suffix(form, people) for form in cluster.forms}
-        if len(owners) != 1 or None in owners:
-            continue
-        owner = owners.pop()
-        assert owner is not None
-        clusters[people[owner]].absorb_as(cluster, "PERSON", owner)
-        del clusters[key]
-
-
-def _attach_mislabelled_surnames(clusters: dict[str, _Cluster]) -> None:
-    """A bare surname spaCy tagged as an organisation or a place ("Carrasco said …" as an ORG)
-    is the one person of the story with that surname. A place name is only taken when the story
-    also tags that very word as the person at least as often: "Austin" the city stays."""
-    people = [k for k in clusters if k.startswith("P:")]
-    for key in [k for k in clusters if k.startswith("X:")]:
-        cluster = clusters[key]
-        if len(cluster.forms) != 1:
-            continue
-        form, n = next(iter(cluster.forms.items()))
-        surname = person_key(form)
-        owners = [p for p in people if len(surname) == 1 and p.split()[-1] == surname[0]]
-        if len(owners) != 1:
-            continue
-        person = clusters[owners[0]]
-        if _best_type(cluster) in _PLACE_LABELS and person.forms[form] < n:
-            continue
-        person.absorb_as(cluster, "PERSON", form)
-        del clusters[key]
-
-
-def _attach_lone_names(clusters: dict[str, _Cluster]) -> None:
-    """A one-word "person" no full name in the story owns, spelled exactly like a place or an
-    organisation the story names, is that place or organisation: spaCy tags an unfamiliar town
-    ("Brennick said it would …") or company ("Vossberg") as a person. People in the news are
-    named in full at least once."""
-    things: dict[str, str] = {}
-    for key, cluster in clusters.items():
-        if key.startswith("X:"):
-            for form in cluster.forms:
-                things.setdefault(form, key)
-    for key in [k for k in clusters if k.startswith("P:") and len(k.split()) == 1]:
-        cluster = clusters[key]
-        targets = {things.get(form) for form in cluster.forms}
-        if len(targets) == 1 and None not in targets:
-            target = targets.pop()
-            assert target is not None
-            clusters[target].absorb_as(cluster, _best_type(clusters[target]))
-            del clusters[key]
-
-
-def _merge_same_names(clusters: dict[str, _Cluster]) -> None:
-    """One name written the same, tagged a person in one sentence and a ship, building or
-    organisation in another ("the Margaret Hale"), is one entity of the type used most."""
-    things: dict[str, str] = {}
-    for key, cluster in clusters.items():
-        if key.startswith("X:"):
-            for form in cluster.names:
-                things.setdefault(form, key)
-    for key in [k for k in clusters if k.startswith("P:")]:
-        person = clusters[key]
-        targets = {things.get(form) for form in person.forms}
-        if len(targets) != 1 or None in targets:
-            continue
-        target = targets.pop()
-        assert target is not None
-        thing = clusters[target]
-        if sum(thing.forms.values()) > sum(person.forms.values()):
-            thing.absorb_as(person, _best_type(thing))
-            del clusters[key]
-
-
-def _person_suffix(form: str, people: dict[str, str]) -> str | None:
-    """The person's full name that ``form`` ends with, after a leading title or office word."""
-    return next((p for p in people if form != p and form.endswith(" " + p)), None)
-
-
-def _attach_demonyms(clusters: dict[str, _Cluster]) -> None:
-    places = [k for k in clusters if k.startswith("X:")]
-    for key in [k for k in clusters if k.startswith("N:")]:
-        form = clusters[key].forms.most_common(1)[0][0]
-        target = _demonym_target(form, places)
-        if target:
-            clusters[target].absorb(clusters.pop(key))
-
-
-def _demonym_target(form: str, places: list[str]) -> str | None:
-    for stem in demonym_places(form):
-        for key in places:
-            place = key[2:]
-            if place.startswith(stem) and len(place) - len(stem) <= DEMONYM_SLACK:
-                return key
-    return None
-
-
-def _attach_acronyms(clusters: dict[str, _Cluster], members: Sequence[Article]) -> None:
-    for article in members:
-        for acronym, long_form in defined_acronyms(article.body).items():
-            _join_acronym(clusters, article.id, acronym, long_form)
-
-
-def _join_acronym(
-    clusters: dict[str, _Cluster], article: str, acronym: str, long_form: str
-) -> None:
-    long_key = "X:" + place_key(long_form)
-    acr_key = "X:" + place_key(acronym)
-    target = clusters.setdefault(long_key, _Cluster(long_key))
-    if not target.forms:
-        target.add(long_form, "ORG", article)
-    if acr_key in clusters and acr_key != long_key:
-        target.absorb(clusters.pop(acr_key))
-    else:
-        target.add(acronym, "ORG", article, n=0)
-    target.forms.setdefault(acronym, 0)
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
@@ -394,30 +235,42 @@ def speaker_entity(speaker: str | None, entities: list[Entity]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _entities(clusters: dict[str, _Cluster]) -> list[Entity]:
-    ranked = sorted(clusters.values(), key=lambda c: (-sum(c.forms.values()), c.key))
-    return [
-        Entity(
-            id=f"E{n}",
-            name=_best_name(c),
-            type=_best_type(c),
-            aliases=sorted(c.forms),
-            articles=c.articles,
-            mentions=sum(c.forms.values()),
-        )
-        for n, c in enumerate(ranked, start=1)
-    ]
+def _entity(eid: str, cluster: NameCluster) -> Entity:
+    return Entity(
+        id=eid,
+        name=_best_name(cluster),
+        type=best_type(cluster),
+        aliases=sorted(cluster.forms),
+        articles=cluster.articles,
+        mentions=sum(cluster.forms.values()),
+    )
 
 
-def _best_type(cluster: _Cluster) -> str:
-    """The most used label, preferring a place label when the cluster is a place at all."""
-    places = [lab for lab, _ in cluster.label.most_common() if lab in _PLACE_LABELS]
-    if places:
-        return places[0]
-    return cluster.label.most_common(1)[0][0] if cluster.label else "ORG"
+def _add_surname_aliases(entities: list[Entity], lowercase: set[str]) -> None:
+    """Give a person named in full the bare surname as an alias, unless another entity of the
+    story is spelled that way, another person has that surname, or the story writes the word
+    in lower case (a common word: "Brennick Fire" is a fire department spaCy took for a
+    person)."""
+    taken: dict[str, set[str]] = {}
+    for e in entities:
+        for alias in e.aliases:
+            taken.setdefault(fold(alias), set()).add(e.id)
+    surnames: dict[str, list[Entity]] = {}
+    for e in entities:
+        if e.type == "PERSON" and (key := person_key(e.name)):
+            surnames.setdefault(key[-1], []).append(e)
+    for people in surnames.values():
+        if len(people) != 1 or len(person_key(people[0].name)) < 2:
+            continue
+        person = people[0]
+        surname = re.sub(r"['’]s?$", "", _last_word(person.name))
+        others = taken.get(fold(surname), set()) - {person.id}
+        known = any(skeleton(a) == skeleton(surname) for a in person.aliases if " " not in a)
+        if surname and not others and not known and surname.lower() not in lowercase:
+            person.aliases = sorted([*person.aliases, surname])
 
 
-def _best_name(cluster: _Cluster) -> str:
+def _best_name(cluster: NameCluster) -> str:
     """The longest form among the most used, for people; the most used form otherwise."""
     forms = cluster.names or cluster.forms
     if cluster.key.startswith("P:"):

@@ -12,7 +12,7 @@ Each mention gets two unit vectors (:data:`VIEWS`):
 * ``sentence`` — the mean-pooled sentence vector, the model's own sentence embedding.
 
 :func:`embedding_features` turns them into extra pair-feature matrices for
-:func:`newsloom.fuse.coref.cluster_mentions` (its ``extra`` argument); the weights over
+:func:`newsloom.fuse.resolve.resolve` (the ``extra`` of its ``PairModel``); the weights over
 ``FEATURES + EMBED_FEATURES`` are ``EMBED_PAIR_WEIGHTS``.
 """
 
@@ -60,7 +60,7 @@ EMBED_PAIR_WEIGHTS: tuple[float, ...] = (
 #: Average-linkage cut with those weights: ECB+ 23–25 CoNLL 73.5 at 0.4 (72.4 at 0.3, 72.8 at
 #: 0.45); the pair model without embeddings gives 72.6 there.
 EMBED_MERGE_THRESHOLD = 0.4
-#: The same for the encoder fine-tuned by :mod:`newsloom.fuse.coref_tune` with its default
+#: The same for the encoder fine-tuned by :mod:`coref_tune` with its default
 #: ``TuneSettings`` (161 steps in 15 min on 2 shared cores; dev pair AP 0.663 -> 0.684), fitted by
 #: ``bench/entity_coref.py --fit --fine-tune``: ``mention_cos`` 5.67.
 TUNED_PAIR_WEIGHTS: tuple[float, ...] = (

@@ -1,4 +1,4 @@
-"""Fine-tuning the mention encoder of :mod:`newsloom.fuse.coref_embed` on coreference chains.
+"""Fine-tuning the mention encoder of :mod:`coref_embed` on coreference chains.
 
 A bi-encoder, not a cross-encoder: each mention is encoded once (its word pieces' mean in the
 context of its sentence), so clustering costs one pass per sentence, not one per mention pair.
@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from newsloom.fuse.coref_embed import MentionEncoder, MentionSpan
+from coref_embed import MentionEncoder, MentionSpan
 
 __all__ = ["TrainingBlock", "TuneSettings", "fine_tune", "pair_average_precision"]
 
