@@ -486,7 +486,7 @@ def test_nameless_page_between_two_named_sites_stays_unknown() -> None:
         _article("orphan", None, chrome=5),
     ]
     out = settle_outlets(articles)
-    assert out[2].source is None and out[2].outlet == "unknown (orphan)"
+    assert out[2].source is None and out[2].outlet == "unknown site (orphan)"
 
 
 def test_user_rules_rename_hosts_and_names() -> None:

@@ -167,10 +167,14 @@ class Article(_Model):
     @property
     def outlet(self) -> str:
         """Who published this page: its ``source``. A page that names no publisher is an
-        unknown outlet of its own ("unknown (id)"), never its wire agency (``agency``): the
-        wire's story republished by a local site is that site's page, and two pages of unknown
-        sites are not one outlet."""
-        return self.source or f"unknown ({self.id})"
+        unknown outlet of its own ("unknown site (id)", or "unknown site (AP story, id)" when
+        it credits a wire), never its wire agency (``agency``): the wire's story republished by
+        a local site is that site's page, and two pages of unknown sites are not one outlet."""
+        if self.source:
+            return self.source
+        if self.agency:
+            return f"unknown site ({self.agency} story, {self.id})"
+        return f"unknown site ({self.id})"
 
     @property
     def date_key(self) -> str | None:

@@ -40,7 +40,7 @@ def print_story(
     console: Console, story: Story, dossier: Dossier, articles: Sequence[Article]
 ) -> None:
     by_id = {a.id: a for a in articles}
-    console.rule(plain(story.title or story.id))
+    _title_rule(console, story.title or story.id)
     reports = story.reports or sum(1 for s in dossier.sources if s.independent)
     console.print(f"{story.id} · {len(story.articles)} pages · {reports} independent reports")
     _sources(console, dossier)
@@ -61,6 +61,18 @@ def print_story(
         )
         console.print(plain(names))
     _why(console, story, by_id)
+
+
+#: A heading rule is never wider than this, even when the output is a pipe of "infinite" width.
+RULE_MAX = 100
+
+
+def _title_rule(console: Console, title: str) -> None:
+    if console.width <= RULE_MAX:
+        console.rule(plain(title))
+        return
+    console.print(plain(title), style="bold")
+    console.print("─" * min(max(len(title), 20), RULE_MAX))
 
 
 #: Rows shown per dossier section in the terminal; the JSON and the web page have them all.
