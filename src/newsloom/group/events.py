@@ -13,8 +13,8 @@ more than ``MAX_DAYS_APART`` days apart never join.
 
 Block-local weights need many reports per event to say what is common: in a block of a few
 articles, or a cluster of two or three, what is left after the block-local cut is only what the
-articles share — their topic — and two reports of *different* events of one topic (a WeWork
-probe and WeWork layoffs, Europa's plumes and a map of Titan) look alike. So every small story
+articles share — their topic — and two reports of *different* events of one topic (water plumes
+on one moon, the first map of another) look alike. So every small story
 the clustering proposes (and every block too small to cluster) is checked a second time with
 corpus-wide weights (``evidence_split``): each member must reach ``EVIDENCE_THRESHOLD`` cosine
 with some other member on its whole text, words the corpus rarely uses weighing most; a member
