@@ -12,8 +12,15 @@ from newsloom.config import Settings
 from newsloom.fuse import fuse
 from newsloom.group import StoryIndex, group
 from newsloom.group.copies import containment, copy_pairs, shingles
-from newsloom.group.events import block_similarity
-from newsloom.group.features import to_doc
+from newsloom.group.events import (
+    CHECK_MAX,
+    EVIDENCE_MIN_ARTICLES,
+    EVIDENCE_THRESHOLD,
+    block_similarity,
+    evidence_similarity,
+    evidence_split,
+)
+from newsloom.group.features import Doc, to_doc
 from newsloom.model import Article, Mention, Page, Story
 from newsloom.pipeline import process
 from newsloom.read import read_inputs
@@ -167,6 +174,110 @@ def test_far_apart_dates_never_join() -> None:
     far = to_doc(_corpus()[2].model_copy(update={"id": "late", "published": "2025-05-01"}))
     sim = block_similarity([*near, far])
     assert sim[2, 1] > 0.1 and sim[3, 1] == 0.0
+
+
+# One company, two events on one day: an attorney general's probe (two independent reports)
+# and the company's layoffs. They share the topic (Brightwell, its founder, office rentals),
+# not the event.
+PROBE = (
+    "Attorney General Mara Quist has opened an investigation into Brightwell, the office-rental "
+    "company, over loans its founder Ivo Lund took against his shares, two people familiar with "
+    "the matter said on Monday.\n\n"
+    "Quist's office sent subpoenas to Brightwell's board asking for minutes of the meetings that "
+    "approved the loans. Brightwell said it was cooperating with the inquiry.\n\n"
+    "Lund, who stepped down as chief executive last month, did not reply to a request for comment."
+)
+PROBE_OTHER = (
+    "Brightwell confirmed on Monday that it had been contacted by Attorney General Mara Quist, "
+    "whose office is examining share-backed loans made to founder Ivo Lund.\n\n"
+    "The subpoenas ask for board minutes and for the loan agreements, according to a copy seen by "
+    "reporters. A Brightwell spokeswoman said the company was cooperating with the inquiry.\n\n"
+    "Quist declined to comment on the investigation."
+)
+LAYOFFS = (
+    "Brightwell began laying off about 2,400 employees on Monday, chief executive Dana Pell told "
+    "staff in a memo, as the office-rental company cuts costs after its failed stock listing.\n\n"
+    "The cuts fall mostly on cleaning, maintenance and kitchen crews at Brightwell buildings, Pell "
+    "wrote. Severance will be paid for eight weeks.\n\n"
+    "Founder Ivo Lund left the company last month with a payout that angered employees."
+)
+# Earlier coverage of the same company: what makes Brightwell and its founder the topic.
+BACKGROUND = [
+    "Brightwell, the office-rental company founded by Ivo Lund, called off its stock listing on "
+    "Friday after investors balked at its losses, and said it would look for new funding.",
+    "Ivo Lund stepped down as chief executive of Brightwell on Thursday. Dana Pell, the "
+    "office-rental company's finance chief, takes over, Brightwell's board said.",
+]
+TOWNS = ["Arden", "Belmoor", "Corrigan", "Dovey", "Elsworth", "Farrow", "Glenby", "Harlan"]
+FILLER = [
+    "The {town} council approved a {n} million budget for road repairs on {day}, with most of the "
+    "money going to bridges on the river road.",
+    "Police in {town} are looking for a driver who left the scene after a crash that injured {n} "
+    "cyclists near the railway station on {day}.",
+    "The {town} library will stay open late on {day} evenings from next month after {n} readers "
+    "signed a petition, the librarian said.",
+]
+
+
+def _brightwell_corpus() -> list[Article]:
+    """The three Brightwell reports among filler news, enough articles for corpus-wide IDF."""
+    people = [("Brightwell", "ORG"), ("Ivo Lund", "PERSON"), ("Mara Quist", "PERSON")]
+    articles = [
+        _article("probe", PROBE, people, "2025-06-02T09:00", "Ledger"),
+        _article("probe2", PROBE_OTHER, people, "2025-06-02T11:00", "Courier"),
+        _article("layoffs", LAYOFFS, [*people, ("Dana Pell", "PERSON")], "2025-06-02T12:00",
+                 "Wire Daily"),
+    ]  # fmt: skip
+    for k, body in enumerate(BACKGROUND):
+        day = f"2025-05-{12 + 3 * k}T10:00"  # weeks before: never in the same block
+        articles.append(_article(f"bg{k}", body, people, day, "Ledger"))
+    for k, (town, template) in enumerate((t, f) for t in TOWNS for f in FILLER):
+        body = template.format(town=town, n=k + 3, day="Tuesday" if k % 2 else "Monday")
+        articles.append(_article(f"f{k}", body, [(town, "GPE")], "2025-06-02T08:00", "Local"))
+    return articles
+
+
+def _docs_and_df(articles: list[Article]) -> tuple[list[Doc], dict[str, int]]:
+    docs = [to_doc(a) for a in articles]
+    df: dict[str, int] = {}
+    for doc in docs:
+        for term in doc.terms:
+            df[term] = df.get(term, 0) + 1
+    return docs, df
+
+
+def test_a_small_story_keeps_one_event_not_the_topic() -> None:
+    corpus = _brightwell_corpus()
+    assert len(corpus) >= EVIDENCE_MIN_ARTICLES
+    stories = {a: s.id for s in group(corpus) for a in s.articles}
+    assert stories["probe"] == stories["probe2"]
+    assert stories["layoffs"] != stories["probe"]
+
+
+def test_event_evidence_links_reports_of_one_event_only() -> None:
+    docs, df = _docs_and_df(_brightwell_corpus())
+    sim = evidence_similarity(docs[:3], df, len(docs))
+    assert sim[0, 1] >= EVIDENCE_THRESHOLD  # the probe, reported twice
+    assert max(sim[0, 2], sim[1, 2]) < EVIDENCE_THRESHOLD  # the layoffs: same company only
+    assert evidence_split(docs[:3], df, len(docs)) == [0, 0, 1]
+
+
+def test_evidence_check_is_skipped_without_a_corpus_or_for_large_stories() -> None:
+    docs, df = _docs_and_df(_brightwell_corpus())
+    # Too few articles seen to weigh terms by: the proposed story stays whole.
+    assert evidence_split(docs[:3], df, EVIDENCE_MIN_ARTICLES - 1) == [0, 0, 0]
+    # A story of more than CHECK_MAX reports is held by its many links: not checked.
+    many = docs[:2] + docs[3 : 3 + CHECK_MAX - 1]
+    assert len(many) == CHECK_MAX + 1
+    assert evidence_split(many, df, len(docs)) == [0] * len(many)
+    assert len(set(evidence_split(many[:CHECK_MAX], df, len(docs)))) > 1
+
+
+def test_evidence_never_links_far_apart_days() -> None:
+    docs, df = _docs_and_df(_brightwell_corpus())
+    late = to_doc(_brightwell_corpus()[1].model_copy(update={"published": "2025-08-01"}))
+    sim = evidence_similarity([docs[0], late], df, len(docs))
+    assert sim[0, 1] == 0.0 and evidence_split([docs[0], late], df, len(docs)) == [0, 1]
 
 
 def _partition(stories: list[Story]) -> set[frozenset[str]]:

@@ -249,7 +249,7 @@ class StoryIndex:
         """Cluster the block's reports: each copy group counts once, by its earliest page."""
         report = self._reports(keys)
         reps = [k for k in keys if report[k] == k]
-        labels = cluster_block([self._docs[k] for k in reps])
+        labels = cluster_block([self._docs[k] for k in reps], self._df, self._n)
         label_of = dict(zip(reps, labels, strict=True))
         groups: dict[int, list[int]] = {}
         for k in keys:
