@@ -256,7 +256,11 @@ def test_clean_page_to_article() -> None:
     assert article.crawl_date == "2025-03-04"
     assert article.language == "en"
     assert article.agency == "MP"  # the wire it republished; who published it is not known
-    assert article.source is None and article.outlet.startswith("unknown site (") and "p1)" in article.outlet
+    assert (
+        article.source is None
+        and article.outlet.startswith("unknown site (")
+        and "p1)" in article.outlet
+    )
 
 
 def test_chrome_only_page_is_rejected() -> None:

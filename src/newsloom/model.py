@@ -352,6 +352,8 @@ class Dossier(_Model):
     figures: list[FigureClaim] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
     summary: list[SummaryLine] = Field(default_factory=list)
+    #: Extractors that failed on this story (``failed:figures``): their sections are empty.
+    flags: list[str] = Field(default_factory=list)
 
 
 class Result(_Model):

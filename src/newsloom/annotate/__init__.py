@@ -21,6 +21,7 @@ from newsloom.annotate.nlp import load_nlp
 from newsloom.annotate.quotes import find_quotes
 from newsloom.annotate.speakers import canonical_name
 from newsloom.annotate.times import find_times
+from newsloom.components import Component, check_order, run_components
 from newsloom.model import Article, Mention, Span
 
 __all__ = ["annotate", "load_nlp"]
@@ -89,22 +90,47 @@ def plain_sentences(text: str) -> list[Span]:
     return spans
 
 
+#: The extractors, in the order they run over one parse (``newsloom.components``): each names
+#: what it reads and what it sets; a failing one leaves its field empty and flags the article.
+EXTRACTORS = (
+    Component("sentences", ("doc",), ("sentences",), lambda v: {"sentences": _sentences(v["doc"])}),
+    Component("mentions", ("doc",), ("entities",), lambda v: {"entities": _mentions(v["doc"])}),
+    Component(
+        "times",
+        ("doc", "article"),
+        ("times",),
+        lambda v: {"times": find_times(v["article"].body, anchor_date(v["article"]), v["doc"])},
+    ),
+    Component(
+        "figures",
+        ("doc", "entities", "times", "sentences"),
+        ("figures",),
+        lambda v: {
+            "figures": date_items(find_figures(v["doc"], v["entities"]), v["times"], v["sentences"])
+        },
+    ),
+    Component(
+        "quotes",
+        ("doc", "entities", "times", "sentences"),
+        ("quotes",),
+        lambda v: {
+            "quotes": date_quotes(
+                find_quotes(v["doc"], v["entities"]), v["times"], v["sentences"], v["doc"]
+            )
+        },
+    ),
+)
+_FIELDS = ("sentences", "entities", "times", "figures", "quotes")
+_EMPTY = {name: list for name in _FIELDS}
+check_order(EXTRACTORS, ("doc", "article"))
+
+
 def _annotated(article: Article, doc: Doc) -> Article:
-    sentences = _sentences(doc)
-    mentions = _mentions(doc)
-    times = find_times(article.body, anchor_date(article), doc)
-    figures = date_items(find_figures(doc, mentions), times, sentences)
-    quotes = date_quotes(find_quotes(doc, mentions), times, sentences, doc)
-    return article.model_copy(
-        update={
-            "sentences": sentences,
-            "entities": mentions,
-            "figures": figures,
-            "times": times,
-            "quotes": quotes,
-            "flags": _anchor_flags(article),
-        }
-    )
+    values = {"doc": doc, "article": article}
+    failed = run_components(EXTRACTORS, values, _EMPTY, f"article {article.input}")
+    update = {name: values[name] for name in _FIELDS}
+    update["flags"] = [*_anchor_flags(article), *failed]
+    return article.model_copy(update=update)
 
 
 def anchor_date(article: Article) -> date | None:

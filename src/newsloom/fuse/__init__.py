@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
+from newsloom.components import Component, Values, check_order, run_components
 from newsloom.fuse.coverage import coverage, summary
 from newsloom.fuse.entities import merge_entities, speaker_entity
 from newsloom.fuse.figures import figure_claims
@@ -21,30 +23,74 @@ from newsloom.model import Article, Dossier, SourceCoverage, Story
 __all__ = ["fuse"]
 
 
+def _name_speakers(values: Values) -> dict[str, Any]:
+    """Each quote's speaker as the story's entity: one spelling per person across the dossier
+    (refines the quote groups in place; sets nothing new)."""
+    entities = values["entities"]
+    names = {e.id: e.name for e in entities}
+    for group in values["quotes"]:
+        group.speaker_entity = speaker_entity(group.speaker, entities)
+        if group.speaker_entity:
+            group.speaker = names[group.speaker_entity]
+    return {}
+
+
+def _cover(values: Values) -> dict[str, Any]:
+    """What each outlet alone reports and leaves out (refines the sources in place)."""
+    coverage(values["sources"], values["members"], values["quotes"], values["figures"],
+             values["copy_of"])  # fmt: skip
+    return {}
+
+
+#: The fuse extractors, in order (``newsloom.components``): a failing one leaves its section
+#: empty, is logged, and is named in ``Dossier.flags``; the dossier is still written.
+EXTRACTORS = (
+    Component(
+        "sources",
+        ("members", "copy_of"),
+        ("sources",),
+        lambda v: {"sources": _sources(v["members"], v["copy_of"])},
+    ),
+    Component(
+        "quotes", ("members",), ("quotes",), lambda v: {"quotes": trace_quotes(v["members"])}
+    ),
+    Component(
+        "figures",
+        ("members", "report_of"),
+        ("figures",),
+        lambda v: {"figures": figure_claims(v["members"], v["report_of"])},
+    ),
+    Component("coverage", ("sources", "members", "quotes", "figures", "copy_of"), (), _cover),
+    Component(
+        "entities",
+        ("members",),
+        ("entities",),
+        lambda v: {"entities": merge_entities(v["members"])},
+    ),
+    Component("speakers", ("quotes", "entities"), (), _name_speakers),
+    Component(
+        "timeline", ("members",), ("timeline",), lambda v: {"timeline": timeline(v["members"])}
+    ),
+    Component(
+        "summary",
+        ("members", "copy_of", "quotes", "figures"),
+        ("summary",),
+        lambda v: {"summary": summary(v["members"], v["copy_of"], v["quotes"], v["figures"])},
+    ),
+)
+_SECTIONS = ("sources", "entities", "quotes", "figures", "timeline", "summary")
+_EMPTY = {name: list for name in _SECTIONS}
+check_order(EXTRACTORS, ("members", "copy_of", "report_of"))
+
+
 def fuse(story: Story, articles: Sequence[Article]) -> Dossier:
     by_id = {a.id: a for a in articles}
     members = [by_id[i] for i in story.articles if i in by_id]
     copy_of = _copy_of(story)
     report_of = {a.id: copy_of.get(a.id, a.id) for a in members}
-    sources = _sources(members, copy_of)
-    quotes = trace_quotes(members)
-    figures = figure_claims(members, report_of)
-    coverage(sources, members, quotes, figures, copy_of)
-    entities = merge_entities(members)
-    names = {e.id: e.name for e in entities}
-    for group in quotes:
-        group.speaker_entity = speaker_entity(group.speaker, entities)
-        if group.speaker_entity:  # one spelling per person across the dossier
-            group.speaker = names[group.speaker_entity]
-    return Dossier(
-        story=story.id,
-        sources=sources,
-        entities=entities,
-        quotes=quotes,
-        figures=figures,
-        timeline=timeline(members),
-        summary=summary(members, copy_of, quotes, figures),
-    )
+    values: Values = {"members": members, "copy_of": copy_of, "report_of": report_of}
+    flags = run_components(EXTRACTORS, values, _EMPTY, f"story {story.id}")
+    return Dossier(story=story.id, flags=flags, **{name: values[name] for name in _SECTIONS})
 
 
 def _copy_of(story: Story) -> dict[str, str]:
