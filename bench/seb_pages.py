@@ -136,7 +136,9 @@ class Scores:
     pages: int
 
 
-def score(gold: dict[str, dict[str, object]], pages: list[SebPage], found: dict[str, Found]) -> Scores:
+def score(
+    gold: dict[str, dict[str, object]], pages: list[SebPage], found: dict[str, Found]
+) -> Scores:
     n = len(pages)
     title = outlet = wire = language = 0
     by_host: dict[str, list[str]] = defaultdict(list)
@@ -182,15 +184,20 @@ def bcubed(gold: dict[str, str], found: dict[str, str]) -> tuple[float, float, f
 
 def event_table(gold: dict[str, dict[str, object]], found: dict[str, Found], verbose: bool) -> None:
     events = {pid: str(g["event"]) for pid, g in gold.items()}
-    stories = {pid: (found[pid].story if pid in found and found[pid].story else f"own:{pid}") for pid in gold}
+    stories = {
+        pid: (found[pid].story if pid in found and found[pid].story else f"own:{pid}")
+        for pid in gold
+    }
     p, r, f1 = bcubed(events, {k: str(v) for k, v in stories.items()})
     members: dict[str, list[str]] = defaultdict(list)
     for pid, story in stories.items():
         members[story].append(pid)
     multi = [ids for ids in members.values() if len(ids) > 1]
     mixed = [ids for ids in multi if len({events[i] for i in ids}) > 1]
-    print(f"  events: B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}; multi-page stories {len(multi)}, "
-          f"mixing events {len(mixed)} (goal 0)")
+    print(
+        f"  events: B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}; multi-page stories {len(multi)}, "
+        f"mixing events {len(mixed)} (goal 0)"
+    )
     if verbose:
         for ids in mixed:
             print("   mixed:", "; ".join(f"{events[i]}: {str(gold[i]['title'])[:50]}" for i in ids))
@@ -198,7 +205,10 @@ def event_table(gold: dict[str, dict[str, object]], found: dict[str, Found], ver
 
 def print_scores(label: str, split: dict[str, Scores], kind: str) -> None:
     print(f"\n{label}")
-    print(f"  {'half':<9} {'pages':>5} {'title':>6} {'outlet':>7} {'consist.':>8} {'wire':>6} {'lang':>6}")
+    print(
+        f"  {'half':<9} {'pages':>5} {'title':>6} {'outlet':>7} {'consist.':>8}"
+        f" {'wire':>6} {'lang':>6}"
+    )
     for half, s in split.items():
         print(
             f"  {half:<9} {s.pages:>5} {s.title:>6.3f} {s.outlet:>7.3f} {s.consistency:>8.3f}"
@@ -207,16 +217,22 @@ def print_scores(label: str, split: dict[str, Scores], kind: str) -> None:
     anchor_t = ANCHORS.get((kind, "title"))
     anchor_o = ANCHORS.get((kind, "outlet"))
     if anchor_t is not None:
-        print(f"  before (issue #12): title {anchor_t:.2f}, outlet {anchor_o:.2f};"
-              f" goals: title {GOALS['title-' + kind]:.2f}, outlet {GOALS['outlet']:.2f},"
-              f" consistency {GOALS['consistency']:.2f}")
+        print(
+            f"  before (issue #12): title {anchor_t:.2f}, outlet {anchor_o:.2f};"
+            f" goals: title {GOALS['title-' + kind]:.2f}, outlet {GOALS['outlet']:.2f},"
+            f" consistency {GOALS['consistency']:.2f}"
+        )
 
 
-def misses(gold: dict[str, dict[str, object]], pages: Iterable[SebPage], found: dict[str, Found]) -> None:
+def misses(
+    gold: dict[str, dict[str, object]], pages: Iterable[SebPage], found: dict[str, Found]
+) -> None:
     for page in pages:
         g, f = gold[page.id], found.get(page.id, Found(rejected=True))
         if fold(f.title) != fold(str(g["title"])):
-            print(f"   title  {page.host:<28} want {str(g['title'])[:60]!r} got {str(f.title)[:60]!r}")
+            print(
+                f"   title  {page.host:<28} want {str(g['title'])[:60]!r} got {str(f.title)[:60]!r}"
+            )
         if fold(f.outlet) != fold(str(g["outlet"])):
             print(f"   outlet {page.host:<28} want {g['outlet']!r} got {f.outlet!r}")
         if wire_key(f.wire) != wire_key(g["wire"] if isinstance(g["wire"], str) else None):
@@ -251,10 +267,16 @@ def main(argv: list[str] | None = None) -> int:
                 "held-out": score(gold, [p for p in pages if p.held_out], found),
                 "all": score(gold, pages, found),
             }
-            label = {"html": "HTML (seb/html)", "text": "text captures (seb_text)",
-                     "jsonl": "text captures with URL (JSONL)"}[kind]
-            print_scores(f"{label} — {len(found)} articles, {seconds:.0f} s", split,
-                         "html" if kind == "html" else "text")
+            label = {
+                "html": "HTML (seb/html)",
+                "text": "text captures (seb_text)",
+                "jsonl": "text captures with URL (JSONL)",
+            }[kind]
+            print_scores(
+                f"{label} — {len(found)} articles, {seconds:.0f} s",
+                split,
+                "html" if kind == "html" else "text",
+            )
             if not args.clean_only:
                 event_table(gold, found, args.verbose)
             if args.verbose:

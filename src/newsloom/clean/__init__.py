@@ -17,6 +17,9 @@ __all__ = ["SiteChrome", "clean", "learn_site_chrome"]
 
 #: Separator between paragraphs in ``Article.body``.
 PARAGRAPH_SEP = "\n\n"
+#: The flag of an article whose page shows no credible headline: its title stays empty rather
+#: than a menu item or a sentence of the body standing in for one.
+NO_HEADLINE = "no-headline"
 
 
 def clean(page: Page, site_chrome: SiteChrome | None = None) -> Article | Rejection:
@@ -71,6 +74,7 @@ def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
     return article.model_copy(
         update={
             "title": found.title,
+            "flags": _flags(found.title),
             "byline": found.byline,
             "agency": found.agency,
             "dateline": found.dateline,
@@ -133,6 +137,7 @@ def _from_html(page: Page, markup: str) -> Article:
             "url": url,
             "source": article.source or found.site or _host(url),
             "title": found.title,
+            "flags": _flags(found.title),
             "byline": found.byline,
             "agency": found.agency,
             "dateline": found.dateline,
@@ -145,6 +150,10 @@ def _from_html(page: Page, markup: str) -> Article:
             "removed": found.removed,
         }
     )
+
+
+def _flags(title: str | None) -> list[str]:
+    return [] if title else [NO_HEADLINE]
 
 
 def _host(url: str | None) -> str | None:
