@@ -19,6 +19,8 @@ from newsloom.clean.headline import (
     model_in_use,
     name_like,
 )
+from newsloom.clean.html import clean_html
+from newsloom.clean.htmltitle import TitleSources, headline, host_name, strip_site
 from newsloom.clean.linemodel import LineModel
 from newsloom.model import Article, Page
 
@@ -157,3 +159,87 @@ def test_a_name_alone_is_name_like() -> None:
     assert name_like("Jane van Dijk")
     assert not name_like("Ferry crews ready the harbor")
     assert not name_like("Home")
+
+
+# ------------------------------------------------------------------------------------- HTML
+
+
+def _html_title(head: str, body: str) -> str | None:
+    markup = f"<html><head>{head}</head><body>{body}<p>{BODY[0]}</p><p>{BODY[1]}</p></body></html>"
+    return clean_html(markup, date(2025, 11, 3)).title
+
+
+def test_html_h1_confirmed_by_the_title_tags_wins_over_a_logo_h1() -> None:
+    head = (
+        "<title>Ferry crews ready the harbor - Harbor Ledger</title>"
+        '<meta property="og:title" content="Opinion | Ferry crews ready the harbor">'
+    )
+    body = "<h1>The Harbor LedgerOpinion</h1><h1>Ferry crews ready the harbor</h1>"
+    assert _html_title(head, body) == "Ferry crews ready the harbor"
+
+
+def test_html_h1_naming_the_site_is_passed_over() -> None:
+    head = (
+        '<meta property="og:site_name" content="Harbor Ledger">'
+        "<title>Ferry crews ready the harbor for winter | Harbor Ledger</title>"
+    )
+    assert _html_title(head, "<h1>Harbor Ledger</h1>") == "Ferry crews ready the harbor for winter"
+
+
+def test_html_no_h1_title_tag_loses_site_and_section() -> None:
+    head = (
+        "<title>HARBOR LEDGER | Technology | Ferry app goes live</title>"
+        '<link rel="canonical" href="https://news.harborledger.example/tech/1">'
+    )
+    assert _html_title(head, "<h2>Latest</h2>") == "Ferry app goes live"
+
+
+def test_html_short_unconfirmed_h1_yields_to_the_title_tag() -> None:
+    head = "<title>Ferry crews ready the harbor for winter - Harbor Ledger</title>"
+    assert _html_title(head, "<h1>Science</h1>") == "Ferry crews ready the harbor for winter"
+
+
+def test_html_long_unconfirmed_h1_is_the_visible_headline() -> None:
+    head = '<meta property="og:title" content="Ferry timetable changes: what to know">'
+    body = "<h1>Ferry crews ready the harbor for the winter timetable</h1>"
+    assert _html_title(head, body) == "Ferry crews ready the harbor for the winter timetable"
+
+
+def test_html_page_without_a_headline_says_so() -> None:
+    markup = f"<html><body><p>{BODY[0]}</p><p>{BODY[1]}</p></body></html>"
+    page = Page(id="h", input="h.html", format="html", html=markup, digest="x")
+    article = clean(page)
+    assert isinstance(article, Article)
+    assert article.title is None
+    assert article.flags == [NO_HEADLINE]
+
+
+def test_strip_site_keeps_separators_inside_the_headline() -> None:
+    names = {"digg"}
+    tag = "Reviews Are Here — And They're Not Great - Digg"
+    assert strip_site(tag, names) == "Reviews Are Here — And They're Not Great"
+    assert strip_site("Digg", names) is None
+    assert strip_site("Skyscrapers rise over the harbor | Sky News", {"sky"}) == (
+        "Skyscrapers rise over the harbor"
+    )
+
+
+def test_site_names_from_the_host() -> None:
+    assert host_name("news.sky.example") == "sky"
+    assert host_name("www.bbc.co.uk") == "bbc"
+    assert host_name("entermedia.co.kr") == "entermedia"
+    assert host_name("localhost") == "localhost"
+
+
+def test_headline_none_when_the_page_names_only_its_site() -> None:
+    src = TitleSources(h1s=["Harbor Ledger"], tags=["Harbor Ledger"], site_names=["Harbor Ledger"],
+                       host=None)  # fmt: skip
+    assert headline(src) is None
+
+
+def test_a_brand_after_a_dash_comes_off_but_a_headline_half_stays() -> None:
+    assert strip_site("Ferry crews ready the harbor - Harbor Ledger", set()) == (
+        "Ferry crews ready the harbor"
+    )
+    assert strip_site("Ferry app goes live - finally", set()) == "Ferry app goes live - finally"
+    assert strip_site("Ferry strike: Day 2 | Harbor", set()) == "Ferry strike: Day 2"

@@ -38,9 +38,6 @@ RAIL_LOOKAHEAD = 2
 BYLINE_MAX_WORDS = 12
 #: A section label ("World News") has at most this many words.
 SECTION_MAX_WORDS = 4
-#: Near that header, a headline-shaped line of this many words wins over shorter ones ("Accept
-#: all cookies", a three-word site name); headlines under four words are rare.
-TITLE_PREFERRED_WORDS = 4
 #: A header line that carries the page's date inside other text is at most this long (longer
 #: lines are teasers and blurbs that mention other dates).
 STAMP_MAX_CHARS = 120
