@@ -75,7 +75,7 @@ def headline(src: TitleSources) -> str | None:
     if preferred:
         return preferred[0]
     cores = [core for tag in src.tags if (core := strip_site(tag, names))]
-    return (cores or h1s or [None])[0]
+    return _first(cores or h1s)
 
 
 def _confirmed(h1s: Sequence[str], tags: Sequence[str], names: set[str]) -> str | None:
@@ -86,7 +86,11 @@ def _confirmed(h1s: Sequence[str], tags: Sequence[str], names: set[str]) -> str 
     known.update(fold(core) for tag in tags if (core := strip_site(tag, names)))
     found = [h for h in h1s if fold(h) in known]
     preferred = [h for h in found if len(h.split()) >= PREFERRED_WORDS]
-    return (preferred or found or [None])[0]
+    return _first(preferred or found)
+
+
+def _first(texts: Sequence[str]) -> str | None:
+    return texts[0] if texts else None
 
 
 def strip_site(tag: str, names: set[str]) -> str | None:
