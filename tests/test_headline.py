@@ -96,6 +96,12 @@ def test_bare_sentences_have_no_headline_and_say_so() -> None:
     assert article.body.split("\n\n") == BODY
 
 
+def test_menu_items_are_no_headline() -> None:
+    article = _article(_page(["Home", "News", "Sports", "Weather"], BODY))
+    assert article.title is None
+    assert NO_HEADLINE in article.flags
+
+
 def test_a_page_with_a_headline_has_no_flag() -> None:
     article = _article(_page(MENU, HEADER, BODY))
     assert article.title == HEADLINE
