@@ -133,6 +133,27 @@ def test_a_sentence_of_the_body_is_no_candidate() -> None:
     assert candidates(lines, None, None) == [0, 1, 2, 3]  # no body stretch: any line may be
 
 
+DEK = "Winter crossings will run less often in the evening and more often on weekday mornings"
+
+
+def _by_length(weight: float) -> LineModel:
+    """A model that scores a line by its length alone: sigmoid(weight * (log chars - 4.2))."""
+    n = len(FEATURE_NAMES)
+    weights = tuple(weight if name == "size" else 0.0 for name in FEATURE_NAMES)
+    return LineModel(FEATURE_NAMES, (0.0,) * n, (1.0,) * n, weights, -4.2 * weight)
+
+
+def test_the_headline_stands_over_its_dek() -> None:
+    assert clean_capture(_page(MENU, [HEADLINE, DEK], HEADER[1:], BODY)).title == HEADLINE
+    with model_in_use(_by_length(1.0)):  # the dek scores higher, the headline 0.8 of it
+        assert clean_capture(_page([HEADLINE, DEK], BODY)).title == HEADLINE
+
+
+def test_a_line_far_below_the_best_is_not_taken_over() -> None:
+    with model_in_use(_by_length(8.0)):  # the headline scores a third of the dek: no switch
+        assert clean_capture(_page([HEADLINE, DEK], BODY)).title == DEK
+
+
 def test_no_candidate_line_no_headline() -> None:
     lines = classify("By Ana Ruiz\nPublished November 3, 2025\n2 hours ago")
     mark_rails(lines)
