@@ -26,6 +26,9 @@ ENGLISH = "en"
 #: the article is not in English (kept, but not run through the English extractors).
 FLAG_RENAMED = "id-renamed"
 FLAG_NOT_ENGLISH = "not-english"
+#: The flag of an article whose page shows no credible headline: its title stays empty rather
+#: than a menu item or a sentence of the body standing in for one.
+NO_HEADLINE = "no-headline"
 
 
 def clean(
@@ -119,6 +122,7 @@ def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
     return article.model_copy(
         update={
             "title": found.title,
+            "flags": _flags(found.title),
             "byline": found.byline,
             "agency": found.agency,
             "dateline": found.dateline,
@@ -183,6 +187,7 @@ def _from_html(page: Page, markup: str) -> Article:
             "url": url,
             "source": page_outlet(found.outlet_votes, url, page.source),
             "title": found.title,
+            "flags": _flags(found.title),
             "byline": found.byline,
             "agency": found.agency,
             "dateline": found.dateline,
@@ -219,3 +224,7 @@ def has_article_text(paragraphs: list[str]) -> bool:
         if len(text.split()) < 3 and letters >= UNSPACED_MIN_LETTERS:
             return True
     return False
+
+
+def _flags(title: str | None) -> list[str]:
+    return [] if title else [NO_HEADLINE]

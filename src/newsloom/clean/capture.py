@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from newsloom.clean import vocab
+from newsloom.clean import headline, vocab
 from newsloom.clean.chrome import line_key
 from newsloom.clean.dates import has_clock, parse_clock_on, parse_date_line, parse_datetime
 from newsloom.clean.linemodel import best_stretch, gains, probabilities
@@ -36,16 +36,8 @@ RAIL_LOOKAHEAD = 2
 #: A byline ("By Jane Doe and John Roe, Staff Writers") has at most this many words before any
 #: "|" (what follows a pipe is a date or a topic, "By Jane Doe | April 8, 2025 | Topic: ...").
 BYLINE_MAX_WORDS = 12
-#: A headline has between these many words.
-TITLE_WORDS = (3, 40)
 #: A section label ("World News") has at most this many words.
 SECTION_MAX_WORDS = 4
-#: The headline stands at most this many lines above the article's header (byline, date,
-#: caption): section / title / dek / byline is the longest run seen (sample corpus, dev outlets).
-TITLE_REACH = 2
-#: Near that header, a headline-shaped line of this many words wins over shorter ones ("Accept
-#: all cookies", a three-word site name); headlines under four words are rare.
-TITLE_PREFERRED_WORDS = 4
 #: A header line that carries the page's date inside other text is at most this long (longer
 #: lines are teasers and blurbs that mention other dates).
 STAMP_MAX_CHARS = 120
@@ -124,8 +116,12 @@ def clean_capture(text: str, site_lines: frozenset[str] = frozenset()) -> Captur
     mark_rails(lines)
     start, end = body_bounds(lines)
     result = CaptureResult()
+    title_at = headline.choose(lines, start, end)
+    if title_at is not None:
+        result.title, lines[title_at].reason = lines[title_at].text, "title"
+        start = _title_out_of_body(lines, title_at, start, end)
     header = lines[:start] if start is not None else lines
-    read_header(header, result)
+    read_header(header, result, title_at)
     if start is not None and end is not None:
         read_body(lines[start : end + 1], result)
         mark_footer(lines[end + 1 :], result)
@@ -378,21 +374,32 @@ def mark_footer(lines: Iterable[Line], result: CaptureResult) -> None:
 # ----------------------------------------------------------------------------------- header
 
 
-def read_header(lines: list[Line], result: CaptureResult) -> None:
-    """Metadata from the lines before the body; every header line is removed from the text."""
-    title_at = _title_index(lines)
-    section_at = _section_index(lines, title_at)
+def _title_out_of_body(
+    lines: list[Line], title_at: int, start: int | None, end: int | None
+) -> int | None:
+    """A headline the body stretch swallowed leaves it: when no body line stands before it, the
+    body starts after it (and after the byline or date stamp that follow it); else it is just
+    one line less of the body (marked ``title``)."""
+    if start is None or end is None or not start <= title_at <= end:
+        return start
+    if any(ln.kind is Kind.PROSE and not ln.reason for ln in lines[start:title_at]):
+        return start
+    return _after_header(lines, title_at + 1, end)
+
+
+def read_header(lines: list[Line], result: CaptureResult, title_at: int | None = None) -> None:
+    """Metadata from the lines before the body; every header line is removed from the text.
+    ``title_at`` is the headline's index (``headline.choose``), already taken."""
+    section_at = (
+        _section_index(lines, title_at) if title_at is not None and title_at < len(lines) else None
+    )
     for i, line in enumerate(lines):
         if line.reason:
             continue
-        if i == title_at:
-            result.title, line.reason = line.text, "title"
-        elif i == section_at:
+        if i == section_at:
             result.section, line.reason = line.text, "section-label"
         else:
             _read_header_line(line, result)
-    if result.title is None:
-        _take_title(lines, result)
     if result.published is None:
         result.published = _first_date(lines)
 
@@ -404,29 +411,6 @@ def _first_date(lines: list[Line]) -> str | None:
         if len(line.text) <= STAMP_MAX_CHARS and (value := parse_datetime(line.text)):
             return value
     return None
-
-
-def _title_index(lines: list[Line]) -> int | None:
-    """The headline: a headline-shaped line near the article's own header (byline, date stamp,
-    caption), so that a site name, a cookie button or a menu item at the top is passed over.
-
-    Within reach of that header, the first line of ``TITLE_PREFERRED_WORDS`` words or more wins,
-    else the first headline-shaped line; with no such header, the same over all the lines.
-    """
-    anchor = next(
-        (i for i, ln in enumerate(lines) if ln.kind in HEADER_ANCHORS and not ln.reason), None
-    )
-    first = max(0, anchor - TITLE_REACH) if anchor is not None else 0
-    found = [
-        i
-        for i in range(first, len(lines))
-        if lines[i].kind in (Kind.SHORT, Kind.PROSE)
-        and not lines[i].reason
-        and _is_title(lines[i].text)
-    ]
-    preferred = [i for i in found if len(lines[i].text.split()) >= TITLE_PREFERRED_WORDS]
-    chosen = preferred or found
-    return chosen[0] if chosen else None
 
 
 def _section_index(lines: list[Line], title_at: int | None) -> int | None:
@@ -486,19 +470,6 @@ def _take_posted(text: str, result: CaptureResult) -> None:
             result.published = result.published or value
 
 
-def _is_title(text: str) -> bool:
-    words = text.split()
-    return TITLE_WORDS[0] <= len(words) <= TITLE_WORDS[1] and not text.endswith((".", ":"))
-
-
 def _is_section(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= SECTION_MAX_WORDS and all(w[:1].isupper() or w == "&" for w in words)
-
-
-def _take_title(lines: list[Line], result: CaptureResult) -> None:
-    """No headline-shaped header line: fall back on the page's first non-chrome line."""
-    for line in lines:
-        if line.kind in (Kind.SHORT, Kind.PROSE):
-            result.title = line.text
-            return

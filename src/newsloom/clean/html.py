@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError, XMLSyntaxError
 from trafilatura.utils import load_html
 
-from newsloom.clean import html_filters, pagedates
-from newsloom.clean.capture import ALWAYS_CHROME, TITLE_PREFERRED_WORDS, Kind, line_kind
+from newsloom.clean import html_filters, htmltitle, pagedates
+from newsloom.clean.capture import ALWAYS_CHROME, Kind, line_kind
 from newsloom.clean.html_filters import Block
 from newsloom.clean.meta import agency_name, find_dateline, parse_byline, split_names
 from newsloom.clean.outlet import Vote
@@ -98,9 +99,9 @@ def clean_html(markup: str, crawl_date: date | None = None, url: str | None = No
     result = HtmlResult()
     meta = _meta_tags(tree)
     ld = _json_ld(tree)
-    result.title = _title(tree, meta, ld)
     result.url = meta.get("og:url") or _canonical(tree)
     result.outlet_votes = html_votes(tree, parse_host(host_name(url or result.url)))
+    result.title = _title(tree, meta, ld, url or result.url)
     result.section = meta.get("article:section")
     result.language = _language(tree)
     result.captions = _captions(tree)
@@ -153,31 +154,30 @@ def _json_ld(tree: Any) -> dict[str, Any]:
     return {}
 
 
-def _title(tree: Any, meta: dict[str, str], ld: dict[str, Any]) -> str | None:
-    """The headline: an ``h1`` that is not the site's name (a logo in an ``h1`` is common),
-    one of ``TITLE_PREFERRED_WORDS`` words first; else JSON-LD, ``og:title``, ``<title>``."""
-    sites = _site_names(tree, meta)
-    h1s = [text for el in tree.iter("h1") if (text := _text(el)) and text.casefold() not in sites]
-    preferred = [t for t in h1s if len(t.split()) >= TITLE_PREFERRED_WORDS]
-    if h1s:
-        return (preferred or h1s)[0]
+def _title(tree: Any, meta: dict[str, str], ld: dict[str, Any], url: str | None) -> str | None:
+    """The headline (``htmltitle``): the visible ``h1`` that the title tags confirm, else the
+    title tags without the site's name."""
     headline = ld.get("headline")
-    if isinstance(headline, str) and headline.strip():
-        return headline.strip()
-    if meta.get("og:title"):
-        return meta["og:title"]
-    titles = [_text(el) for el in tree.iter("title")]
-    return titles[0] if titles and titles[0] else None
+    titles = [_text(el) for el in islice(tree.iter("title"), 1)]  # not an <svg>'s <title>
+    tags = [
+        headline.strip() if isinstance(headline, str) else "",
+        meta.get("og:title", ""),
+        meta.get("twitter:title", ""),
+        *titles,
+    ]
+    sources = htmltitle.TitleSources(
+        h1s=[_text(el) for el in tree.iter("h1")],
+        tags=[tag for tag in tags if tag],
+        site_names=[meta.get("og:site_name", ""), _publisher(ld)],
+        host=urlsplit(url).hostname if url else None,
+    )
+    return htmltitle.headline(sources)
 
 
-def _site_names(tree: Any, meta: dict[str, str]) -> set[str]:
-    """The site's name as the page prints it: ``og:site_name`` and the parts of ``<title>``
-    after a separator ("Headline | Site")."""
-    names = {meta.get("og:site_name", "").casefold()}
-    for el in tree.iter("title"):
-        parts = _TITLE_SEPARATOR_RE.split(_text(el))
-        names.update(part.casefold() for part in parts[1:])
-    return names - {""}
+def _publisher(ld: dict[str, Any]) -> str:
+    publisher = ld.get("publisher")
+    name = publisher.get("name") if isinstance(publisher, dict) else None
+    return name if isinstance(name, str) else ""
 
 
 def _headings(tree: Any, meta: dict[str, str], title: str | None) -> set[str]:
