@@ -15,6 +15,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -374,3 +375,24 @@ def test_search_zelensky_finds_both_seed_reports(tmp_path: Path) -> None:
         assert result.stdout.count("\n") >= 2
         with Store(db) as store:
             assert len(store.search(typed)) == 2, typed
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="needs ../shared/seeds")
+def test_exported_articles_link_to_story_entities_from_a_store_too(tmp_path: Path) -> None:
+    """`Mention.entity` and `Quote.speaker_entity` are filled in the export, whether the result
+    comes from memory (analyze) or from a store (ingest + export), and agree."""
+    db = tmp_path / "seeds.db"
+    assert runner.invoke(app, ["ingest", str(SEEDS), "--db", str(db)]).exit_code == 0
+    stored = json.loads(runner.invoke(app, ["export", "--db", str(db)]).stdout)
+    fresh = json.loads(runner.invoke(app, ["analyze", str(SEEDS)]).stdout)
+    for data in (stored, fresh):
+        ids = {e["id"] for e in data["stories"][0]["entities"]}
+        mentions = [m for a in data["articles"] for m in a["entities"]]
+        assert sum(1 for m in mentions if m["entity"] in ids) >= len(mentions) // 2
+        speakers = [q["speaker_entity"] for a in data["articles"] for q in a["quotes"]]
+        assert any(s in ids for s in speakers)
+
+    def linked(data: dict[str, Any]) -> list[tuple[int, str]]:
+        return sorted((m["start"], m["entity"]) for a in data["articles"] for m in a["entities"])
+
+    assert linked(stored) == linked(fresh)

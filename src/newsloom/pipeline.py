@@ -30,7 +30,7 @@ from newsloom.clean.outlet_sites import settle_outlets, site_name
 from newsloom.config import OutletNames, Settings
 from newsloom.errors import Code
 from newsloom.front.sections import assign_sections
-from newsloom.fuse import fuse
+from newsloom.fuse import fuse, link_articles
 from newsloom.group import group
 from newsloom.group.events import MAX_DAYS_APART
 from newsloom.model import Article, Page, Rejection, Result
@@ -357,6 +357,9 @@ def stored_result(store: Reading, story_id: str | None = None) -> Result:
     stories = [store.story(story_id)] if story_id else store.stories()
     wanted = {a for s in stories for a in s.articles} if story_id else None
     articles = list(store.articles(wanted))
+    by_id = {a.id: a for a in articles}
+    for story in stories:  # the store keeps articles as written, before their story was fused
+        link_articles([by_id[i] for i in story.articles if i in by_id])
     return Result(
         articles=articles,
         stories=stories,

@@ -18,21 +18,38 @@ from newsloom.fuse.entities import merge_entities, speaker_entity
 from newsloom.fuse.figures import figure_claims
 from newsloom.fuse.quotes import trace_quotes
 from newsloom.fuse.timeline import timeline
-from newsloom.model import Article, Dossier, SourceCoverage, Story
+from newsloom.model import Article, Dossier, Entity, SourceCoverage, Story
 
-__all__ = ["fuse"]
+__all__ = ["fuse", "link_articles"]
 
 
 def _name_speakers(values: Values) -> dict[str, Any]:
     """Each quote's speaker as the story's entity: one spelling per person across the dossier
-    (refines the quote groups in place; sets nothing new)."""
+    (refines the quote groups in place; sets nothing new), and each article quote's
+    ``speaker_entity``."""
     entities = values["entities"]
     names = {e.id: e.name for e in entities}
     for group in values["quotes"]:
         group.speaker_entity = speaker_entity(group.speaker, entities)
         if group.speaker_entity:
             group.speaker = names[group.speaker_entity]
+    link_speakers(values["members"], entities)
     return {}
+
+
+def link_speakers(members: Sequence[Article], entities: list[Entity]) -> None:
+    """Set each article quote's ``speaker_entity`` to the story entity its speaker is."""
+    for article in members:
+        for quote in article.quotes:
+            quote.speaker_entity = speaker_entity(quote.speaker, entities)
+
+
+def link_articles(members: Sequence[Article]) -> None:
+    """Give one story's articles (in story order) their links to the story's entities
+    (``Mention.entity``, ``Quote.speaker_entity``), as ``fuse`` does: for articles read back
+    from a store, which keeps them as written, before their story was fused. Entity ids
+    (``E1`` …) come out as in the stored dossier: the same articles resolve the same way."""
+    link_speakers(members, merge_entities(members))
 
 
 def _cover(values: Values) -> dict[str, Any]:
@@ -67,7 +84,7 @@ EXTRACTORS = (
         ("entities",),
         lambda v: {"entities": merge_entities(v["members"])},
     ),
-    Component("speakers", ("quotes", "entities"), (), _name_speakers),
+    Component("speakers", ("quotes", "entities", "members"), (), _name_speakers),
     Component(
         "timeline", ("members",), ("timeline",), lambda v: {"timeline": timeline(v["members"])}
     ),
