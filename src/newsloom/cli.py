@@ -162,6 +162,15 @@ def ingest_cmd(
     page_seconds: PageSecondsOption = DEFAULT_PAGE_SECONDS,
     stdin_id: StdinIdOption = None,
     config: ConfigOption = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch", help="Keep following one folder: ingest new and changed files (Ctrl-C)."
+        ),
+    ] = False,
+    interval: Annotated[
+        float, typer.Option(min=0.1, help="With --watch: seconds between two looks.")
+    ] = 5.0,
 ) -> None:
     """Read pages into the store: clean, annotate, group into stories.
 
@@ -177,6 +186,9 @@ def ingest_cmd(
         page_seconds=page_seconds,
         outlets=_outlet_rules(config),
     )
+    if watch:
+        _watch(paths, db, settings, interval)
+        return
     with open_store(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
         report = ingest(
@@ -189,6 +201,28 @@ def ingest_cmd(
         )
     _print_ingest(report, db)
     raise typer.Exit(_exit_code(report.added + report.updated + report.skipped, report.rejections))
+
+
+def _watch(paths: list[str], db: Path, settings: Settings, interval: float) -> None:
+    """``ingest --watch FOLDER``: ingest new and changed files until interrupted."""
+    from newsloom.pipeline import ingest
+    from newsloom.watch import watch
+
+    if len(paths) != 1 or not Path(paths[0]).is_dir():
+        err.print("[red]error:[/] --watch follows one folder: newsloom ingest --watch DIR")
+        raise typer.Exit(Exit.USAGE)
+    folder = Path(paths[0])
+    out.print(f"watching {escape(str(folder))} every {interval:g} s (Ctrl-C stops)")
+    with open_store(db) as store:
+
+        def ingest_files(files: list[Path]) -> None:
+            report = ingest([str(f) for f in files], store, settings, base=folder)
+            _print_ingest(report, db)
+
+        try:
+            watch(folder, ingest_files, interval)
+        except KeyboardInterrupt:
+            out.print("stopped")
 
 
 def _print_ingest(report: IngestReport, db: Path) -> None:

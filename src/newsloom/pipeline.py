@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import islice
+from pathlib import Path
 from typing import BinaryIO
 
 from spacy.language import Language
@@ -208,13 +209,15 @@ def ingest(
     stdin: BinaryIO | None = None,
     progress: Progress = _noop,
     stdin_id: str | None = None,
+    base: Path | None = None,
 ) -> IngestReport:
-    """Add the pages under ``paths`` to ``store``, then regroup its stories if anything changed."""
+    """Add the pages under ``paths`` to ``store``, then regroup its stories if anything changed.
+    ``base``: files given one by one are named by their path under it (``read_inputs``)."""
     report = IngestReport()
     seen: set[str] = set()
     changed: set[str] = set()
     hosts: set[str] = set()
-    pages_read = read_inputs(paths, settings, stdin=stdin, stdin_id=stdin_id)
+    pages_read = read_inputs(paths, settings, stdin=stdin, stdin_id=stdin_id, base=base)
     for batch in _batches(pages_read, settings.batch_size):
         pages, repeats = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
         report.skipped += repeats

@@ -11,6 +11,7 @@ so); the same content under the same id again is passed on unchanged, for the ca
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import BinaryIO
 
 from newsloom.budget import OverTime, time_limit
@@ -30,16 +31,17 @@ def read_inputs(
     settings: Settings,
     stdin: BinaryIO | None = None,
     stdin_id: str | None = None,
+    base: Path | None = None,
 ) -> Iterator[Page | Rejection]:
     """Yield one ``Page`` per page read and one ``Rejection`` per bad input, in input order.
 
     ``paths`` holds files, folders (walked recursively in sorted order, hidden names skipped),
     glob patterns (used only when no such path exists; ``**`` allowed) and ``-`` for ``stdin``
     (default: the process's standard input), whose one page is named ``stdin_id`` when given,
-    else by its content (``stdin-<digest>``).
+    else by its content (``stdin-<digest>``). ``base``: see ``paths.expand_inputs``.
     """
     taken: dict[str, str] = {}
-    for item in expand_inputs(paths, stdin_id):
+    for item in expand_inputs(paths, stdin_id, base):
         if isinstance(item, Rejection):
             yield item
             continue

@@ -62,13 +62,17 @@ class Source:
         return path_id(self.relative or self.path.name)
 
 
-def expand_inputs(args: Sequence[str], stdin_id: str | None = None) -> Iterator[Source | Rejection]:
-    """Each argument in order; folders and patterns expand to their files, sorted."""
+def expand_inputs(
+    args: Sequence[str], stdin_id: str | None = None, base: Path | None = None
+) -> Iterator[Source | Rejection]:
+    """Each argument in order; folders and patterns expand to their files, sorted. With
+    ``base``, a file given by itself is named by its path under ``base`` (``a/index``), as it
+    would be when ``base`` itself is the argument (``ingest --watch`` names changed files so)."""
     for arg in args:
-        yield from _expand_one(arg, stdin_id)
+        yield from _expand_one(arg, stdin_id, base)
 
 
-def _expand_one(arg: str, stdin_id: str | None) -> Iterator[Source | Rejection]:
+def _expand_one(arg: str, stdin_id: str | None, base: Path | None) -> Iterator[Source | Rejection]:
     if arg == STDIN_ARG:
         yield Source(STDIN_LABEL, given_id=stdin_id)
         return
@@ -78,11 +82,22 @@ def _expand_one(arg: str, stdin_id: str | None) -> Iterator[Source | Rejection]:
         found = _walk(path, path)
         yield from _nonempty(found, label, "folder holds no files (hidden files are skipped)")
     elif os.path.lexists(arg):
-        yield _classify(path, label, path.name, is_link=path.is_symlink(), argument=True)
+        name = _under(path, base) or path.name
+        yield _classify(path, label, name, is_link=path.is_symlink(), argument=True)
     elif _GLOB_CHARS.intersection(arg):
         yield from _nonempty(_expand_glob(arg), label, "pattern matched no files")
     else:
         yield rejection(label, Code.NOT_FOUND, "no such file or folder")
+
+
+def _under(path: Path, base: Path | None) -> str | None:
+    """``path`` relative to ``base`` when it lies under it, else None."""
+    if base is None:
+        return None
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return None
 
 
 def _nonempty(
