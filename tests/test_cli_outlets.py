@@ -147,3 +147,32 @@ def test_outlets_of_an_empty_store(tmp_path: Path) -> None:
     Store(tmp_path / "n.db").close()
     result = runner.invoke(app, ["outlets", "--db", str(tmp_path / "n.db")])
     assert result.exit_code == Exit.NOT_FOUND
+
+
+def test_defaults_from_the_settings_file(tmp_path: Path) -> None:
+    """`[defaults]` in newsloom.toml sets option defaults; the command line still wins."""
+    import os
+    import subprocess
+    import sys
+
+    Store(tmp_path / "from-config.db").close()
+    (tmp_path / "newsloom.toml").write_text('[defaults]\ndb = "from-config.db"\nbatch_size = 8\n')
+    env = {**os.environ, "HOME": str(tmp_path)}
+    env.pop("NEWSLOOM_DB", None)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "newsloom", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+
+    assert run("stories").returncode == 0  # found the configured store
+    missing = run("stories", "--db", "other.db")
+    assert missing.returncode == Exit.STORE and "other.db" in missing.stderr
+    (tmp_path / "newsloom.toml").write_text("[defaults]\ncolour = 'red'\n")
+    bad = run("stories")
+    assert bad.returncode == Exit.USAGE and "no setting 'colour'" in bad.stderr

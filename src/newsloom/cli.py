@@ -61,6 +61,7 @@ from newsloom.config import (
     OutletNames,
     Settings,
     config_path,
+    load_defaults,
     load_outlet_names,
 )
 from newsloom.errors import StoreError
@@ -435,6 +436,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
@@ -450,6 +452,25 @@ def _main(
     from newsloom import logs
 
     logs.configure(logs.level_for(verbose, quiet))
+    ctx.default_map = _config_defaults()
+
+
+def _config_defaults() -> dict[str, dict[str, object]]:
+    """``[defaults]`` of the settings file, as each command's option defaults (click's
+    ``default_map``): a command takes the settings it has options for."""
+    try:
+        defaults = load_defaults(config_path(None))
+    except ConfigError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(Exit.USAGE) from exc
+    if not defaults:
+        return {}
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    mapping: dict[str, dict[str, object]] = {}
+    for name, command in commands.items():
+        known = {p.name for p in command.params}
+        mapping[name] = {k: v for k, v in defaults.items() if k in known}
+    return mapping
 
 
 #: What SQLite says when the store cannot take a write, and what to tell the user.

@@ -125,3 +125,44 @@ def load_outlet_names(path: Path | None) -> OutletNames:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [outlets] must be a table of names")
     return OutletNames.from_table(table)
+
+
+#: Options ``[defaults]`` in the settings file may set, with their types. A command takes the
+#: ones it has; an option given on the command line (or its environment variable) wins.
+DEFAULT_KEYS: dict[str, type] = {
+    "db": str,
+    "batch_size": int,
+    "max_bytes": int,
+    "page_seconds": float,
+    "workers": int,
+    "host": str,
+    "port": int,
+    "interval": float,
+}
+
+
+def load_defaults(path: Path | None) -> dict[str, object]:
+    """The ``[defaults]`` table of the settings file at ``path`` (none: empty), checked."""
+    if path is None:
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    table = data.get("defaults", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [defaults] must be a table")
+    out: dict[str, object] = {}
+    for key, value in table.items():
+        kind = DEFAULT_KEYS.get(key)
+        if kind is None:
+            known = ", ".join(DEFAULT_KEYS)
+            raise ConfigError(f"{path}: [defaults] has no setting {key!r} (known: {known})")
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ConfigError(f"{path}: [defaults] {key} must be a {kind.__name__}")
+        out[key] = value
+    return out
