@@ -29,7 +29,7 @@ def test_one_entry_point_per_stage() -> None:
     assert sorted(clean.__all__) == ["SiteChrome", "clean", "learn_site_chrome"]
     assert "annotate" in annotate.__all__
     assert "group" in group.__all__
-    assert fuse.__all__ == ["fuse", "link_articles"]
+    assert fuse.__all__ == ["fuse"]
     assert "Store" in store.__all__
 
 

@@ -31,7 +31,7 @@ from newsloom.clean.outlet_sites import settle_outlets, site_name
 from newsloom.config import OutletNames, Settings
 from newsloom.errors import Code
 from newsloom.front.sections import assign_sections
-from newsloom.fuse import fuse, link_articles
+from newsloom.fuse import fuse
 from newsloom.group import group
 from newsloom.group.events import MAX_DAYS_APART
 from newsloom.model import Article, Page, Rejection, Result
@@ -302,7 +302,7 @@ def update_stories(store: Store, changed: Iterable[str]) -> int:
     articles = list(store.articles(scope))
     stories = assign_sections(group(articles), articles)
     dossiers = {s.id: fuse(s, articles) for s in stories}
-    store.replace_some_stories(list(members), stories, dossiers)
+    store.replace_some_stories(list(members), stories, dossiers, articles)
     return store.count_stories()
 
 
@@ -351,7 +351,7 @@ def _regroup_all(store: Store) -> int:
     articles = list(store.articles())
     stories = assign_sections(group(articles), articles)
     dossiers = {s.id: fuse(s, articles) for s in stories}
-    store.replace_stories(stories, dossiers)
+    store.replace_stories(stories, dossiers, articles)
     return len(stories)
 
 
@@ -359,10 +359,7 @@ def stored_result(store: Reading, story_id: str | None = None) -> Result:
     """A ``Result`` read back from ``store``: one story, or everything."""
     stories = [store.story(story_id)] if story_id else store.stories()
     wanted = {a for s in stories for a in s.articles} if story_id else None
-    articles = list(store.articles(wanted))
-    by_id = {a.id: a for a in articles}
-    for story in stories:  # the store keeps articles as written, before their story was fused
-        link_articles([by_id[i] for i in story.articles if i in by_id])
+    articles = list(store.articles(wanted, linked=True))
     return Result(
         articles=articles,
         stories=stories,

@@ -20,7 +20,7 @@ from newsloom.fuse.quotes import trace_quotes
 from newsloom.fuse.timeline import timeline
 from newsloom.model import Article, Dossier, Entity, SourceCoverage, Story
 
-__all__ = ["fuse", "link_articles"]
+__all__ = ["fuse"]
 
 
 def _name_speakers(values: Values) -> dict[str, Any]:
@@ -42,14 +42,6 @@ def link_speakers(members: Sequence[Article], entities: list[Entity]) -> None:
     for article in members:
         for quote in article.quotes:
             quote.speaker_entity = speaker_entity(quote.speaker, entities)
-
-
-def link_articles(members: Sequence[Article]) -> None:
-    """Give one story's articles (in story order) their links to the story's entities
-    (``Mention.entity``, ``Quote.speaker_entity``), as ``fuse`` does: for articles read back
-    from a store, which keeps them as written, before their story was fused. Entity ids
-    (``E1`` …) come out as in the stored dossier: the same articles resolve the same way."""
-    link_speakers(members, merge_entities(members))
 
 
 def _cover(values: Values) -> dict[str, Any]:

@@ -22,6 +22,9 @@ anyone else — so a read-only command or server only ever reads them.
 ``timeline``        one row per dated statement of a story, with its date and outlets
 ``reports``         one row per independent report of a story, at its earliest page
 ``mentions``        an entity or a headline phrase named by a report, at the report's time
+``entity_links``    which story entity (``E1`` …) each entity mention and quote speaker of an
+                    article is: ``Mention.entity`` and ``Quote.speaker_entity``, which fuse sets
+                    after the article was stored
 ==================  =========================================================================
 
 Every story-keyed row cascades from ``stories`` (``ON DELETE CASCADE``), so dropping a story
@@ -44,7 +47,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsloom.front.phrases import title_phrases
-from newsloom.model import Dossier, Story
+from newsloom.model import Article, Dossier, Story
 from newsloom.spelling import skeleton
 from newsloom.when import When, parse_when
 
@@ -185,10 +188,21 @@ TABLES = (
         PRIMARY KEY (story_id, kind, key, report_id)
     )""",
     "CREATE INDEX mentions_at ON mentions(at)",
+    """CREATE TABLE entity_links (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        entity_id TEXT NOT NULL,
+        PRIMARY KEY (article_id, kind, start, "end")
+    ) WITHOUT ROWID""",
+    "CREATE INDEX entity_links_story ON entity_links(story_id)",
 )
 
 #: Every derived table, children of ``stories`` first.
 DERIVED_TABLES = (
+    "entity_links",
     "mentions",
     "reports",
     "timeline",
@@ -272,7 +286,7 @@ def clear(conn: sqlite3.Connection) -> None:
 
 #: The derived tables keyed by story (the rest, ``entities``/``entity_aliases``/``entity_keys``,
 #: are store-wide and recomputed per slug).
-STORY_TABLES = DERIVED_TABLES[:8]
+STORY_TABLES = DERIVED_TABLES[:9]
 
 
 def rederive(conn: sqlite3.Connection, story_ids: Iterable[str]) -> None:
@@ -303,6 +317,24 @@ def rederive(conn: sqlite3.Connection, story_ids: Iterable[str]) -> None:
     ]
     slugs |= write_stories(conn, pairs)
     refresh_entities(conn, slugs)
+
+
+def write_links(
+    conn: sqlite3.Connection, stories: Sequence[Story], articles: Sequence[Article]
+) -> None:
+    """The links fuse set on the stories' articles (``Mention.entity``,
+    ``Quote.speaker_entity``), as ``entity_links`` rows."""
+    story_of = {a: s.id for s in stories for a in s.articles}
+    rows = []
+    for article in articles:
+        story_id = story_of.get(article.id)
+        if story_id is None:
+            continue
+        rows += [(story_id, article.id, "mention", m.start, m.end, m.entity)
+                 for m in article.entities if m.entity]  # fmt: skip
+        rows += [(story_id, article.id, "quote", q.start, q.end, q.speaker_entity)
+                 for q in article.quotes if q.speaker_entity]  # fmt: skip
+    conn.executemany("INSERT OR REPLACE INTO entity_links VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
 def slugs_of(conn: sqlite3.Connection, story_ids: Iterable[str]) -> set[str]:

@@ -52,17 +52,24 @@ class Reading(Listing):
         )
         return {str(i): str(d) for i, d in rows}
 
-    def article(self, id: str) -> Article:
+    def article(self, id: str, *, linked: bool = True) -> Article:
+        """One article; ``linked``: with its links to its story's entities (see ``articles``)."""
         row = self._conn.execute("SELECT data FROM articles WHERE id = ?", (id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article {id!r} in the store")
-        return Article.model_validate_json(row[0])
+        article = Article.model_validate_json(row[0])
+        return self._linked(article) if linked else article
 
-    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+    def articles(
+        self, ids: Iterable[str] | None = None, *, linked: bool = False
+    ) -> Iterator[Article]:
         """Stream articles (all, or those of ``ids`` that exist) by date, then id.
 
         The date is ``published``, else ``crawl_date``; undated articles come last. Consume
-        the iterator (or close it): an open one keeps a read transaction alive.
+        the iterator (or close it): an open one keeps a read transaction alive. ``linked``:
+        each mention's ``entity`` and quote's ``speaker_entity`` filled from the story it is in
+        (the store keeps articles as written, before their story was fused); the pipeline
+        reads them unlinked, readers of the export linked.
         """
         order = "ORDER BY date_key IS NULL, date_key, id"
         if ids is None:
@@ -72,7 +79,24 @@ class Reading(Listing):
                 f"SELECT data FROM articles WHERE id IN ({_IDS}) {order}", (_json_ids(ids),)
             )
         for (data,) in rows:
-            yield Article.model_validate_json(data)
+            article = Article.model_validate_json(data)
+            yield self._linked(article) if linked else article
+
+    def _linked(self, article: Article) -> Article:
+        rows = self._conn.execute(
+            'SELECT kind, start, "end", entity_id FROM entity_links WHERE article_id = ?',
+            (article.id,),
+        ).fetchall()
+        if not rows:
+            return article
+        links = {(kind, start, end): entity for kind, start, end, entity in rows}
+        for mention in article.entities:
+            mention.entity = links.get(("mention", mention.start, mention.end), mention.entity)
+        for quote in article.quotes:
+            quote.speaker_entity = links.get(
+                ("quote", quote.start, quote.end), quote.speaker_entity
+            )
+        return article
 
     def count_articles(self) -> int:
         return self._count("articles")

@@ -216,11 +216,17 @@ class Store(Reading):
             outlets.rename_pages(self._conn, names)
             self._conn.execute(_SET_DIRTY, ("1",))
 
-    def replace_stories(self, stories: Sequence[Story], dossiers: Mapping[str, Dossier]) -> None:
+    def replace_stories(
+        self,
+        stories: Sequence[Story],
+        dossiers: Mapping[str, Dossier],
+        articles: Sequence[Article] = (),
+    ) -> None:
         """Replace every story (and its dossier) in one transaction; clears ``stories_dirty``.
 
         Every article a story lists must be in the store, and in no other story; ``dossiers``
-        is keyed by story id and may leave stories out.
+        is keyed by story id and may leave stories out. ``articles``: the stories' articles as
+        fuse left them, whose links to the story entities are kept (``entity_links``).
         """
         ids = {s.id for s in stories}
         stray = sorted(set(dossiers) - ids)
@@ -233,6 +239,7 @@ class Store(Reading):
             for story in stories:
                 self._insert_story(story, dossiers.get(story.id))
             derived.write_stories(self._conn, [(s, dossiers.get(s.id)) for s in stories])
+            derived.write_links(self._conn, stories, articles)
             derived.refresh_entities(self._conn)
             self._conn.execute(_SET_DIRTY, ("0",))
             self._conn.execute(_BUMP_VERSION)
@@ -242,6 +249,7 @@ class Store(Reading):
         remove: Sequence[str],
         stories: Sequence[Story],
         dossiers: Mapping[str, Dossier],
+        articles: Sequence[Article] = (),
     ) -> None:
         """Drop the stories ``remove`` and write ``stories`` in their place, in one transaction;
         clears ``stories_dirty``. Every other story stays as it is, so the new stories must
@@ -254,6 +262,7 @@ class Store(Reading):
             for story in stories:
                 self._insert_story(story, dossiers.get(story.id))
             slugs |= derived.write_stories(self._conn, [(s, dossiers.get(s.id)) for s in stories])
+            derived.write_links(self._conn, stories, articles)
             derived.refresh_entities(self._conn, slugs)
             self._conn.execute(_SET_DIRTY, ("0",))
             self._conn.execute(_BUMP_VERSION)
