@@ -37,7 +37,6 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsloom import __version__
-from newsloom import cli_read as cli_read  # registers the read commands on ``app``
 from newsloom.cli_common import (
     DbOption,
     Exit,
@@ -501,3 +500,7 @@ def main() -> None:
             sys.exit(Exit.STORE_WRITE)
         err.print(f"[red]internal error:[/] {escape(repr(exc))}")
         sys.exit(Exit.ERROR)
+
+
+# The read commands, registered after the commands above so that `--help` lists ingest first.
+from newsloom import cli_read as cli_read  # noqa: E402

@@ -35,7 +35,7 @@ app = typer.Typer(
     help="Turn a crawl of news pages into stories with cross-source dossiers.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,  # plain help: flags without type labels, [brackets] shown as written
 )
 
 
