@@ -334,6 +334,34 @@ def test_stories_page_context_and_notices(app: Any) -> None:
     assert "Ignored from=" in html and "YYYY-MM-DD" in html
 
 
+@pytest.mark.parametrize(
+    ("url", "last"),
+    [
+        ("/stories?page=99", "/"),  # page 1 needs no number: the list's own address
+        ("/?outlet=Valley+Times&page=7", "/?outlet=Valley+Times"),
+        ("/search?q=officials&page=5", "/search?q=officials"),
+        ("/entities?page=3", "/entities"),
+        ("/entities/maren-voss?page=4", "/entities/maren-voss"),
+    ],
+)
+def test_a_page_past_the_end_says_so_and_links_to_the_last(
+    client: Client, url: str, last: str
+) -> None:
+    html = client.get(url).text
+    assert "is past the end" in html and "No story matches" not in html
+    assert f'<a href="{last}">Go to the last page (1)</a>' in html
+
+
+def test_past_end_pager_links_back_to_the_last_page() -> None:
+    p = pages.pager("/stories", {"q": "ferry", "page": "9"}, 9, 120, 50)
+    assert p.past_end and p.pages == 3
+    assert p.last_url == "/stories?q=ferry&page=3" and p.prev_url == p.last_url
+    assert p.next_url is None
+    inside = pages.pager("/stories", {}, 3, 120, 50)
+    assert not inside.past_end and inside.prev_url == "/stories?page=2"
+    assert not pages.pager("/stories", {}, 2, 0, 50).past_end  # empty: "no match", not this
+
+
 def test_entity_page_and_alias_redirect(client: Client) -> None:
     r = client.get("/entities/maren-vo%C3%9F")  # a spelling: sent to the entity's address
     assert r.status_code == 307 and r.headers["location"] == "/entities/maren-voss"

@@ -45,10 +45,16 @@ class Pager:
     total: int
     prev_url: str | None
     next_url: str | None
+    last_url: str | None = None
 
     @property
     def pages(self) -> int:
         return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def past_end(self) -> bool:
+        """A page number beyond the last page of a non-empty list (an old or edited link)."""
+        return self.total > 0 and self.page > self.pages
 
     @property
     def first(self) -> int:
@@ -64,7 +70,7 @@ class Pager:
 
 
 def pager(path: str, params: Mapping[str, str], page: int, total: int, per_page: int) -> Pager:
-    """Previous/next links that keep every other parameter."""
+    """Previous/next (and last-page) links that keep every other parameter."""
     kept = {k: v for k, v in params.items() if v and k != "page"}
 
     def url(n: int) -> str:
@@ -76,8 +82,9 @@ def pager(path: str, params: Mapping[str, str], page: int, total: int, per_page:
         page=page,
         per_page=per_page,
         total=total,
-        prev_url=url(page - 1) if page > 1 else None,
+        prev_url=url(min(page - 1, pages)) if page > 1 else None,
         next_url=url(page + 1) if page < pages else None,
+        last_url=url(pages),
     )
 
 
