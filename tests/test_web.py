@@ -337,8 +337,8 @@ def test_stories_page_context_and_notices(app: Any) -> None:
 @pytest.mark.parametrize(
     ("url", "last"),
     [
-        ("/stories?page=99", "/"),  # page 1 needs no number: the list's own address
-        ("/?outlet=Valley+Times&page=7", "/?outlet=Valley+Times"),
+        ("/stories?page=99", "/stories"),  # page 1 needs no number (and "/" is the front page)
+        ("/?outlet=Valley+Times&page=7", "/stories?outlet=Valley+Times"),
         ("/search?q=officials&page=5", "/search?q=officials"),
         ("/entities?page=3", "/entities"),
         ("/entities/maren-voss?page=4", "/entities/maren-voss"),

@@ -136,7 +136,7 @@ def stories_page(
         chrome=chrome(catalog, "Stories", "stories", flt.q, upload),
         filter=flt,
         rows=rows,
-        pager=pager("/", params, page, total, PER_PAGE),
+        pager=pager("/stories", params, page, total, PER_PAGE),
         outlets=catalog.outlets(),
         entity=catalog.entity(slug) if slug else None,
         notices=notices,
