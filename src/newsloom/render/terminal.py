@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsloom.model import Article, Dossier, FigureClaim, Rejection, Story
+from newsloom.render.counts import claim_reports, reports_copies
 from newsloom.render.dates import human_date
 from newsloom.render.plain import plain as plain
 
@@ -49,7 +50,8 @@ def print_story(
         console.print("\n[bold]Summary[/]")
         for line in dossier.summary:
             console.print(Text("• ") + plain(line.text) + Text(f"  [{', '.join(line.articles)}]"))
-    _figures(console, dossier)
+    report_of = {a: g.earliest for g in story.copy_groups for a in g.articles}
+    _figures(console, dossier, report_of)
     _quotes(console, dossier)
     _timeline(console, dossier)
     _alone(console, dossier)
@@ -67,7 +69,7 @@ def print_story(
 SECTION_ROWS = 8
 
 
-def _figures(console: Console, dossier: Dossier) -> None:
+def _figures(console: Console, dossier: Dossier, report_of: Mapping[str, str]) -> None:
     console.print("\n[bold]Figures[/]")
     if not dossier.figures:
         console.print("none found")
@@ -75,7 +77,8 @@ def _figures(console: Console, dossier: Dossier) -> None:
     table = Table("figure", "counts", "status", "reported as", box=None)
     for claim in dossier.figures[:SECTION_ROWS]:
         value = f"{claim.value:,.0f}" if claim.value is not None else "?"
-        table.add_row(value, plain(claim.counts), claim.status, plain(_reported_as(claim)))
+        status = f"{claim.status} · {reports_copies(*claim_reports(claim, report_of))}"
+        table.add_row(value, plain(claim.counts), status, plain(_reported_as(claim)))
     console.print(table)
 
 

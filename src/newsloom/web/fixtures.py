@@ -228,7 +228,13 @@ def _ferry_articles() -> list[Article]:
             _mention(_F4, "Port Alder", "GPE", "E1"),
             _mention(_F4, "M. Voss", "PERSON", "E2"),
         ],
-        quotes=[_quote(_F4, "the company knows what it owes", "M. Voss", "E2", cue="said")],
+        quotes=[
+            _quote(_F4, "the company knows what it owes", "M. Voss", "E2", cue="said"),
+            # Reported speech: the officials' point in the writer's words, not a quote.
+            _quote(
+                _F4, "talks would open on Thursday", "Harbour officials", None, cue="said"
+            ).model_copy(update={"direct": False}),
+        ],
         times=[_time(_F4, "Tuesday", "2025-03-04"), _time(_F4, "Thursday", "2025-03-06")],
     )
     return [a1, a2, a3, a4]

@@ -253,7 +253,8 @@ def article_page(catalog: Catalog, article_id: str, upload: bool = False) -> Art
 
 def _kind_counts(article: Article) -> dict[str, int]:
     sizes = {
-        "quote": len(article.quotes),
+        "quote": sum(1 for q in article.quotes if q.direct),
+        "said": sum(1 for q in article.quotes if not q.direct),
         "figure": len(article.figures),
         "time": len(article.times),
         "entity": len(article.entities),
