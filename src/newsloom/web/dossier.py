@@ -233,8 +233,8 @@ def story_page(catalog: Catalog, story_id: str, upload: bool = False) -> StoryPa
         strip=time_strip(dossier.sources, by_id, set(copies)),
         strip_narrow=time_strip(dossier.sources, by_id, set(copies), NARROW),
         matrix=_matrix(dossier),
-        figures=[_figure(f, ref, copies) for f in dossier.figures],
-        quotes=[_quote(q, ref, slugs, copies) for q in dossier.quotes if q.variants],
+        figures=[figure_view(f, ref, copies) for f in dossier.figures],
+        quotes=[quote_view(q, ref, slugs, copies) for q in dossier.quotes if q.variants],
         timeline=[
             TimelineRow(t.date, t.text, [ref(a) for a in t.articles], t.first_reported)
             for t in dossier.timeline
@@ -302,7 +302,7 @@ def _figure_item(dossier: Dossier, index: int) -> str:
     )
 
 
-def _figure(claim: FigureClaim, ref: _Ref, copies: dict[str, str]) -> FigureView:
+def figure_view(claim: FigureClaim, ref: _Ref, copies: dict[str, str]) -> FigureView:
     n_reports, n_copies = claim_reports(claim, copies)
     return FigureView(
         value=_number(claim.value),
@@ -329,17 +329,17 @@ def _matrix(dossier: Dossier) -> Matrix:
     covered: list[set[str]] = []
     top = sorted(dossier.entities, key=lambda e: (-len(e.articles), -e.mentions, e.id))
     for e in top[:MATRIX_ENTITIES]:
-        columns.append(MatrixColumn("entity", _clip(e.name), f"{e.name} ({e.type})"))
+        columns.append(MatrixColumn("entity", clip_label(e.name), f"{e.name} ({e.type})"))
         covered.append(set(e.articles))
     for f in dossier.figures[:MATRIX_FIGURES]:
         label = " ".join(x for x in (_number(f.value), f.counts or "") if x)
-        columns.append(MatrixColumn("figure", _clip(label), f"figure: {label} ({f.status})"))
+        columns.append(MatrixColumn("figure", clip_label(label), f"figure: {label} ({f.status})"))
         covered.append({r.article for r in f.reports})
     for q in dossier.quotes[:MATRIX_QUOTES]:
         text = q.variants[0].text if q.variants else ""
         label = q.speaker or "unattributed"
         title = f"quote, {label}: “{clip_words(text)}”"
-        columns.append(MatrixColumn("quote", _clip(label), title))
+        columns.append(MatrixColumn("quote", clip_label(label), title))
         covered.append({v.article for v in q.variants})
     owned = [set(s.articles) for s in dossier.sources]
     holders = [sum(1 for mine in owned if mine & arts) for arts in covered]
@@ -354,7 +354,7 @@ def _matrix(dossier: Dossier) -> Matrix:
     return Matrix(columns, rows, [g for g in groups if g[1]])
 
 
-def _clip(label: str, size: int = MATRIX_LABEL_CHARS) -> str:
+def clip_label(label: str, size: int = MATRIX_LABEL_CHARS) -> str:
     """``label`` cut at a word boundary to ``size`` characters, with "…" when cut."""
     if len(label) <= size:
         return label
@@ -362,7 +362,7 @@ def _clip(label: str, size: int = MATRIX_LABEL_CHARS) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-def _quote(
+def quote_view(
     group: QuoteGroup, ref: _Ref, slugs: dict[str, str], copies: dict[str, str]
 ) -> QuoteView:
     """The group's wordings, identical ones folded together (a wire quote and its reprints
