@@ -29,6 +29,7 @@ from newsloom.web import CSP, ERROR_CODES, WebSettings, create_app, pages
 from newsloom.web import dossier as dossier_page
 from newsloom.web.data import Catalog
 from newsloom.web.fixtures import XSS_BODY_IMG, XSS_LINK, XSS_TITLE, fixture_store
+from newsloom.web.over_time import CoveragePage
 from newsloom.web.routes_html import ApiDocsPage
 from newsloom.web.text import diff_words, highlight, safe_href, snippet_parts
 from newsloom.web.upload import UploadResult, safe_name
@@ -36,6 +37,8 @@ from webclient import Client, _close
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "web.md"
+#: The screenshots ``docs/web.md`` shows (``tests/test_web_browser.py`` writes them).
+SCREENSHOTS = ("stories", "story", "article", "story-390", "story-dark", "coverage")
 TOKEN = "s3cret-token"
 
 
@@ -229,6 +232,7 @@ HTML_PAGES = [
     "/search?q=officials",
     "/search",
     "/docs",
+    "/coverage",
 ]
 
 
@@ -561,6 +565,7 @@ def _context_classes() -> list[type]:
         pages.ErrorPage,
         pages.UploadPage,
         ApiDocsPage,
+        CoveragePage,
     ]
 
 
@@ -592,7 +597,7 @@ def test_docs_list_every_route_and_error_code(app: Any) -> None:
 
 def test_docs_show_the_screenshots() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    for name in ("stories", "story", "article"):
+    for name in SCREENSHOTS:
         assert f"screenshot-{name}.png" in text
         assert (ROOT / "docs" / f"screenshot-{name}.png").is_file()
 

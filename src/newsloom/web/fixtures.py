@@ -260,6 +260,7 @@ def _ferry_story(articles: list[Article]) -> tuple[Story, Dossier]:
             SourceCoverage(
                 name="Meridian Press",
                 articles=[a1.id],
+                first=True,
                 first_published=a1.published,
                 headline=a1.title,
                 words=len(a1.body.split()),
@@ -458,6 +459,7 @@ def _mill() -> tuple[list[Article], Story, Dossier]:
             SourceCoverage(
                 name="Kessel Courier",
                 articles=[a1.id],
+                first=True,
                 first_published=a1.published,
                 headline=a1.title,
             ),
@@ -566,6 +568,7 @@ def _hostile() -> tuple[list[Article], Story, Dossier]:
             SourceCoverage(
                 name=str(a1.source),
                 articles=[a1.id],
+                first=True,
                 first_published=a1.published,
                 headline=XSS_TITLE,
             ),
