@@ -106,9 +106,18 @@ def test_markdown_and_terminal_word_figures_as_the_page_does() -> None:
         status="single-source",
         reports=[FigureReport(article=i, text="about 320 people") for i in "abc"],
     )
-    dossier = Dossier(story="S1", figures=[claim])
+    quote = QuoteGroup(
+        speaker="Ana Ruiz",
+        longest="a",
+        variants=[
+            QuoteVariant(article=i, outlet=OUTLETS[i], text="We will rebuild.", start=0, end=16)
+            for i in "abc"
+        ],
+    )
+    dossier = Dossier(story="S1", figures=[claim], quotes=[quote])
     text = markdown.render(Result(articles=articles, stories=[story], dossiers={"S1": dossier}))
     assert "single-source · 1 report · 2 copies" in text
+    assert "**Ana Ruiz** · same words in 3 articles (1 report · 2 copies)" in text
 
     from io import StringIO
 
@@ -118,7 +127,30 @@ def test_markdown_and_terminal_word_figures_as_the_page_does() -> None:
 
     out = StringIO()
     print_story(Console(file=out, width=200), story, dossier, articles)
-    assert "single-source · 1 report · 2 copies" in out.getvalue()
+    printed = out.getvalue()
+    assert "single-source · 1 report · 2 copies" in printed
+    assert "Ana Ruiz · same words in 3 articles (1 report · 2 copies)" in printed
+    # The three copies are one line, with their outlets (not three "versions").
+    assert printed.count("“We will rebuild.”") == 1 and "Wire, Gazette, Herald: “We" in printed
+
+
+@pytest.mark.parametrize(
+    ("texts", "summary"),
+    [
+        (["We will rebuild the pier.", "we will rebuild the pier"], "same words in 2 articles"),
+        (["We will rebuild the pier.", "rebuild the pier"], "2 versions in 2 articles"),
+    ],
+)
+def test_quote_wording_is_the_same_in_every_renderer(texts: list[str], summary: str) -> None:
+    from newsloom.render.counts import quote_backing
+
+    pairs = list(zip("ab", texts, strict=True))
+    said = quote_backing(pairs, {})
+    web = quote_view(QuoteGroup(variants=[_variant(a, t) for a, t in pairs]), ref, {}, {})
+    assert said == web.summary and said.startswith(summary)
+    assert quote_backing([("a", "We will rebuild."), ("b", "We shall rebuild.")], {}).endswith(
+        "worded differently"
+    )
 
 
 # -------------------------------------------------------------------------------- quotes

@@ -31,7 +31,7 @@ from newsloom.model import (
     Story,
     TimelineEntry,
 )
-from newsloom.render.counts import claim_reports, reports_copies
+from newsloom.render.counts import claim_reports, quote_backing, reports_copies
 from newsloom.render.dates import human_date
 
 _MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|<>&~])")
@@ -80,7 +80,7 @@ def story_lines(story: Story, dossier: Dossier | None, by_id: Mapping[str, Artic
         lines += ["", "### Summary", ""]
         lines += [f"- {escape(s.text)} {_sources_of(s.articles, by_id)}" for s in dossier.summary]
     lines += _entities(dossier)
-    lines += _quotes(dossier.quotes)
+    lines += _quotes(dossier.quotes, _report_of(story))
     lines += _figures(dossier.figures, _report_of(story))
     lines += _timeline(dossier.timeline)
     lines += _alone(dossier)
@@ -126,7 +126,7 @@ def _entities(dossier: Dossier) -> list[str]:
     return lines + _more(len(dossier.entities))
 
 
-def _quotes(groups: Sequence[QuoteGroup]) -> list[str]:
+def _quotes(groups: Sequence[QuoteGroup], report_of: Mapping[str, str]) -> list[str]:
     if not groups:
         return []
     lines = [
@@ -138,9 +138,9 @@ def _quotes(groups: Sequence[QuoteGroup]) -> list[str]:
         "\\[…\\] marks a cut.",
     ]
     for group in groups[:SECTION_ROWS]:
-        n = len(group.variants)
+        said = quote_backing([(v.article, v.text) for v in group.variants], report_of)
         speaker = escape(group.speaker) or "unknown speaker"
-        lines += ["", f"**{speaker}** · {n} version{'s' if n != 1 else ''}", ""]
+        lines += ["", f"**{speaker}** · {said}", ""]
         for variant in group.variants:
             lines.append(_variant_line(variant, group))
     return lines + _more(len(groups))

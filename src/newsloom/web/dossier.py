@@ -11,13 +11,19 @@ from dataclasses import dataclass, field
 from newsloom.errors import NotFoundError
 from newsloom.fuse.figures import format_number
 from newsloom.model import Article, Dossier, Entity, FigureClaim, FigureReport, QuoteGroup, Story
-from newsloom.render.counts import claim_reports, count_reports, reports_copies
+from newsloom.render.counts import (
+    claim_reports,
+    count_reports,
+    quote_summary,
+    reports_copies,
+    wording_key,
+)
 from newsloom.store import slugify
 from newsloom.web.charts import NARROW, TimelineChart, TimeStrip, time_strip, timeline_chart
 from newsloom.web.data import Catalog
 from newsloom.web.omissions import FactItem, Omissions, clip_words, omissions
 from newsloom.web.pages import Chrome, chrome
-from newsloom.web.text import DiffPart, diff_words, pathpart, safe_href, same_words
+from newsloom.web.text import DiffPart, diff_words, pathpart, safe_href
 
 #: Columns of each kind in the coverage matrix; the rest are in the sections below it.
 MATRIX_ENTITIES = 10
@@ -141,17 +147,11 @@ class QuoteView:
 
     @property
     def summary(self) -> str:
-        """``same words in 4 articles (1 report · 3 copies)``, ``2 versions in 5 articles (…):
-        some trimmed`` or ``1 article``: never "versions" for copies of one wording."""
-        n = self.n_articles
-        if n == 1:
-            return "1 article"
-        backing = f"in {n} articles ({reports_copies(self.n_reports, self.n_copies)})"
-        if len(self.variants) == 1:
-            return f"same words {backing}"
-        kinds = {p.kind for v in self.variants for p in v.parts}
-        how = "worded differently" if "changed" in kinds else "some trimmed"
-        return f"{len(self.variants)} versions {backing}: {how}"
+        """``same words in 4 articles (1 report · 3 copies)`` and the like (``quote_summary``)."""
+        reworded = any(p.kind == "changed" for v in self.variants for p in v.parts)
+        return quote_summary(
+            self.n_articles, len(self.variants), self.n_reports, self.n_copies, reworded
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,11 +370,11 @@ def quote_view(
     reference = max(group.variants, key=lambda v: (len(v.text), v.article))
     wordings: dict[str, tuple[str, list[ArticleRef]]] = {}
     for v in group.variants:
-        key = same_words(v.text)
+        key = wording_key(v.text)
         _, arts = wordings.setdefault(key, (v.text, []))
         if all(a.id != v.article for a in arts):
             arts.append(ref(v.article))
-    ref_key = same_words(reference.text)
+    ref_key = wording_key(reference.text)
     variants = [
         VariantView(
             articles=arts,

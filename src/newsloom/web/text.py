@@ -121,12 +121,6 @@ def _norm(word: str) -> str:
     return _NORM.sub("", word.lower())
 
 
-def same_words(text: str) -> str:
-    """A key equal for two quotes with the same words, whatever their case, punctuation or
-    spacing (a reprint's curly apostrophe, a dropped comma): such copies are one wording."""
-    return " ".join(n for w in _WORD.findall(text) if (n := _norm(w)))
-
-
 def diff_words(reference: str, variant: str) -> list[DiffPart]:
     """Mark where ``variant`` differs from ``reference``: changed words, and cut passages."""
     ref, var = _WORD.findall(reference), _WORD.findall(variant)
