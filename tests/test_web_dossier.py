@@ -366,3 +366,34 @@ def app(tmp_path: Any) -> Any:
     built = create_app(WebSettings(db=fixture_store(tmp_path / "fixture.db")))
     yield built
     _close(built)
+
+
+def test_long_sections_fold_behind_and_n_more(tmp_path: Any) -> None:
+    from newsloom.store import Store
+    from newsloom.web import WebSettings, create_app
+    from newsloom.web.dossier import Shown
+    from newsloom.web.fixtures import fixture_store
+
+    db = fixture_store(tmp_path / "long.db")
+    with Store(db) as store:
+        stories = store.stories()
+        dossiers = {s.id: store.dossier(s.id) for s in stories}
+        dossiers["S2"].figures += [
+            FigureClaim(
+                value=n,
+                counts="boats",
+                reports=[FigureReport(article="mill-courier", text=f"{n} boats")],
+            )
+            for n in range(100, 125)
+        ]
+        store.replace_stories(stories, dossiers)
+    built = create_app(WebSettings(db=db))
+    try:
+        html = Client(built).get("/stories/S2").text
+    finally:
+        _close(built)
+    section = html.split('<section id="figures">')[1].split("</section>")[0]
+    shown, folded = section.split('<details class="more">')
+    assert shown.count('<tr class="fig-') == Shown().figures
+    assert "and 6 more figures" in folded and folded.count('<tr class="fig-') == 6
+    assert "124 boats" in folded  # every row is still on the page, one click away

@@ -29,6 +29,25 @@ from newsloom.web.text import DiffPart, diff_words, pathpart, safe_href
 MATRIX_ENTITIES = 10
 MATRIX_FIGURES = 6
 MATRIX_QUOTES = 6
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """Rows of a long section shown at once; the rest fold behind "N more" (and are in the
+    section's CSV). A story of eight long pages held 180 figures and 236 entities: all of them
+    made a page of 22,000 pixels and 12 printed pages, most of it single-source prices and
+    one-mention names; another, 40 quotes each printed once. The counts keep every corroborated
+    or differing figure of the sample corpus (at most 7 in a story), all its quotes (at most 11)
+    and its most-mentioned entities in view."""
+
+    figures: int = 20
+    quotes: int = 12
+    entities: int = 30
+    timeline: int = 40
+    #: Quotes one outlet alone reports, listed before "and N more" (the Quotes section has all).
+    outlet_quotes: int = 4
+    #: Figures one outlet alone reports, listed on its line before "and N more".
+    outlet_figures: int = 12
+
+
 #: Characters of a matrix column's label, cut at a word (the full name is in its tooltip). The
 #: header is as tall as its longest label, so no label is cut mid-word by the layout.
 MATRIX_LABEL_CHARS = 24
@@ -205,6 +224,7 @@ class StoryPage:
     summary: list[SummaryView]
     omissions: Omissions = field(default_factory=Omissions)
     missing: list[str] = field(default_factory=list)
+    shown: Shown = field(default_factory=Shown)
     template: str = "story.html"
 
 

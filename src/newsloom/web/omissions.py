@@ -43,6 +43,19 @@ class OnlyIn:
     outlet: str
     items: list[FactItem]
 
+    @property
+    def sentences(self) -> list[FactItem]:
+        return [i for i in self.items if i.kind == "fact"]
+
+    @property
+    def quotes(self) -> list[FactItem]:
+        return [i for i in self.items if i.kind == "quote"]
+
+    @property
+    def figures(self) -> list[str]:
+        """Its figures' labels, set on one line (a spec sheet can hold fifty of them)."""
+        return [i.text for i in self.items if i.kind == "figure"]
+
 
 @dataclass(frozen=True, slots=True)
 class LeftOut:
