@@ -29,6 +29,8 @@ from newsloom.web.text import DiffPart, diff_words, pathpart, safe_href
 MATRIX_ENTITIES = 10
 MATRIX_FIGURES = 6
 MATRIX_QUOTES = 6
+
+
 @dataclass(frozen=True, slots=True)
 class Shown:
     """Rows of a long section shown at once; the rest fold behind "N more" (and are in the
