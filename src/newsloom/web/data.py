@@ -145,6 +145,7 @@ class Catalog:
         return self.reader().story_entity_slugs(story_id)
 
     def coverage_days(self, since: str, until: str) -> list[CoverageDay]:
-        """Coverage per outlet and entity per day, remembered until the stories change."""
+        """Coverage per outlet and entity per day, remembered until the stories change (the
+        page and the CSV of one span count once)."""
         key = ("coverage_days", since, until)
         return self.memo(key, lambda: self.reader().coverage_days(since, until))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
@@ -111,8 +111,19 @@ def coverage_page(
     notices: list[str] | None = None,
     upload: bool = False,
 ) -> CoveragePage:
+    """The page for ``[since, until]``: built once per stories version and span (a store of
+    100,000 pages takes seconds to count), then from memory with this request's chrome."""
     low = since.isoformat() if since else ""
     high = until.isoformat() if until else ""
+    built = catalog.memo(("coverage_page", low, high), lambda: _build(catalog, low, high))
+    return replace(
+        built,
+        chrome=chrome(catalog, "Coverage over time", "coverage", upload=upload),
+        notices=list(notices or []),
+    )
+
+
+def _build(catalog: Catalog, low: str, high: str) -> CoveragePage:
     rows = catalog.coverage_days(low, high or "9999")
     unit, buckets = time_buckets({d for r in rows if (d := _day(r.day))})
     index = {b: i for i, b in enumerate(buckets)}
@@ -121,7 +132,7 @@ def coverage_page(
     entities = _series(rows, "entity", unit, index, labels)
     total = _slots([r for r in rows if r.kind == "outlet"], unit, index)
     return CoveragePage(
-        chrome=chrome(catalog, "Coverage over time", "coverage", upload=upload),
+        chrome=chrome(catalog, "Coverage over time", "coverage"),
         since=low,
         until=high,
         unit=unit,
@@ -134,7 +145,6 @@ def coverage_page(
         more_outlets=max(0, len(outlets) - TOP_ROWS),
         more_entities=max(0, len(entities) - TOP_ROWS),
         led=max((o.first for o in outlets), default=0),
-        notices=list(notices or []),
     )
 
 
