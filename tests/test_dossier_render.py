@@ -186,7 +186,7 @@ def test_markdown_renders_every_dossier_section_with_sentence_pointers() -> None
     for heading in ("### Coverage", "### Entities", "### Quotes", "### Figures", "### Timeline",
                     "### What each outlet alone reports", "### Articles"):  # fmt: skip
         assert heading in text
-    assert "corroborated (2 independent)" in text
+    assert "corroborated · 2 reports |" in text
     assert "\\[a:0–90\\]" in text  # the timeline points at its sentence
     assert "Ruiz" in text.split("### Entities")[1].split("###")[0]
     # The trimmed, reworded variant: the changed word in italics, the cut marked.
@@ -349,16 +349,19 @@ def test_story_page_and_report_list_each_outlets_own_and_missing_facts(tmp_path:
         page = story_page(catalog, "S1")
     finally:
         catalog.close()
-    rows = {o.name: o for o in page.outlets}
-    assert [f.text for f in rows[first.name].alone] == [hostile]
-    assert rows[first.name].alone[0].article.id == first.articles[0]
-    assert [f.text for f in rows[second.name].omits] == [hostile]
-    assert copy.name not in rows  # a copy's facts are its original's
+    only = {o.outlet: o.items for o in page.omissions.only}
+    assert [f.text for f in only[first.name]] == [hostile]
+    assert only[first.name][0].article is not None
+    assert only[first.name][0].article.id == first.articles[0]
+    # What one outlet alone reports, every other leaves out: listed once, under that outlet.
+    assert all(row.item.text != hostile for row in page.omissions.left_out)
+    assert copy.name not in only  # a copy's facts are its original's
     html = story_report(db, "S1")
     section = html.split('<section id="alone">')[1].split("</section>")[0]
+    assert section.count("Only this outlet saw the second ferry") == 1
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Only this outlet" in section
     assert "<script>" not in section
-    assert "Left out, though other outlets report it" in section
+    assert "Reported by one outlet alone" in section
 
 
 def test_a_quote_inside_a_listed_sentence_is_not_listed_again() -> None:

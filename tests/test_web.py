@@ -29,6 +29,7 @@ from newsloom.web import CSP, ERROR_CODES, WebSettings, create_app, pages
 from newsloom.web import dossier as dossier_page
 from newsloom.web.data import Catalog
 from newsloom.web.fixtures import XSS_BODY_IMG, XSS_LINK, XSS_TITLE, fixture_store
+from newsloom.web.over_time import CoveragePage
 from newsloom.web.routes_html import ApiDocsPage
 from newsloom.web.text import diff_words, highlight, safe_href, snippet_parts
 from newsloom.web.upload import UploadResult, safe_name
@@ -36,6 +37,8 @@ from webclient import Client, _close
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "web.md"
+#: The screenshots ``docs/web.md`` shows (``tests/test_web_browser.py`` writes them).
+SCREENSHOTS = ("stories", "story", "article", "story-390", "story-dark", "coverage")
 TOKEN = "s3cret-token"
 
 
@@ -229,6 +232,7 @@ HTML_PAGES = [
     "/search?q=officials",
     "/search",
     "/docs",
+    "/coverage",
 ]
 
 
@@ -296,7 +300,7 @@ def test_story_page_context(app: Any) -> None:
 
 def test_dates_are_words_on_pages_and_iso_in_the_api(client: Client) -> None:
     html = client.get("/stories/S1").text
-    timeline = html.split('class="list timeline-list"')[1].split("</table>")[0]
+    timeline = html.split("timeline-list")[1].split("</table>")[0]
     assert '<time datetime="2025-03-03">March 3, 2025</time>' in timeline
     assert ">2025-03-03<" not in html
     data = client.get("/api/v1/stories/S1").json()
@@ -317,7 +321,7 @@ def test_article_page_highlights_and_removed_chrome(client: Client, app: Any) ->
     page = pages.article_page(app.state.web.catalog, "ferry-meridian")
     kinds = {k for para in page.paragraphs for seg in para for k in seg.kinds}
     assert kinds == {"quote", "figure", "time", "entity"}
-    assert page.counts == {"quote": 1, "figure": 3, "time": 1, "entity": 3}
+    assert page.counts == {"quote": 1, "said": 0, "figure": 3, "time": 1, "entity": 3}
     assert page.story is not None and page.story.id == "S1"
     assert [m.slug for m in page.mentions if m.text == "Maren Voss"] == ["maren-voss"]
     html = client.get("/articles/ferry-meridian").text
@@ -332,6 +336,34 @@ def test_stories_page_context_and_notices(app: Any) -> None:
     assert ("Valley Times", 2) in page.outlets
     html = Client(app).get("/?from=last-week").text
     assert "Ignored from=" in html and "YYYY-MM-DD" in html
+
+
+@pytest.mark.parametrize(
+    ("url", "last"),
+    [
+        ("/stories?page=99", "/stories"),  # page 1 needs no number (and "/" is the front page)
+        ("/?outlet=Valley+Times&page=7", "/stories?outlet=Valley+Times"),
+        ("/search?q=officials&page=5", "/search?q=officials"),
+        ("/entities?page=3", "/entities"),
+        ("/entities/maren-voss?page=4", "/entities/maren-voss"),
+    ],
+)
+def test_a_page_past_the_end_says_so_and_links_to_the_last(
+    client: Client, url: str, last: str
+) -> None:
+    html = client.get(url).text
+    assert "is past the end" in html and "No story matches" not in html
+    assert f'<a href="{last}">Go to the last page (1)</a>' in html
+
+
+def test_past_end_pager_links_back_to_the_last_page() -> None:
+    p = pages.pager("/stories", {"q": "ferry", "page": "9"}, 9, 120, 50)
+    assert p.past_end and p.pages == 3
+    assert p.last_url == "/stories?q=ferry&page=3" and p.prev_url == p.last_url
+    assert p.next_url is None
+    inside = pages.pager("/stories", {}, 3, 120, 50)
+    assert not inside.past_end and inside.prev_url == "/stories?page=2"
+    assert not pages.pager("/stories", {}, 2, 0, 50).past_end  # empty: "no match", not this
 
 
 def test_entity_page_and_alias_redirect(client: Client) -> None:
@@ -533,6 +565,7 @@ def _context_classes() -> list[type]:
         pages.ErrorPage,
         pages.UploadPage,
         ApiDocsPage,
+        CoveragePage,
     ]
 
 
@@ -564,7 +597,7 @@ def test_docs_list_every_route_and_error_code(app: Any) -> None:
 
 def test_docs_show_the_screenshots() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    for name in ("stories", "story", "article"):
+    for name in SCREENSHOTS:
         assert f"screenshot-{name}.png" in text
         assert (ROOT / "docs" / f"screenshot-{name}.png").is_file()
 

@@ -8,6 +8,8 @@ tests skip where it is missing. ``NEWSLOOM_SCREENSHOTS=docs`` also writes the sc
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import socket
 import threading
@@ -44,6 +46,7 @@ HOSTILE_PAGES = [
     f"/entities/{slugify('<img src=x onerror=alert(6)>')}",
     "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
     "/search?q=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E",
+    "/coverage",
 ]
 
 
@@ -170,12 +173,14 @@ def test_story_page_reads_as_a_dossier(server: Server, page: Any) -> None:
     page.goto(server.url("/"))
     page.get_by_role("link", name="Ferry crews strike at Port Alder, stranding 1,200").click()
     page.wait_for_url("**/stories/S1")
-    assert page.locator("svg.strip circle").count() == 4
-    assert page.locator("svg.strip .first-label").text_content() == "first"
-    assert page.locator("svg.timeline circle").count() == 3
+    strip = page.locator("svg.strip:visible")  # the wide drawing; the narrow one is hidden
+    assert strip.count() == 1 and "chart-wide" in str(strip.get_attribute("class"))
+    assert strip.locator("circle").count() == 4
+    assert strip.locator(".first-label").text_content() == "first"
+    assert page.locator("svg.timeline:visible circle").count() == 3
     assert page.locator("span.status-differs").count() >= 1
     assert page.locator(".variant").count() == 4 and page.locator(".variant del").count() == 2
-    page.locator("svg.strip a").first.click()  # a dot opens its article
+    strip.locator("a").first.click()  # a dot opens its article
     page.wait_for_url("**/articles/*")
     assert watch.away == []
 
@@ -247,11 +252,217 @@ def test_served_by_the_cli(tmp_path: Path) -> None:
     assert f"http://127.0.0.1:{port}/" in out
 
 
+# ------------------------------------------------------------------- any screen, either colour
+
+#: Contrast WCAG asks of body text (AA); checked on the page's own text in both colour schemes.
+MIN_CONTRAST = 4.5
+
+_CONTRAST = """sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length)
+  .slice(0, 4).map(e => {
+    const rgb = c => c.match(/[\\d.]+/g).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+    let bg = e, back = null;
+    while (bg) { const c = rgb(getComputedStyle(bg).backgroundColor);
+      if (c.length < 4 || c[3] > 0.5) { back = c; break; } bg = bg.parentElement; }
+    const fore = rgb(getComputedStyle(e).color);
+    const [hi, lo] = [lum(fore), lum(back || [255, 255, 255])].sort((a, b) => b - a);
+    return [e.tagName + '.' + e.className, (hi + 0.05) / (lo + 0.05)];
+  })"""
+
+#: Text of every kind on the dossier and coverage pages (the first few of each are checked).
+_TEXT = (
+    "h1",
+    ".kicker",
+    ".summary li",
+    ".note",
+    ".muted",
+    ".tag-copy",
+    ".tag-ind",
+    ".tag-first",
+    ".status-differs",
+    ".status-single-source",
+    ".status-corroborated",
+    ".outlet",
+    "a.marker",
+    ".outlet-name",
+    "td",
+    "figcaption",
+    "ins",
+    "del",
+    ".excerpt",
+    "td[data-label]",
+    ".missing .outlet",
+    ".said-kind",
+    ".etype",
+    ".count",
+    ".toc a",
+    ".axis-labels span",
+)
+
+
+def _low_contrast(page: Any) -> list[tuple[str, float]]:
+    found = [c for sel in _TEXT for c in page.evaluate(_CONTRAST, sel)]
+    assert len(found) > 20  # the check saw the page's text
+    return [(name, ratio) for name, ratio in found if ratio < MIN_CONTRAST]
+
+
+def _overflow(page: Any) -> list[str]:
+    """Elements wider than the window (outside a sideways-scrolling box)."""
+    return list(
+        page.evaluate(
+            "() => [...document.querySelectorAll('main *')].filter(e => !e.closest('.scroll') &&"
+            " e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+            ".map(e => e.tagName + '.' + e.className)"
+        )
+    )
+
+
+def _labels_inside(page: Any, svg: str) -> list[str]:
+    """Text of ``svg`` (visible drawing) that runs outside its viewBox."""
+    return list(
+        page.evaluate(
+            """sel => { const svg = document.querySelector(sel); const box = svg.viewBox.baseVal;
+            return [...svg.querySelectorAll('text')].filter(t => { const b = t.getBBox();
+              return b.x < -0.5 || b.x + b.width > box.width + 0.5; }).map(t => t.textContent); }""",
+            svg,
+        )
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_dossier_at_390_px_reads_in_either_colour_scheme(
+    server: Server, browser: Any, scheme: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        Watch(page)
+        page.goto(server.url("/stories/S1"))
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        assert _overflow(page) == []
+        strip = page.locator("svg.strip:visible")
+        assert strip.count() == 1 and "chart-narrow" in str(strip.get_attribute("class"))
+        assert _labels_inside(page, "svg.strip.chart-narrow") == []
+        # Labels stay legible: a tick label is drawn at least 9 CSS pixels tall on the phone.
+        tick = page.locator("svg.strip.chart-narrow .tick-label").first
+        assert tick.bounding_box()["height"] >= 9
+        assert page.locator("table.sources thead").is_hidden()  # the table reads as cards
+        assert page.locator("table.sources td[data-label='Headline']").first.is_visible()
+        matrix = page.locator("#matrix .scroll")
+        assert matrix.evaluate("e => e.scrollWidth >= e.clientWidth")  # scrolls inside
+        assert _low_contrast(page) == []
+        background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+        assert (background == "rgb(14, 19, 26)") == (scheme == "dark")
+    finally:
+        context.close()
+
+
+def test_dossier_labels_fit_and_print_is_the_wide_page(server: Server, page: Any) -> None:
+    page.goto(server.url("/stories/S1"))
+    assert _labels_inside(page, "svg.strip.chart-wide") == []
+    assert _labels_inside(page, "svg.timeline.chart-wide") == []
+    cut = page.evaluate(
+        "() => [...document.querySelectorAll('.matrix .col span')]"
+        ".filter(s => s.scrollHeight > s.clientHeight + 1 || s.getBoundingClientRect().height >"
+        " s.closest('th').getBoundingClientRect().height).map(s => s.textContent)"
+    )
+    assert cut == []
+    page.emulate_media(media="print")
+    assert page.locator(".topbar").is_hidden() and page.locator("a.download").first.is_hidden()
+    assert page.locator("svg.strip.chart-wide").is_visible()
+    assert page.locator("svg.strip.chart-narrow").is_hidden()
+
+
+def test_reported_speech_looks_unlike_a_quote(server: Server, page: Any) -> None:
+    page.goto(server.url("/articles/ferry-harbor"))
+    said = page.locator(".body .hl-said").first
+    quote = page.locator(".body .hl-quote").first
+    assert said.evaluate("e => getComputedStyle(e).fontStyle") == "italic"
+    assert quote.evaluate("e => getComputedStyle(e).fontStyle") == "normal"
+    marks = page.locator(".said-list q.said-quote").first
+    assert marks.evaluate("e => getComputedStyle(e, '::before').content") == "open-quote"
+    paraphrase = page.locator(".said-list .said-paraphrase").first
+    assert paraphrase.evaluate("e => getComputedStyle(e, '::before').content") in ("none", "normal")
+    assert page.locator(".said-list .is-paraphrase .said-kind").inner_text().lower() == "reported"
+
+
+def test_folds_close_on_a_phone_and_open_in_print(tmp_path: Path, browser: Any) -> None:
+    """The sample corpus's story shape: three outlets of their own, facts one alone reports."""
+    from newsloom.model import FactRef
+    from newsloom.store import Store
+
+    db = fixture_store(tmp_path / "folds.db")
+    with Store(db) as store:
+        stories = store.stories()
+        dossiers = {s.id: store.dossier(s.id) for s in stories}
+        first = dossiers["S1"].sources[0]
+        first.alone = [
+            FactRef(article=first.articles[0], text="The operator cancelled 14.", start=0, end=5)
+        ]
+        store.replace_stories(stories, dossiers)
+    with Server(db) as running:
+        for width, is_open in ((390, False), (1280, True)):
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            page.goto(running.url("/stories/S1"))
+            fold = page.locator("#alone details.fold").first
+            assert fold.evaluate("d => d.open") is is_open
+            if not is_open:
+                fold.locator("summary").click()
+                assert page.locator("#alone .facts li").first.is_visible()
+                page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+                assert page.evaluate(
+                    "() => [...document.querySelectorAll('details.fold')].every(d => d.open)"
+                )
+            context.close()
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(390, "dark"), (1280, "light")])
+def test_coverage_page_draws_bars_at_any_width(
+    server: Server, browser: Any, width: int, scheme: str
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        watch = Watch(page)
+        page.goto(server.url("/"))
+        page.get_by_role("link", name="Coverage", exact=True).click()
+        page.wait_for_url("**/coverage")
+        assert page.locator("svg.volume rect").count() == 6  # 5 days; March 3 has a copy on top
+        titles = page.locator("svg.volume title").all_text_contents()
+        assert "March 3, 2025: 2 reports · 1 copy" in titles
+        assert page.locator("#outlets svg.spark").count() == 7  # one row per outlet
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        assert _overflow(page) == [] and _low_contrast(page) == []
+        assert watch.away == []
+    finally:
+        context.close()
+
+
+def test_csv_downloads_from_the_dossier_and_the_coverage_page(server: Server, page: Any) -> None:
+    page.goto(server.url("/stories/S1"))
+    with page.expect_download() as found:
+        page.locator("#figures a.download").click()
+    path = found.value.path()
+    assert found.value.suggested_filename == "S1-figures.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(path).read_text(encoding="utf-8"))))
+    assert {r["status"] for r in rows} == {"corroborated", "differs", "single-source"}
+    page.goto(server.url("/coverage?from=2025-03-03"))
+    with page.expect_download() as found:
+        page.locator("a.download").click()
+    assert found.value.suggested_filename == "coverage-2025-03-03.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(found.value.path()).read_text(encoding="utf-8"))))
+    assert rows and min(r["day"] for r in rows) == "2025-03-03"
+
+
 # ------------------------------------------------------------------------------ screenshots
 
 
 def test_screenshots(browser: Any, tmp_path: Path) -> None:
-    """Screenshots of the main pages (into ``$NEWSLOOM_SCREENSHOTS`` when set)."""
+    """Screenshots of the main pages (into ``$NEWSLOOM_SCREENSHOTS`` when set): the dossier at
+    1280 px, at 390 px and in the dark scheme, the coverage page, the stories list, an article."""
     target = Path(os.environ.get("NEWSLOOM_SCREENSHOTS") or tmp_path)
     sample = os.environ.get("NEWSLOOM_SCREENSHOT_DB")
     db = Path(sample) if sample else fixture_store(tmp_path / "shots.db")
@@ -264,10 +475,23 @@ def test_screenshots(browser: Any, tmp_path: Path) -> None:
         page.goto(running.url("/?sort=size"))  # the richest dossier
         page.locator(".col-title a").first.click()
         page.wait_for_url("**/stories/*")
+        story = page.url
         page.screenshot(path=str(target / "screenshot-story.png"), full_page=True)
         page.locator("table.articles td a").first.click()
         page.wait_for_url("**/articles/*")
         page.screenshot(path=str(target / "screenshot-article.png"))
+        page.goto(running.url("/coverage"))
+        page.screenshot(path=str(target / "screenshot-coverage.png"), full_page=True)
         context.close()
-    for name in ("stories", "story", "article"):
+        for name, options in (
+            ("story-390", {"viewport": {"width": 390, "height": 2400}}),
+            ("story-dark", {"viewport": {"width": 1280, "height": 1500}, "color_scheme": "dark"}),
+        ):
+            context = browser.new_context(**options)
+            page = context.new_page()
+            Watch(page)
+            page.goto(story)
+            page.screenshot(path=str(target / f"screenshot-{name}.png"))
+            context.close()
+    for name in ("stories", "story", "article", "coverage", "story-390", "story-dark"):
         assert (target / f"screenshot-{name}.png").stat().st_size > 10_000

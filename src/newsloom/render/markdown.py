@@ -31,6 +31,7 @@ from newsloom.model import (
     Story,
     TimelineEntry,
 )
+from newsloom.render.counts import claim_reports, quote_backing, reports_copies
 from newsloom.render.dates import human_date
 
 _MD_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+!|<>&~])")
@@ -79,8 +80,8 @@ def story_lines(story: Story, dossier: Dossier | None, by_id: Mapping[str, Artic
         lines += ["", "### Summary", ""]
         lines += [f"- {escape(s.text)} {_sources_of(s.articles, by_id)}" for s in dossier.summary]
     lines += _entities(dossier)
-    lines += _quotes(dossier.quotes)
-    lines += _figures(dossier.figures)
+    lines += _quotes(dossier.quotes, _report_of(story))
+    lines += _figures(dossier.figures, _report_of(story))
     lines += _timeline(dossier.timeline)
     lines += _alone(dossier)
     lines += _articles(story, by_id)
@@ -125,7 +126,7 @@ def _entities(dossier: Dossier) -> list[str]:
     return lines + _more(len(dossier.entities))
 
 
-def _quotes(groups: Sequence[QuoteGroup]) -> list[str]:
+def _quotes(groups: Sequence[QuoteGroup], report_of: Mapping[str, str]) -> list[str]:
     if not groups:
         return []
     lines = [
@@ -137,9 +138,9 @@ def _quotes(groups: Sequence[QuoteGroup]) -> list[str]:
         "\\[…\\] marks a cut.",
     ]
     for group in groups[:SECTION_ROWS]:
-        n = len(group.variants)
+        said = quote_backing([(v.article, v.text) for v in group.variants], report_of)
         speaker = escape(group.speaker) or "unknown speaker"
-        lines += ["", f"**{speaker}** · {n} version{'s' if n != 1 else ''}", ""]
+        lines += ["", f"**{speaker}** · {said}", ""]
         for variant in group.variants:
             lines.append(_variant_line(variant, group))
     return lines + _more(len(groups))
@@ -176,7 +177,12 @@ def _diff_text(variant: QuoteVariant) -> str:
     return " ".join(part for part in out if part)
 
 
-def _figures(claims: Sequence[FigureClaim]) -> list[str]:
+def _report_of(story: Story) -> dict[str, str]:
+    """Each copy's report (the earliest page of its copy group)."""
+    return {a: g.earliest for g in story.copy_groups for a in g.articles if a != g.earliest}
+
+
+def _figures(claims: Sequence[FigureClaim], report_of: Mapping[str, str]) -> list[str]:
     if not claims:
         return []
     lines = [
@@ -195,7 +201,7 @@ def _figures(claims: Sequence[FigureClaim]) -> list[str]:
         said = "<br>".join(_figure_report(r) for r in claim.reports)
         lines.append(
             f"| {_figure_value(claim)} | {escape(claim.counts)} | {escape(claim.scope)} | "
-            f"{claim.status} ({claim.independent_reports} independent) | {said} |"
+            f"{claim.status} · {reports_copies(*claim_reports(claim, report_of))} | {said} |"
         )
         apart += _apart_lines(claim, seen)
     lines += _more(len(claims))

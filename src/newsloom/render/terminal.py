@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsloom.model import Article, Dossier, FigureClaim, Rejection, Story
+from newsloom.model import Article, Dossier, FigureClaim, QuoteVariant, Rejection, Story
+from newsloom.render.counts import claim_reports, quote_backing, reports_copies, wording_key
 from newsloom.render.dates import human_date
 from newsloom.render.plain import plain as plain
 
@@ -49,8 +50,9 @@ def print_story(
         console.print("\n[bold]Summary[/]")
         for line in dossier.summary:
             console.print(Text("• ") + plain(line.text) + Text(f"  [{', '.join(line.articles)}]"))
-    _figures(console, dossier)
-    _quotes(console, dossier)
+    report_of = {a: g.earliest for g in story.copy_groups for a in g.articles}
+    _figures(console, dossier, report_of)
+    _quotes(console, dossier, report_of)
     _timeline(console, dossier)
     _alone(console, dossier)
     if dossier.entities:
@@ -79,7 +81,7 @@ def _title_rule(console: Console, title: str) -> None:
 SECTION_ROWS = 8
 
 
-def _figures(console: Console, dossier: Dossier) -> None:
+def _figures(console: Console, dossier: Dossier, report_of: Mapping[str, str]) -> None:
     console.print("\n[bold]Figures[/]")
     if not dossier.figures:
         console.print("none found")
@@ -87,7 +89,8 @@ def _figures(console: Console, dossier: Dossier) -> None:
     table = Table("figure", "counts", "status", "reported as", box=None)
     for claim in dossier.figures[:SECTION_ROWS]:
         value = f"{claim.value:,.0f}" if claim.value is not None else "?"
-        table.add_row(value, plain(claim.counts), claim.status, plain(_reported_as(claim)))
+        status = f"{claim.status} · {reports_copies(*claim_reports(claim, report_of))}"
+        table.add_row(value, plain(claim.counts), status, plain(_reported_as(claim)))
     console.print(table)
 
 
@@ -107,18 +110,22 @@ def _reported_as(claim: FigureClaim) -> str:
     return "; ".join(f"{number}: {', '.join(who)}" for number, who in by_value.items())
 
 
-def _quotes(console: Console, dossier: Dossier) -> None:
+def _quotes(console: Console, dossier: Dossier, report_of: Mapping[str, str]) -> None:
     console.print("\n[bold]Quotes[/]")
     if not dossier.quotes:
         console.print("none found")
         return
     for group in dossier.quotes[:SECTION_ROWS]:
-        n = len(group.variants)
-        speaker = group.speaker or "unknown speaker"
-        console.print(plain(f"{speaker} · {n} version{'s' if n != 1 else ''}"))
+        said = quote_backing([(v.article, v.text) for v in group.variants], report_of)
+        console.print(plain(f"{group.speaker or 'unknown speaker'} · {said}"))
+        wordings: dict[str, list[QuoteVariant]] = {}  # copies of one wording: one line
         for v in group.variants:
-            mark = " (longest)" if v.article == group.longest else ""
-            console.print(Text("  ") + plain(f"{v.outlet}{mark}: “{v.text}”"))
+            wordings.setdefault(wording_key(v.text), []).append(v)
+        for same in wordings.values():
+            outlets = ", ".join(dict.fromkeys(v.outlet or v.article for v in same))
+            longest = len(wordings) > 1 and any(v.article == group.longest for v in same)
+            mark = " (longest)" if longest else ""
+            console.print(Text("  ") + plain(f"{outlets}{mark}: “{same[0].text}”"))
 
 
 def _timeline(console: Console, dossier: Dossier) -> None:

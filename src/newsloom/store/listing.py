@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from newsloom.errors import NotFoundError
 from newsloom.store.derived import name_key, slugify
+from newsloom.store.over_time import CoverageDay, coverage_days
 from newsloom.store.query import (
     All,
     Any_,
@@ -347,6 +348,11 @@ class Listing:
             "SELECT outlet, count(*) FROM coverage GROUP BY outlet ORDER BY outlet"
         )
         return [OutletCount(str(n), int(c)) for n, c in rows]
+
+    def coverage_days(self, since: str = "", until: str = "9999") -> list[CoverageDay]:
+        """Coverage over time, store-wide: per outlet and per entity, per day in
+        ``[since, until]`` (``YYYY-MM-DD``; see ``over_time.py``)."""
+        return coverage_days(self._conn, since, until)
 
     # ------------------------------------------------------------------------------ search
 

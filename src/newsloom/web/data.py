@@ -28,6 +28,7 @@ from newsloom.store import (
     StoryFilter,
     StoryRow,
 )
+from newsloom.store.over_time import CoverageDay
 
 __all__ = ["Catalog"]
 
@@ -142,3 +143,9 @@ class Catalog:
 
     def story_entity_slugs(self, story_id: str) -> dict[str, str]:
         return self.reader().story_entity_slugs(story_id)
+
+    def coverage_days(self, since: str, until: str) -> list[CoverageDay]:
+        """Coverage per outlet and entity per day, remembered until the stories change (the
+        page and the CSV of one span count once)."""
+        key = ("coverage_days", since, until)
+        return self.memo(key, lambda: self.reader().coverage_days(since, until))

@@ -9,12 +9,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsloom.errors import NotFoundError
-from newsloom.fuse.coverage import items_beyond_facts
 from newsloom.fuse.figures import format_number
-from newsloom.model import Article, Dossier, Entity, FigureClaim, QuoteGroup, Story
+from newsloom.model import Article, Dossier, Entity, FigureClaim, FigureReport, QuoteGroup, Story
+from newsloom.render.counts import (
+    claim_reports,
+    count_reports,
+    quote_summary,
+    reports_copies,
+    wording_key,
+)
 from newsloom.store import slugify
-from newsloom.web.charts import TimelineChart, TimeStrip, time_strip, timeline_chart
+from newsloom.web.charts import NARROW, TimelineChart, TimeStrip, time_strip, timeline_chart
 from newsloom.web.data import Catalog
+from newsloom.web.omissions import FactItem, Omissions, clip_words, omissions
 from newsloom.web.pages import Chrome, chrome
 from newsloom.web.text import DiffPart, diff_words, pathpart, safe_href
 
@@ -22,6 +29,30 @@ from newsloom.web.text import DiffPart, diff_words, pathpart, safe_href
 MATRIX_ENTITIES = 10
 MATRIX_FIGURES = 6
 MATRIX_QUOTES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """Rows of a long section shown at once; the rest fold behind "N more" (and are in the
+    section's CSV). A story of eight long pages held 180 figures and 236 entities: all of them
+    made a page of 22,000 pixels and 12 printed pages, most of it single-source prices and
+    one-mention names; another, 40 quotes each printed once. The counts keep every corroborated
+    or differing figure of the sample corpus (at most 7 in a story), all its quotes (at most 11)
+    and its most-mentioned entities in view."""
+
+    figures: int = 20
+    quotes: int = 12
+    entities: int = 30
+    timeline: int = 40
+    #: Quotes one outlet alone reports, listed before "and N more" (the Quotes section has all).
+    outlet_quotes: int = 4
+    #: Figures one outlet alone reports, listed on its line before "and N more".
+    outlet_figures: int = 12
+
+
+#: Characters of a matrix column's label, cut at a word (the full name is in its tooltip). The
+#: header is as tall as its longest label, so no label is cut mid-word by the layout.
+MATRIX_LABEL_CHARS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +113,15 @@ class Matrix:
 
 @dataclass(frozen=True, slots=True)
 class ReportView:
-    article: ArticleRef
+    """One wording of a figure, with every article that gives it so (copies fold in here)."""
+
+    articles: list[ArticleRef]
     text: str
     attributed_to: str | None
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(a.outlet for a in self.articles))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +130,27 @@ class FigureView:
     counts: str | None
     status: str
     reports: list[ReportView]
-    outlets: int
+    n_reports: int
+    n_copies: int
+
+    @property
+    def backing(self) -> str:
+        """``1 report · 3 copies``: what stands behind the status."""
+        return reports_copies(self.n_reports, self.n_copies)
 
 
 @dataclass(frozen=True, slots=True)
 class VariantView:
-    article: ArticleRef
+    """One wording of a quote and every article that prints exactly these words."""
+
+    articles: list[ArticleRef]
     text: str
     parts: list[DiffPart]
     reference: bool
+
+    @property
+    def article(self) -> ArticleRef:
+        return self.articles[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +159,20 @@ class QuoteView:
     speaker_slug: str | None
     variants: list[VariantView]
     differs: bool
+    n_reports: int = 1
+    n_copies: int = 0
+
+    @property
+    def n_articles(self) -> int:
+        return sum(len(v.articles) for v in self.variants)
+
+    @property
+    def summary(self) -> str:
+        """``same words in 4 articles (1 report · 3 copies)`` and the like (``quote_summary``)."""
+        reworded = any(p.kind == "changed" for v in self.variants for p in v.parts)
+        return quote_summary(
+            self.n_articles, len(self.variants), self.n_reports, self.n_copies, reworded
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,28 +207,6 @@ class FactView:
 
 
 @dataclass(frozen=True, slots=True)
-class OutletFacts:
-    """What one outlet alone reports, and what it leaves out that the others report."""
-
-    name: str
-    independent: bool
-    alone: list[FactView]
-    alone_quotes: list[str]
-    alone_figures: list[str]
-    omits: list[FactView]
-    omits_quotes: list[str]
-    omits_figures: list[str]
-
-    @property
-    def has_alone(self) -> bool:
-        return bool(self.alone or self.alone_quotes or self.alone_figures)
-
-    @property
-    def has_omits(self) -> bool:
-        return bool(self.omits or self.omits_quotes or self.omits_figures)
-
-
-@dataclass(frozen=True, slots=True)
 class StoryPage:
     chrome: Chrome
     story: Story
@@ -174,15 +215,18 @@ class StoryPage:
     articles: list[ArticleRef]
     sources: list[SourceRow]
     strip: TimeStrip
+    strip_narrow: TimeStrip
     matrix: Matrix
     figures: list[FigureView]
     quotes: list[QuoteView]
     timeline: list[TimelineRow]
     timeline_chart: TimelineChart | None
+    timeline_narrow: TimelineChart | None
     entities: list[EntityView]
     summary: list[SummaryView]
-    outlets: list[OutletFacts] = field(default_factory=list)
+    omissions: Omissions = field(default_factory=Omissions)
     missing: list[str] = field(default_factory=list)
+    shown: Shown = field(default_factory=Shown)
     template: str = "story.html"
 
 
@@ -209,26 +253,21 @@ def story_page(catalog: Catalog, story_id: str, upload: bool = False) -> StoryPa
         articles=list(refs.values()),
         sources=_sources(dossier, ref),
         strip=time_strip(dossier.sources, by_id, set(copies)),
+        strip_narrow=time_strip(dossier.sources, by_id, set(copies), NARROW),
         matrix=_matrix(dossier),
-        figures=[
-            FigureView(
-                value=_number(f.value),
-                counts=f.counts,
-                status=f.status,
-                reports=[ReportView(ref(r.article), r.text, r.attributed_to) for r in f.reports],
-                outlets=len({ref(r.article).outlet for r in f.reports}),
-            )
-            for f in dossier.figures
-        ],
-        quotes=[_quote(q, ref, slugs) for q in dossier.quotes if q.variants],
+        figures=[figure_view(f, ref, copies) for f in dossier.figures],
+        quotes=[quote_view(q, ref, slugs, copies) for q in dossier.quotes if q.variants],
         timeline=[
             TimelineRow(t.date, t.text, [ref(a) for a in t.articles], t.first_reported)
             for t in dossier.timeline
         ],
         timeline_chart=timeline_chart(dossier.timeline),
+        timeline_narrow=timeline_chart(dossier.timeline, NARROW),
         entities=[_entity(e, slugs) for e in dossier.entities],
         summary=[SummaryView(s.text, [ref(a) for a in s.articles]) for s in dossier.summary],
-        outlets=_outlet_facts(dossier, ref),
+        omissions=omissions(
+            dossier, ref, lambda i: _quote_item(dossier, i), lambda i: _figure_item(dossier, i)
+        ),
         missing=[a for a in story.articles if a not in by_id],
     )
 
@@ -271,45 +310,40 @@ def _sources(dossier: Dossier, ref: _Ref) -> list[SourceRow]:
     return rows
 
 
-def _outlet_facts(dossier: Dossier, ref: _Ref) -> list[OutletFacts]:
-    quotes = [_quote_label(q) for q in dossier.quotes]
-    figures = [_figure_label(f) for f in dossier.figures]
-
-    def pick(labels: list[str], indexes: list[int]) -> list[str]:
-        return [labels[i] for i in indexes if 0 <= i < len(labels)]
-
-    rows = []
-    for s in dossier.sources:
-        if not s.independent:  # a copy's own and missing facts are its original's
-            continue
-        items = items_beyond_facts(dossier, s)
-        rows.append(
-            OutletFacts(
-                name=s.name,
-                independent=s.independent,
-                alone=[FactView(f.text, ref(f.article)) for f in s.alone],
-                alone_quotes=pick(quotes, items.alone_quotes),
-                alone_figures=pick(figures, items.alone_figures),
-                omits=[FactView(f.text, ref(f.article)) for f in s.omits],
-                omits_quotes=pick(quotes, items.omits_quotes),
-                omits_figures=pick(figures, items.omits_figures),
-            )
-        )
-    return [r for r in rows if r.has_alone or r.has_omits]
-
-
-def _quote_label(group: QuoteGroup) -> str:
+def _quote_item(dossier: Dossier, index: int) -> FactItem:
+    group = dossier.quotes[index]
     text = group.variants[0].text if group.variants else ""
-    words = text.split()
-    clipped = " ".join(words[:16]) + (" …" if len(words) > 16 else "")
-    return f"{group.speaker or 'unattributed'}: “{clipped}”"
+    return FactItem("quote", clip_words(text), speaker=group.speaker or "unattributed")
 
 
-def _figure_label(claim: FigureClaim) -> str:
+def _figure_item(dossier: Dossier, index: int) -> str:
+    claim = dossier.figures[index]
     per = f" a {claim.per}" if claim.per else ""
     return (
         " ".join(x for x in (_number(claim.value), claim.unit or "", claim.counts or "") if x) + per
     )
+
+
+def figure_view(claim: FigureClaim, ref: _Ref, copies: dict[str, str]) -> FigureView:
+    n_reports, n_copies = claim_reports(claim, copies)
+    return FigureView(
+        value=_number(claim.value),
+        counts=claim.counts,
+        status=claim.status,
+        reports=_report_views(claim.reports, ref),
+        n_reports=n_reports,
+        n_copies=n_copies,
+    )
+
+
+def _report_views(reports: list[FigureReport], ref: _Ref) -> list[ReportView]:
+    """One row per wording and attribution, with every article that gives it so."""
+    rows: dict[tuple[str, str | None], list[ArticleRef]] = {}
+    for r in reports:
+        found = rows.setdefault((" ".join(r.text.split()), r.attributed_to), [])
+        if all(a.id != r.article for a in found):
+            found.append(ref(r.article))
+    return [ReportView(arts, text, by) for (text, by), arts in rows.items()]
 
 
 def _matrix(dossier: Dossier) -> Matrix:
@@ -317,16 +351,17 @@ def _matrix(dossier: Dossier) -> Matrix:
     covered: list[set[str]] = []
     top = sorted(dossier.entities, key=lambda e: (-len(e.articles), -e.mentions, e.id))
     for e in top[:MATRIX_ENTITIES]:
-        columns.append(MatrixColumn("entity", e.name, f"{e.name} ({e.type})"))
+        columns.append(MatrixColumn("entity", clip_label(e.name), f"{e.name} ({e.type})"))
         covered.append(set(e.articles))
     for f in dossier.figures[:MATRIX_FIGURES]:
         label = " ".join(x for x in (_number(f.value), f.counts or "") if x)
-        columns.append(MatrixColumn("figure", label, f"figure: {label} ({f.status})"))
+        columns.append(MatrixColumn("figure", clip_label(label), f"figure: {label} ({f.status})"))
         covered.append({r.article for r in f.reports})
     for q in dossier.quotes[:MATRIX_QUOTES]:
         text = q.variants[0].text if q.variants else ""
         label = q.speaker or "unattributed"
-        columns.append(MatrixColumn("quote", label, f"quote, {label}: “{text[:80]}”"))
+        title = f"quote, {label}: “{clip_words(text)}”"
+        columns.append(MatrixColumn("quote", clip_label(label), title))
         covered.append({v.article for v in q.variants})
     owned = [set(s.articles) for s in dossier.sources]
     holders = [sum(1 for mine in owned if mine & arts) for arts in covered]
@@ -341,22 +376,42 @@ def _matrix(dossier: Dossier) -> Matrix:
     return Matrix(columns, rows, [g for g in groups if g[1]])
 
 
-def _quote(group: QuoteGroup, ref: _Ref, slugs: dict[str, str]) -> QuoteView:
+def clip_label(label: str, size: int = MATRIX_LABEL_CHARS) -> str:
+    """``label`` cut at a word boundary to ``size`` characters, with "…" when cut."""
+    if len(label) <= size:
+        return label
+    cut = label[: size - 1].rsplit(" ", 1)[0] if " " in label[: size - 1] else label[: size - 1]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def quote_view(
+    group: QuoteGroup, ref: _Ref, slugs: dict[str, str], copies: dict[str, str]
+) -> QuoteView:
+    """The group's wordings, identical ones folded together (a wire quote and its reprints
+    are one wording printed by several outlets), each marked against the longest."""
     reference = max(group.variants, key=lambda v: (len(v.text), v.article))
+    wordings: dict[str, tuple[str, list[ArticleRef]]] = {}
+    for v in group.variants:
+        key = wording_key(v.text)
+        _, arts = wordings.setdefault(key, (v.text, []))
+        if all(a.id != v.article for a in arts):
+            arts.append(ref(v.article))
+    ref_key = wording_key(reference.text)
     variants = [
         VariantView(
-            article=ref(v.article),
-            text=v.text,
-            parts=diff_words(reference.text, v.text),
-            reference=v is reference,
+            articles=arts,
+            text=text,
+            parts=diff_words(reference.text, text),
+            reference=key == ref_key,
         )
-        for v in group.variants
+        for key, (text, arts) in wordings.items()
     ]
     speaker_slug = slugs.get(group.speaker_entity or "") or (
         slugify(group.speaker) if group.speaker else None
     )
     differs = any(p.kind != "same" for v in variants for p in v.parts)
-    return QuoteView(group.speaker, speaker_slug, variants, differs)
+    n_reports, n_copies = count_reports([v.article for v in group.variants], copies)
+    return QuoteView(group.speaker, speaker_slug, variants, differs, n_reports, n_copies)
 
 
 def _entity(entity: Entity, slugs: dict[str, str]) -> EntityView:

@@ -228,7 +228,13 @@ def _ferry_articles() -> list[Article]:
             _mention(_F4, "Port Alder", "GPE", "E1"),
             _mention(_F4, "M. Voss", "PERSON", "E2"),
         ],
-        quotes=[_quote(_F4, "the company knows what it owes", "M. Voss", "E2", cue="said")],
+        quotes=[
+            _quote(_F4, "the company knows what it owes", "M. Voss", "E2", cue="said"),
+            # Reported speech: the officials' point in the writer's words, not a quote.
+            _quote(
+                _F4, "talks would open on Thursday", "Harbour officials", None, cue="said"
+            ).model_copy(update={"direct": False}),
+        ],
         times=[_time(_F4, "Tuesday", "2025-03-04"), _time(_F4, "Thursday", "2025-03-06")],
     )
     return [a1, a2, a3, a4]
@@ -254,6 +260,7 @@ def _ferry_story(articles: list[Article]) -> tuple[Story, Dossier]:
             SourceCoverage(
                 name="Meridian Press",
                 articles=[a1.id],
+                first=True,
                 first_published=a1.published,
                 headline=a1.title,
                 words=len(a1.body.split()),
@@ -452,6 +459,7 @@ def _mill() -> tuple[list[Article], Story, Dossier]:
             SourceCoverage(
                 name="Kessel Courier",
                 articles=[a1.id],
+                first=True,
                 first_published=a1.published,
                 headline=a1.title,
             ),
@@ -560,6 +568,7 @@ def _hostile() -> tuple[list[Article], Story, Dossier]:
             SourceCoverage(
                 name=str(a1.source),
                 articles=[a1.id],
+                first=True,
                 first_published=a1.published,
                 headline=XSS_TITLE,
             ),

@@ -45,10 +45,16 @@ class Pager:
     total: int
     prev_url: str | None
     next_url: str | None
+    last_url: str | None = None
 
     @property
     def pages(self) -> int:
         return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def past_end(self) -> bool:
+        """A page number beyond the last page of a non-empty list (an old or edited link)."""
+        return self.total > 0 and self.page > self.pages
 
     @property
     def first(self) -> int:
@@ -64,7 +70,7 @@ class Pager:
 
 
 def pager(path: str, params: Mapping[str, str], page: int, total: int, per_page: int) -> Pager:
-    """Previous/next links that keep every other parameter."""
+    """Previous/next (and last-page) links that keep every other parameter."""
     kept = {k: v for k, v in params.items() if v and k != "page"}
 
     def url(n: int) -> str:
@@ -76,8 +82,9 @@ def pager(path: str, params: Mapping[str, str], page: int, total: int, per_page:
         page=page,
         per_page=per_page,
         total=total,
-        prev_url=url(page - 1) if page > 1 else None,
+        prev_url=url(min(page - 1, pages)) if page > 1 else None,
         next_url=url(page + 1) if page < pages else None,
+        last_url=url(pages),
     )
 
 
@@ -129,7 +136,7 @@ def stories_page(
         chrome=chrome(catalog, "Stories", "stories", flt.q, upload),
         filter=flt,
         rows=rows,
-        pager=pager("/", params, page, total, PER_PAGE),
+        pager=pager("/stories", params, page, total, PER_PAGE),
         outlets=catalog.outlets(),
         entity=catalog.entity(slug) if slug else None,
         notices=notices,
@@ -246,7 +253,8 @@ def article_page(catalog: Catalog, article_id: str, upload: bool = False) -> Art
 
 def _kind_counts(article: Article) -> dict[str, int]:
     sizes = {
-        "quote": len(article.quotes),
+        "quote": sum(1 for q in article.quotes if q.direct),
+        "said": sum(1 for q in article.quotes if not q.direct),
         "figure": len(article.figures),
         "time": len(article.times),
         "entity": len(article.entities),

@@ -159,6 +159,48 @@ def _file_part(text: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)[:80] or "story"
 
 
+#: Columns of ``/api/v1/coverage`` (JSON keys and CSV header), as ``CoverageDay`` names them.
+COVERAGE_COLUMNS = ("kind", "key", "name", "day", "reports", "copies", "first")
+
+
+@router.get(
+    "/coverage",
+    summary="Coverage over time, store-wide: per outlet and per entity, per day (format=csv|tsv)",
+    response_model=None,
+)
+def get_coverage(
+    state: WebDep,
+    kind: Annotated[
+        Literal["all", "outlet", "entity"], Query(description="outlet, entity or all.")
+    ] = "all",
+    since: Annotated[date | None, Query(alias="from", description="First day.")] = None,
+    until: Annotated[date | None, Query(alias="to", description="Last day.")] = None,
+    fmt: Annotated[
+        Literal["json", "csv", "tsv"], Query(alias="format", description="json, csv or tsv.")
+    ] = "json",
+) -> Response | dict[str, Any]:
+    low = since.isoformat() if since else ""
+    high = until.isoformat() if until else ""
+    days = state.catalog.coverage_days(low, high or "9999")
+    rows = [[getattr(d, c) for c in COVERAGE_COLUMNS] for d in days if kind in ("all", d.kind)]
+    listing = Listing(list(COVERAGE_COLUMNS), rows)
+    if fmt == "json":
+        return {
+            "schema": SCHEMA,
+            "from": low or None,
+            "to": high or None,
+            "rows": listing.records(),
+        }
+    text = text_of(listing, ListFormat(fmt))
+    media = "text/csv" if fmt == "csv" else "text/tab-separated-values"
+    name = "-".join(["coverage", *([kind] if kind != "all" else []), *filter(None, (low, high))])
+    return Response(
+        text,
+        media_type=f"{media}; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{name}.{fmt}"'},
+    )
+
+
 @router.get("/articles/{article_id:path}", summary="One article (as the JSON export)")
 def get_article(article_id: str, state: WebDep) -> dict[str, Any]:
     reader = state.catalog.reader()

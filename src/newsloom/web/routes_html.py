@@ -1,8 +1,8 @@
 """HTML pages. Addresses people can guess and share:
 
 ``/`` (the front page; with list parameters, the stories) · ``/stories`` · ``/stories/{id}`` ·
-``/articles/{id}`` · ``/entities`` · ``/entities/{slug}`` · ``/search?q=`` · ``/docs`` (the API
-reference) · ``/upload`` (only with a token).
+``/articles/{id}`` · ``/entities`` · ``/entities/{slug}`` · ``/search?q=`` · ``/coverage`` (coverage
+over time) · ``/docs`` (the API reference) · ``/upload`` (only with a token).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from newsloom.store.listing import Sort
 from newsloom.web import front, pages
 from newsloom.web.app import Web, WebError, web
 from newsloom.web.dossier import story_page
+from newsloom.web.over_time import coverage_page
 from newsloom.web.upload import MAX_UPLOAD_BYTES, UploadResult, token_ok
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -104,6 +105,18 @@ def _sort(text: str) -> Sort:
 @router.get("/stories/{story_id}")
 def story(story_id: str, state: WebDep) -> Response:
     return state.render(story_page(state.catalog, story_id, state.can_upload))
+
+
+@router.get("/coverage")
+def coverage(
+    state: WebDep,
+    since: Annotated[str, Query(alias="from")] = "",
+    until: Annotated[str, Query(alias="to")] = "",
+) -> Response:
+    notices: list[str] = []
+    low, high = _day(since, "from", notices), _day(until, "to", notices)
+    found = coverage_page(state.catalog, low, high, notices, state.can_upload)
+    return state.render(found)
 
 
 @router.get("/articles/{article_id:path}")

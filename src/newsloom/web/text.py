@@ -21,8 +21,10 @@ _PARAGRAPH = re.compile(r"(?:(?!\n[ \t]*\n).)+", re.S)
 _WORD = re.compile(r"\S+")
 _NORM = re.compile(r"[^\w]+")
 
-#: Highlight kinds, in the order they are listed in the legend.
-KINDS = ("quote", "figure", "time", "entity")
+#: Highlight kinds, in the order they are listed in the legend. ``said`` is reported speech (a
+#: paraphrase: the speaker's point in the writer's words), kept apart from a direct ``quote`` so
+#: no page shows a paraphrase as if it were the speaker's own words.
+KINDS = ("quote", "said", "figure", "time", "entity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,13 @@ class _Mark:
 def _marks(article: Article) -> list[_Mark]:
     n = len(article.body)
     marks = [
-        _Mark(q.start, q.end, "quote", _quote_note(q.speaker, q.channel)) for q in article.quotes
+        _Mark(
+            q.start,
+            q.end,
+            "quote" if q.direct else "said",
+            _quote_note(q.speaker, q.channel, q.direct),
+        )
+        for q in article.quotes
     ]
     marks += [
         _Mark(f.start, f.end, "figure", _figure_note(f.counts, f.attributed_to))
@@ -63,8 +71,9 @@ def _marks(article: Article) -> list[_Mark]:
     return [m for m in marks if 0 <= m.start < m.end <= n]
 
 
-def _quote_note(speaker: str | None, channel: str | None) -> str:
-    note = f"quote: {speaker or 'unknown speaker'}"
+def _quote_note(speaker: str | None, channel: str | None, direct: bool = True) -> str:
+    kind = "quote" if direct else "reported speech, not a quote"
+    note = f"{kind}: {speaker or 'unknown speaker'}"
     return note + (f", in {channel}" if channel else "")
 
 

@@ -7,3 +7,12 @@ document.addEventListener("keydown", function (event) {
   var box = document.getElementById("global-search");
   if (box) { event.preventDefault(); box.focus(); box.select(); }
 });
+
+// Long lists of the dossier fold on a phone (they stay open without this script, and in print).
+(function () {
+  var folds = document.querySelectorAll("details.fold");
+  if (window.matchMedia && window.matchMedia("(max-width: 640px)").matches) {
+    folds.forEach(function (d) { d.open = false; });
+  }
+  window.addEventListener("beforeprint", function () { folds.forEach(function (d) { d.open = true; }); });
+})();
