@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import islice
+from itertools import chain, islice
 from typing import BinaryIO
 
 from spacy.language import Language
@@ -25,7 +25,6 @@ from newsloom.annotate import annotate, load_nlp
 from newsloom.budget import OverTime, time_limit
 from newsloom.clean import SiteChrome, clean
 from newsloom.clean.chrome import learn_site_chrome
-from newsloom.clean.outlet_names import host_name
 from newsloom.clean.outlet_sites import settle_outlets, site_name
 from newsloom.config import OutletNames, Settings
 from newsloom.errors import Code
@@ -208,71 +207,29 @@ def ingest(
     stdin: BinaryIO | None = None,
     progress: Progress = _noop,
     stdin_id: str | None = None,
+    workers: int = 1,
+    cluster: str | None = None,
 ) -> IngestReport:
-    """Add the pages under ``paths`` to ``store``, then regroup its stories if anything changed."""
-    report = IngestReport()
-    seen: set[str] = set()
-    changed: set[str] = set()
-    hosts: set[str] = set()
-    pages_read = read_inputs(paths, settings, stdin=stdin, stdin_id=stdin_id)
-    for batch in _batches(pages_read, settings.batch_size):
-        pages, repeats = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
-        report.skipped += repeats
-        report.renamed += [Renamed(p.input, p.id, p.renamed_from) for p in pages if p.renamed_from]
-        rejections = [r for r in batch if isinstance(r, Rejection)]
-        report.read += len(pages)
-        fresh = _unchanged_removed(pages, store, report)
-        if fresh:
-            nlp = nlp or load_nlp(settings.spacy_models)
-            processed = process(fresh, nlp, settings)
-        else:
-            processed = []
-        articles = settle_outlets(
-            [a for a in processed if isinstance(a, Article)], settings.outlets
-        )
-        hosts.update(h for a in articles if (h := host_name(a.url)))
-        rejections += [r for r in processed if isinstance(r, Rejection)]
-        counts = store.write_batch(articles, rejections)
-        refused = {r.input for r in counts.refused}
-        changed.update(a.id for a in articles if a.input not in refused)
-        report.added += counts.added
-        report.updated += counts.updated
-        report.skipped += counts.skipped
-        report.rejections += [*rejections, *counts.refused]
-        log.info(
-            "batch of %d: %d added, %d updated, %d skipped, %d rejected",
-            len(batch),
-            counts.added,
-            counts.updated,
-            counts.skipped,
-            len(rejections) + len(counts.refused),
-        )
-        for r in [*rejections, *counts.refused]:
-            log.debug("rejected %s: %s %s", r.input, r.code, r.reason)
-        progress("batch", len(batch))
-    if hosts:
-        changed |= settle_store_outlets(store, settings.outlets, hosts)
-    if store.stories_dirty():
-        log.info("regrouping around %d changed articles", len(changed))
-        progress("group", 0)
-        report.stories = update_stories(store, changed)
-    else:
-        report.stories = store.count_stories()
-    return report
+    """Add the pages under ``paths`` to ``store``, then regroup its stories if anything changed.
 
+    ``workers`` processes read, clean and annotate (0: one per core; 1: all in this process,
+    with ``nlp`` if given); ``cluster`` runs them on a Dask cluster instead (``local:N`` or a
+    scheduler address). This process is the one writer either way, and the store ends up the
+    same (``newsloom.scale``).
+    """
+    from newsloom.scale.backends import open_backend
+    from newsloom.scale.parts import plan_partitions
+    from newsloom.scale.run import run_ingest
 
-def _unchanged_removed(pages: list[Page], store: Store, report: IngestReport) -> list[Page]:
-    """Pages whose id and content the store already holds are skipped before any NLP; so is
-    a page stored from the same input with the same content under the id an older newsloom
-    gave it (renamed to today's id: ``Store.adopt``)."""
-    known = store.digests(p.id for p in pages)
-    unknown = [(p.id, p.input, p.digest) for p in pages if p.id not in known]
-    if unknown:
-        adopted = store.adopt(unknown)
-        known.update({p.id: p.digest for p in pages if p.id in adopted})
-    fresh = [p for p in pages if known.get(p.id) != p.digest]
-    report.skipped += len(pages) - len(fresh)
-    return fresh
+    parts = plan_partitions(paths, settings, stdin, stdin_id)
+    head = list(islice(parts, 2))
+    if workers == 0 and not cluster and len(head) < 2 and not any(p.many for p in head):
+        workers = 1  # one batch of one-page files: starting workers would cost more than it saves
+    backend = open_backend(settings, workers, cluster, nlp)
+    try:
+        return run_ingest(chain(head, parts), store, settings, backend, progress)
+    finally:
+        backend.close()
 
 
 #: New pages are regrouped with the stored articles dated within this many days of them — twice
