@@ -32,7 +32,7 @@ from newsloom.front.sections import assign_sections
 from newsloom.fuse import fuse
 from newsloom.group import group
 from newsloom.group.events import MAX_DAYS_APART
-from newsloom.model import Article, Page, Rejection, Result
+from newsloom.model import Article, Dossier, Page, Rejection, Result, Story
 from newsloom.read import read_inputs
 from newsloom.store import Store
 from newsloom.store.reading import Reading
@@ -183,7 +183,7 @@ def analyze_items(
         progress("read", len(batch))
     result.articles = settle_outlets(result.articles, settings.outlets)  # one name per site
     result.stories = assign_sections(group(result.articles), result.articles)
-    result.dossiers = {s.id: fuse(s, result.articles) for s in result.stories}
+    result.dossiers = fuse_all(result.stories, result.articles)
     return result
 
 
@@ -241,23 +241,41 @@ REGROUP_MARGIN_DAYS = 2 * MAX_DAYS_APART
 def update_stories(store: Store, changed: Iterable[str]) -> int:
     """Regroup around the articles in ``changed`` (and any a killed run left ungrouped) only,
     not the whole store; return the story count. Falls back to ``regroup`` for a store with no
-    stories yet, and when an undated article gives no time window to work in."""
+    stories yet.
+
+    The scope is the changed articles' dates widened by ``REGROUP_MARGIN_DAYS``, every undated
+    article, and every article of a story those belong to. Undated changed articles give no
+    date: they are regrouped in the window of the dated ones, or, when none is dated, in the
+    store's newest days (a page crawled without a date is most likely new) — never with the
+    whole store, which only ``newsloom regroup`` takes on.
+    """
     ids = set(changed) | set(store.ungrouped())
     if not ids:
         return store.count_stories()
-    days = sorted(d for d in map(_day, store.date_keys(ids).values()) if d)
-    if not store.count_stories() or len(days) < len(ids):
+    if not store.count_stories():
         return _regroup_all(store)
+    days = sorted(d for d in map(_day, store.date_keys(ids).values()) if d)
+    newest = _day(store.newest_date_key())
     margin = timedelta(days=REGROUP_MARGIN_DAYS)
-    lo, hi = (days[0] - margin).isoformat(), (days[-1] + margin + timedelta(days=1)).isoformat()
-    scope = ids | set(store.ids_between(lo, hi)) | set(store.ids_undated())
+    scope = ids | set(store.ids_undated())
+    if days or newest:
+        first, last = (days[0], days[-1]) if days else (newest, newest)
+        assert first is not None and last is not None
+        lo, hi = (first - margin).isoformat(), (last + margin + timedelta(days=1)).isoformat()
+        scope |= set(store.ids_between(lo, hi))
     members = store.story_members(scope)
     scope |= {a for arts in members.values() for a in arts}
     articles = list(store.articles(scope))
     stories = assign_sections(group(articles), articles)
-    dossiers = {s.id: fuse(s, articles) for s in stories}
-    store.replace_some_stories(list(members), stories, dossiers)
+    store.replace_some_stories(list(members), stories, fuse_all(stories, articles))
     return store.count_stories()
+
+
+def fuse_all(stories: Sequence[Story], articles: Sequence[Article]) -> dict[str, Dossier]:
+    """Each story's dossier, fused from its own articles (looked up once, not per story:
+    passing every article to every story was quadratic — 83 s for a 20,000-article store)."""
+    by_id = {a.id: a for a in articles}
+    return {s.id: fuse(s, [by_id[a] for a in s.articles if a in by_id]) for s in stories}
 
 
 def _day(value: str | None) -> date | None:
@@ -302,11 +320,10 @@ def regroup(store: Store, rules: OutletNames | None = None) -> int:
 
 
 def _regroup_all(store: Store) -> int:
-    articles = list(store.articles())
-    stories = assign_sections(group(articles), articles)
-    dossiers = {s.id: fuse(s, articles) for s in stories}
-    store.replace_stories(stories, dossiers)
-    return len(stories)
+    """Every story again, the store streamed through the story index (flat memory)."""
+    from newsloom.scale.regroup import regroup_store
+
+    return regroup_store(store)
 
 
 def stored_result(store: Reading, story_id: str | None = None) -> Result:

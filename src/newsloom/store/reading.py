@@ -102,6 +102,25 @@ class Reading(Listing):
         )
         return [str(i) for (i,) in rows]
 
+    def ids_by_date(self) -> Iterator[tuple[str, str | None]]:
+        """Every article's (id, date key), in the order ``articles()`` gives them: by date,
+        then id, undated last. Two short columns: the sort stays small for any store."""
+        rows = self._conn.execute(
+            "SELECT id, date_key FROM articles ORDER BY date_key IS NULL, date_key, id"
+        )
+        for i, d in rows.fetchall():
+            yield str(i), (str(d) if d is not None else None)
+
+    def sections_and_urls(self) -> list[tuple[str | None, str | None]]:
+        """Every article's (section label, url): what ``front.sections`` learns folders from."""
+        rows = self._conn.execute("SELECT json_extract(data, '$.section'), url FROM articles")
+        return [(section, url) for section, url in rows.fetchall()]
+
+    def newest_date_key(self) -> str | None:
+        """The latest date key in the store (None: no dated article)."""
+        row = self._conn.execute("SELECT max(date_key) FROM articles").fetchone()
+        return str(row[0]) if row and row[0] is not None else None
+
     def ids_undated(self) -> list[str]:
         rows = self._conn.execute("SELECT id FROM articles WHERE date_key IS NULL")
         return [str(i) for (i,) in rows]

@@ -7,7 +7,8 @@ either the whole batch or none of it. See the package docstring for the threadin
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +41,9 @@ class BatchCounts:
             refused=self.refused + other.refused,
         )
 
+
+#: A story and its dossier (None: not fused), as ``rewriting_stories`` takes them.
+StoryPair = tuple[Story, Dossier | None]
 
 _INSERT_ARTICLE = """
 INSERT INTO articles (id, digest, input, url, source, agency, title, published, crawl_date,
@@ -226,13 +230,26 @@ class Store(Reading):
         stray = sorted(set(dossiers) - ids)
         if stray:
             raise StoreError(f"dossiers for unknown stories: {', '.join(stray[:5])}")
+        with self.rewriting_stories() as add:
+            add([(s, dossiers.get(s.id)) for s in stories])
+
+    @contextmanager
+    def rewriting_stories(self) -> Iterator[Callable[[Sequence[StoryPair]], None]]:
+        """Replace every story, a few at a time: the block empties the stories, calls the
+        function it is given with (story, dossier) pairs as they are ready, and everything is
+        one transaction (readers see the old stories until it commits; an exception rolls it
+        all back). A full regroup streams a store of any size through this in flat memory."""
         with db.transaction(self._conn):
             derived.clear(self._conn)
             self._conn.execute("DELETE FROM story_articles")
             self._conn.execute("DELETE FROM stories")
-            for story in stories:
-                self._insert_story(story, dossiers.get(story.id))
-            derived.write_stories(self._conn, [(s, dossiers.get(s.id)) for s in stories])
+
+            def add(pairs: Sequence[StoryPair]) -> None:
+                for story, dossier in pairs:
+                    self._insert_story(story, dossier)
+                derived.write_stories(self._conn, pairs)
+
+            yield add
             derived.refresh_entities(self._conn)
             self._conn.execute(_SET_DIRTY, ("0",))
             self._conn.execute(_BUMP_VERSION)
