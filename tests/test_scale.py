@@ -261,3 +261,26 @@ def test_partition_is_picklable(tmp_path: Path) -> None:
     _write(tmp_path / "a.html")
     (part,) = plan_partitions([str(tmp_path / "a.html")], Settings())
     assert pickle.loads(pickle.dumps(part)) == Partition(part.index, part.items, part.many)
+
+
+def test_a_jsonl_file_split_over_tasks_stores_what_one_worker_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A many-page file is one partition whose batches go out a few at a time (here one per
+    task): each task reads the file again and keeps its own stretch of it."""
+    import json
+
+    from newsloom.read import read_inputs
+    from newsloom.scale import run as scale_run
+
+    pages = [p for p in read_inputs([str(SAMPLE)], Settings()) if not hasattr(p, "code")]
+    with (tmp_path / "crawl.jsonl").open("w", encoding="utf-8") as out:
+        for page in pages[:12]:
+            content = {"html": page.html} if page.html else {"text": page.text}
+            line = {"id": page.id, "url": page.url, "date": str(page.crawl_date or ""), **content}
+            out.write(json.dumps({k: v for k, v in line.items() if v}) + "\n")
+    monkeypatch.setattr(scale_run, "WORK_BATCHES", 1)
+    paths = [str(tmp_path / "crawl.jsonl")]
+    one = _ingest(paths, tmp_path / "a.db", workers=1, batch_size=4)
+    assert len(one["articles"]) >= 10
+    assert _ingest(paths, tmp_path / "b.db", workers=2, batch_size=4) == one
