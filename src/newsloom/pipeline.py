@@ -265,9 +265,9 @@ def update_stories(store: Store, changed: Iterable[str]) -> int:
         scope |= set(store.ids_between(lo, hi))
     members = store.story_members(scope)
     scope |= {a for arts in members.values() for a in arts}
-    articles = list(store.articles(scope))
-    stories = assign_sections(group(articles), articles)
-    store.replace_some_stories(list(members), stories, fuse_all(stories, articles))
+    from newsloom.scale.regroup import regroup_store
+
+    regroup_store(store, scope, list(members))  # streamed: flat memory for a large run too
     return store.count_stories()
 
 

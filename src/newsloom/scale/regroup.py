@@ -7,14 +7,15 @@ day, so one day's pages are always added together); each story frozen on the way
 its own pages (read back from the store) and written, and only then dropped. Everything is one
 transaction (``Store.rewriting_stories``): readers see the old stories until it commits.
 
-A store of at most ``REGROUP_CHUNK`` articles is added in one go, which is exactly
-``group.group``; a larger one is grouped as a stream, as ``StoryIndex`` groups any stream.
+A store (or an ingest's regroup scope) of at most ``REGROUP_CHUNK`` articles is added in one go,
+which is exactly ``group.group``; a larger one is grouped as a stream, as ``StoryIndex`` groups
+any stream.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 from newsloom.front.sections import Folders, assign_sections, learn_folders
 from newsloom.fuse import fuse
@@ -33,17 +34,22 @@ REGROUP_CHUNK = 2000
 WRITE_STORIES = 200
 
 
-def regroup_store(store: Store) -> int:
-    """Recompute every story and dossier of ``store``; return the story count."""
-    learned = learn_folders(store.sections_and_urls())
+def regroup_store(
+    store: Store, scope: Collection[str] | None = None, remove: Sequence[str] = ()
+) -> int:
+    """Recompute every story and dossier of ``store`` (``scope`` None), or regroup only the
+    articles of ``scope`` in place of the stories ``remove`` (``pipeline.update_stories``).
+    Returns how many stories were written."""
+    learned = learn_folders(store.sections_and_urls(scope))
     index = StoryIndex()
     count = 0
-    with store.rewriting_stories() as add:
-        for chunk in _chunks(store.ids_by_date(), REGROUP_CHUNK):
+    rewriting = store.rewriting_stories() if scope is None else store.rewriting_some_stories(remove)
+    with rewriting as add:
+        for chunk in _chunks(store.ids_by_date(scope), REGROUP_CHUNK):
             index.add(list(store.articles(chunk)))
             count += _write(store, index.pop_frozen(), learned, add)
         count += _write(store, index.stories(), learned, add)
-    log.info("regrouped the store: %d stories", count)
+    log.info("regrouped %s: %d stories", "the store" if scope is None else "the scope", count)
     return count
 
 

@@ -263,17 +263,37 @@ class Store(Reading):
         """Drop the stories ``remove`` and write ``stories`` in their place, in one transaction;
         clears ``stories_dirty``. Every other story stays as it is, so the new stories must
         hold only articles that are in no story left standing."""
+        with self.rewriting_some_stories(remove) as add:
+            add([(s, dossiers.get(s.id)) for s in stories])
+
+    @contextmanager
+    def rewriting_some_stories(
+        self, remove: Sequence[str]
+    ) -> Iterator[Callable[[Sequence[StoryPair]], None]]:
+        """``replace_some_stories`` a few stories at a time: the stories ``remove`` go, and the
+        function the block is given writes (story, dossier) pairs as they are ready (a stored
+        story with the same id is replaced); one transaction, ``stories_dirty`` cleared."""
         with db.transaction(self._conn):
-            gone = list(dict.fromkeys([*remove, *(s.id for s in stories)]))
-            slugs = derived.slugs_of(self._conn, gone)
-            self._conn.executemany("DELETE FROM story_articles WHERE story_id = ?", _rows(gone))
-            self._conn.executemany("DELETE FROM stories WHERE id = ?", _rows(gone))
-            for story in stories:
-                self._insert_story(story, dossiers.get(story.id))
-            slugs |= derived.write_stories(self._conn, [(s, dossiers.get(s.id)) for s in stories])
+            slugs = self._drop_stories(remove)
+
+            def add(pairs: Sequence[StoryPair]) -> None:
+                slugs.update(self._drop_stories([s.id for s, _ in pairs]))
+                for story, dossier in pairs:
+                    self._insert_story(story, dossier)
+                slugs.update(derived.write_stories(self._conn, pairs))
+
+            yield add
             derived.refresh_entities(self._conn, slugs)
             self._conn.execute(_SET_DIRTY, ("0",))
             self._conn.execute(_BUMP_VERSION)
+
+    def _drop_stories(self, ids: Sequence[str]) -> set[str]:
+        """Delete stories (their derived rows cascade); return the entity slugs they named."""
+        gone = list(dict.fromkeys(ids))
+        slugs = derived.slugs_of(self._conn, gone)
+        self._conn.executemany("DELETE FROM story_articles WHERE story_id = ?", _rows(gone))
+        self._conn.executemany("DELETE FROM stories WHERE id = ?", _rows(gone))
+        return slugs
 
     def _insert_story(self, story: Story, dossier: Dossier | None) -> None:
         members = list(dict.fromkeys(story.articles))
