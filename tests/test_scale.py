@@ -284,3 +284,50 @@ def test_a_jsonl_file_split_over_tasks_stores_what_one_worker_does(
     one = _ingest(paths, tmp_path / "a.db", workers=1, batch_size=4)
     assert len(one["articles"]) >= 10
     assert _ingest(paths, tmp_path / "b.db", workers=2, batch_size=4) == one
+
+
+def test_a_page_gone_since_the_scan_is_left_out(tmp_path: Path) -> None:
+    from newsloom.scale.tasks import Pick, Work, process_work
+
+    _write(tmp_path / "a.html")
+    (part,) = plan_partitions([str(tmp_path / "a.html")], Settings())
+    work = Work(part, 0, 5, ((Pick(3, "gone"),),))  # no page at position 3 any more
+    assert process_work(work, Settings()) == [[]]
+
+
+def test_a_file_gone_since_the_walk_shares_a_partition(tmp_path: Path) -> None:
+    from newsloom.read.paths import Source
+    from newsloom.scale.parts import _alone
+
+    assert not _alone(Source("gone.html", tmp_path / "gone.html", "gone.html"))
+
+
+def test_the_progress_bar_counts_pages_found_and_done() -> None:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from newsloom.cli import _bar_update
+
+    with Progress(console=Console(file=io.StringIO()), disable=True) as bar:
+        task = bar.add_task("reading", total=None)
+        update = _bar_update(bar, task)
+        update("total", 64)
+        update("total", 10)
+        update("batch", 64)
+        assert bar.tasks[task].total == 74 and bar.tasks[task].completed == 64
+        assert bar.tasks[task].description == "ingesting"
+        update("group", 0)
+        assert bar.tasks[task].description == "grouping"
+
+
+def test_a_bad_cluster_address_is_a_usage_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsloom.cli import app
+
+    _write(tmp_path / "a.html")
+    result = CliRunner().invoke(
+        app, ["ingest", str(tmp_path / "a.html"), "--db", str(tmp_path / "s.db"), "--cluster", "x"]
+    )
+    assert result.exit_code == 2 and "scheduler address" in result.output
+    assert not (tmp_path / "s.db").exists()

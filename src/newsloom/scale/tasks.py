@@ -96,12 +96,15 @@ def process_work(
         pick = wanted.get(position)
         if pick is not None and isinstance(item, Page):
             found[position] = _as_picked(item, pick)
-    nlp = nlp or worker_nlp(settings)
     out: list[list[Article | Rejection]] = []
     with thread_limits():
         for batch in work.batches:
             pages = [found[p.position] for p in batch if p.position in found]
-            out.append(process(pages, nlp, settings) if pages else [])
+            if pages:
+                nlp = nlp or worker_nlp(settings)
+                out.append(process(pages, nlp, settings))
+            else:
+                out.append([])
     return out
 
 
