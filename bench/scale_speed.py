@@ -6,10 +6,11 @@ beside spaCy's own ``nlp.pipe`` on the same clean bodies in the same run.
 The pages under ``--source`` are repeated to ``--pages`` files, each copy with a unique line
 (``ingest_speed.build_corpus``). Each path runs ``newsloom ingest`` in a fresh process into a
 fresh store: wall time (model loading and worker start-up included), CPU time of the process and
-all its workers (``RUSAGE_CHILDREN``), pages/s. spaCy alone is ``nlp.pipe`` with newsloom's
-pipeline over the bodies the first store holds, in this process (CPU time). Then the stores are
-compared: the same articles and the same stories on every path, or the bench says so. The load
-average is printed: other work on the machine makes every figure slower.
+all its workers (``RUSAGE_CHILDREN``), pages/s, and the peak RSS of its largest process.
+spaCy alone is ``nlp.pipe`` with newsloom's pipeline over the bodies the first store holds, in
+this process (CPU time). Then the stores are compared: the same articles and the same stories on
+every path, or the bench says so. The load average is printed: other work on the machine makes
+every figure slower.
 
 Issue #15's goals: CPU time ≤ 1.15 × spaCy's alone; 2 workers ≥ 1.8 × the speed of 1; the
 Dask LocalCluster within 10% of ``--workers 2``.
@@ -43,15 +44,25 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_ingest(folder: Path, db: Path, how: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds of one ``newsloom ingest`` in a fresh process."""
-    cpu, started = _cpu(), time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "newsloom", "-q", "ingest", "--db", str(db), *how, str(folder)],
-        check=False,
-        stdout=subprocess.DEVNULL,
+def run_ingest(folder: Path, db: Path, how: list[str]) -> tuple[float, float, float]:
+    """Wall and CPU seconds of one ``newsloom ingest`` in a fresh process, and the peak RSS
+    (MB) of the largest process it ran: the writer or one worker (``ru_maxrss`` is the
+    maximum over the children, so run one size per call to compare sizes)."""
+    script = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], check=False, stdout=subprocess.DEVNULL)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
-    return time.perf_counter() - started, _cpu() - cpu
+    command = [sys.executable, "-m", "newsloom", "-q", "ingest", "--db", str(db), *how]
+    cpu, started = _cpu(), time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", script, *command, str(folder)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    peak = int(done.stdout.strip().splitlines()[-1]) / 1024
+    return time.perf_counter() - started, _cpu() - cpu, peak
 
 
 def snapshot(db: Path) -> tuple[list[tuple[str, str]], list[tuple[str, ...]]]:
@@ -89,21 +100,21 @@ def main() -> None:
         results = []
         for label, how in PATHS:
             db = Path(tmp) / f"{label.split()[-1].replace(':', '')}.db"
-            wall, cpu = run_ingest(folder, db, how)
-            results.append((label, wall, cpu, snapshot(db)))
+            wall, cpu, peak = run_ingest(folder, db, how)
+            results.append((label, wall, cpu, peak, snapshot(db)))
         t_spacy, n, words = spacy_alone(Path(tmp) / "1.db")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
     print(f"\n{args.pages} files from {distinct} distinct pages; {n} articles, {words:,} words\n")
-    print("| path | wall s | pages/s | CPU s | CPU / spaCy's | speed-up |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| path | wall s | pages/s | CPU s | CPU / spaCy's | speed-up | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     base = results[0][1]
-    for label, wall, cpu, _ in results:
+    for label, wall, cpu, peak, _ in results:
         print(f"| ingest {label} | {wall:.1f} | {n / wall:.2f} | {cpu:.1f} | "
-              f"{cpu / t_spacy:.2f} | {base / wall:.2f} |")  # fmt: skip
+              f"{cpu / t_spacy:.2f} | {base / wall:.2f} | {peak:,.0f} |")  # fmt: skip
     print(f"| spaCy nlp.pipe alone (newsloom's pipeline) | | {n / t_spacy:.2f} | {t_spacy:.1f} "
-          "| 1.00 | |")  # fmt: skip
-    first = results[0][3]
-    for label, _, _, got in results[1:]:
+          "| 1.00 | | |")  # fmt: skip
+    first = results[0][4]
+    for label, _, _, _, got in results[1:]:
         articles = "same" if got[0] == first[0] else "DIFFERENT"
         stories = "same" if got[1] == first[1] else "DIFFERENT"
         print(f"\n{label} vs --workers 1: articles {articles}, stories {stories} "
