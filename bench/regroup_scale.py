@@ -5,8 +5,9 @@
 Each store is built with ``web.fixtures.synthetic_store`` (generated articles of ~150 words in
 stories of ~5, dated over the 336 days of 2024, entities, figures; no spaCy), then
 ``newsloom regroup --db STORE`` runs in a fresh process; the table gives its wall and CPU time
-(CPU time says more when other work shares the machine), its peak RSS (``ru_maxrss`` of the child), and the stories it wrote. Issue #14's goal for 100,000
-articles: ≤ 5 minutes and ≤ 2 GB on the 2-core machine.
+(CPU time says more when other work shares the machine), its peak RSS (``ru_maxrss`` of the
+child), and the stories it wrote. Issue #14's goal for 100,000 articles: ≤ 5 minutes and
+≤ 2 GB on the 2-core machine.
 """
 
 from __future__ import annotations
