@@ -331,3 +331,48 @@ def test_a_bad_cluster_address_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2 and "scheduler address" in result.output
     assert not (tmp_path / "s.db").exists()
+
+
+def test_pool_workers_end_when_their_coordinator_is_killed(tmp_path: Path) -> None:
+    """A coordinator killed with SIGKILL cannot shut its pool down: its workers notice it is
+    gone and end, instead of waiting for a next task for ever."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os, sys, time\n"
+        "from newsloom.config import Settings\n"
+        "from newsloom.scale.backends import Pool\n"
+        "if __name__ == '__main__':\n"
+        "    pool = Pool(Settings(), 2)\n"
+        "    pool._pool.submit(os.getpid).result()\n"
+        "    print(*pool._pool._processes, flush=True)\n"
+        "    time.sleep(600)\n"
+    )
+    (tmp_path / "coordinator.py").write_text(script, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, str(tmp_path / "coordinator.py")],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    try:
+        assert proc.stdout is not None
+        workers = [int(p) for p in proc.stdout.readline().split()]  # started on demand: 1 or 2
+        assert workers
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(_exists(p) for p in workers):
+        time.sleep(0.5)
+    assert not any(_exists(p) for p in workers)
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:  # a zombie is gone too
+        return stat.read().split()[2] != "Z"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
@@ -83,9 +85,32 @@ class Inline:
         return None
 
 
-def _warm(settings: Settings) -> None:
-    """Pool initializer: load spaCy once per worker, before its first task."""
+#: Seconds between a pool worker's checks that its coordinator is still alive.
+WATCH_SECONDS = 1.0
+
+
+def _warm(settings: Settings, coordinator: int) -> None:
+    """Pool initializer: a watch that ends this worker when the coordinator is gone (killed
+    with SIGKILL, it cannot shut its pool down, and a worker waiting for its next task would
+    wait for ever), then spaCy, loaded once per worker before its first task."""
+    threading.Thread(target=_watch, args=(coordinator,), daemon=True).start()
     worker_nlp(settings)
+
+
+def _watch(coordinator: int) -> None:
+    while _alive(coordinator):
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - a pid reused by another user's process
+        return False
+    return True
 
 
 class Pool:
@@ -101,7 +126,10 @@ class Pool:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["newsloom.pipeline"])
         self._pool = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_warm, initargs=(self._settings,)
+            workers,
+            mp_context=context,
+            initializer=_warm,
+            initargs=(self._settings, os.getpid()),
         )
 
     def scan(self, part: Partition) -> Future[list[Entry]]:
