@@ -8,6 +8,7 @@ re-runs its tasks elsewhere, and the coordinator's writes are idempotent by page
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -180,6 +181,9 @@ class DaskCluster:
     def close(self) -> None:
         self._client.close()
         if self._cluster is not None:
+            # A worker still freeing spaCy when the nanny stops it is killed after a few
+            # seconds, with a warning that says nothing to a user whose run is complete.
+            logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
             self._cluster.close()
 
 
