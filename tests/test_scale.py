@@ -376,3 +376,14 @@ def _exists(pid: int) -> bool:
         return False
     with open(f"/proc/{pid}/stat", encoding="ascii") as stat:  # a zombie is gone too
         return stat.read().split()[2] != "Z"
+
+
+def test_dask_tasks_run_with_the_limits_on() -> None:
+    from newsloom.scale.tasks import with_limits
+
+    def work() -> None:
+        with time_limit(0.2):
+            _busy(3)
+
+    (outcome,) = _in_thread(lambda: with_limits(work))
+    assert isinstance(outcome, OverTime)

@@ -22,7 +22,7 @@ from spacy.language import Language
 
 from newsloom.config import OutletNames, Settings
 from newsloom.scale.parts import Partition
-from newsloom.scale.tasks import Entry, Work, process_work, scan_part, worker_nlp
+from newsloom.scale.tasks import Entry, Work, process_work, scan_part, with_limits, worker_nlp
 
 #: ``--cluster local:N`` starts a Dask LocalCluster of N worker processes.
 LOCAL_PREFIX = "local:"
@@ -171,11 +171,15 @@ class DaskCluster:
         return self._client
 
     def scan(self, part: Partition) -> Handle:
-        handle: Handle = self._client.submit(scan_part, part, self._settings, pure=False)
+        handle: Handle = self._client.submit(
+            with_limits, scan_part, part, self._settings, pure=False
+        )
         return handle
 
     def process(self, work: Work) -> Handle:
-        handle: Handle = self._client.submit(process_work, work, self._settings, pure=False)
+        handle: Handle = self._client.submit(
+            with_limits, process_work, work, self._settings, pure=False
+        )
         return handle
 
     def close(self) -> None:

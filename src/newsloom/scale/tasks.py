@@ -12,8 +12,10 @@ spaCy is loaded once per worker process (``worker_nlp``) and kept for its later 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any, TypeVar
 
 from spacy.language import Language
 
@@ -23,6 +25,8 @@ from newsloom.model import Article, Page, Rejection
 from newsloom.scale.parts import Partition, read_partition
 
 log = logging.getLogger("newsloom.scale")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +101,21 @@ def process_work(
         if pick is not None and isinstance(item, Page):
             found[position] = _as_picked(item, pick)
     out: list[list[Article | Rejection]] = []
-    with thread_limits():
-        for batch in work.batches:
-            pages = [found[p.position] for p in batch if p.position in found]
-            if pages:
-                nlp = nlp or worker_nlp(settings)
-                out.append(process(pages, nlp, settings))
-            else:
-                out.append([])
+    for batch in work.batches:
+        pages = [found[p.position] for p in batch if p.position in found]
+        if pages:
+            nlp = nlp or worker_nlp(settings)
+            out.append(process(pages, nlp, settings))
+        else:
+            out.append([])
     return out
+
+
+def with_limits(fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` with the per-page time limits on in this thread: a Dask worker runs its
+    tasks in a thread, where the signal-based limits do not reach (``budget.thread_limits``)."""
+    with thread_limits():
+        return fn(*args)
 
 
 def _as_picked(page: Page, pick: Pick) -> Page:
