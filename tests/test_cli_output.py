@@ -204,7 +204,7 @@ def test_verbose_ingest_logs_each_batch(tmp_path: Path) -> None:
         timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
-    assert "INFO newsloom.pipeline: batch of 1: 1 added" in proc.stderr
+    assert "INFO newsloom.scale: batch of 1: 1 added" in proc.stderr  # the run's coordinator
     quiet = subprocess.run(
         [
             sys.executable,

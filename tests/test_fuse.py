@@ -310,3 +310,35 @@ def test_dateline_city_joins_the_place_entity() -> None:
     entities = merge_entities([a, b])
     dunmore = next(e for e in entities if e.name == "Dunmore")
     assert dunmore.articles == ["a", "b"]
+
+
+def test_copies_of_one_report_are_compared_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """40 copies of a wire report with three figures, and one independent report: the figure
+    pairs compared are those of one copy and the independent report, not of every copy; each
+    claim still lists every copy's figure."""
+    from newsloom.fuse import figures as fuse_figures
+
+    wire = [_fig(300, "residents", "in Dunmore"), _fig(12, "workers", None, pred="injured"),
+            _fig(4, "boats", None)]  # fmt: skip
+    articles = [_figured(f"w{i}", list(wire), f"Paper {i}") for i in range(40)]
+    articles.append(_figured("own", [_fig(300, "residents", "in Dunmore")], "Gazette"))
+    report_of = {a.id: "w0" for a in articles[:40]} | {"own": "own"}
+    calls = []
+    real = fuse_figures._same_claim
+    monkeypatch.setattr(fuse_figures, "_same_claim", lambda a, b: calls.append(1) or real(a, b))
+    claims = {c.value: c for c in fuse_figures.figure_claims(articles, report_of)}
+    assert len(calls) <= 6  # 4 distinct figures: at most 4·3/2 pairs, not 121·120/2
+    residents = claims[300]
+    assert len(residents.reports) == 41 and residents.independent_reports == 2
+    assert residents.status == "corroborated"
+    assert len(claims[12].reports) == 40 and claims[12].status == "single-source"
+
+
+def test_the_same_figure_twice_in_one_page_stays_two_figures() -> None:
+    from newsloom.fuse.figures import _one_per_report, claim_key
+
+    twice = [_fig(5, "boats", None), _fig(5, "boats", None)]
+    a, b = _figured("a", list(twice), "Wire"), _figured("b", list(twice), "Reprint")
+    placed = [(x, f, claim_key(f)) for x in (a, b) for f in x.figures]
+    reps, copies = _one_per_report(placed, {"a": "a", "b": "a"})
+    assert len(reps) == 2 and copies == [[0, 2], [1, 3]]

@@ -264,3 +264,16 @@ def test_a_statement_credited_as_speaker_is_its_authors(nlp: Language) -> None:
 def test_a_statement_nobody_made_before_stays_as_written(nlp: Language) -> None:
     text = "“The plant will reopen in May,” the statement said."
     assert [q.speaker for q in quotes(nlp, text)] == ["the statement"]
+
+
+def test_a_subject_glued_to_the_closing_mark_is_cut_from_its_token() -> None:
+    import spacy
+
+    from newsloom.annotate.speakers import glued_subject
+
+    doc = spacy.blank("en")("“It was paranoia,”Clinton said.")
+    token = next(t for t in doc if "Clinton" in t.text)
+    found = glued_subject(token, doc.text.index("”"), [])
+    assert found is not None and (found.name, found.start, found.end) == ("Clinton", 18, 25)
+    assert doc.text[found.start : found.end] == "Clinton"
+    assert glued_subject(token, token.idx + len(token.text), []) is None  # nothing after the cut

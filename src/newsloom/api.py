@@ -40,9 +40,15 @@ class Store(_BaseStore):
         paths: str | Path | Sequence[str | Path],
         settings: Settings | None = None,
         nlp: Language | None = None,
+        workers: int = 1,
+        cluster: str | None = None,
     ) -> pipeline.IngestReport:
-        """Add the pages under ``paths`` (files, folders, globs) and regroup what changed."""
-        return pipeline.ingest(_paths(paths), self, settings or Settings(), nlp=nlp)
+        """Add the pages under ``paths`` (files, folders, globs) and regroup what changed;
+        ``workers`` processes (0: one per core) or a Dask ``cluster`` (``local:N`` or a
+        scheduler address) clean and annotate, with the same result."""
+        return pipeline.ingest(
+            _paths(paths), self, settings or Settings(), nlp=nlp, workers=workers, cluster=cluster
+        )
 
     def regroup(self) -> int:
         """Recompute every story and dossier; return how many stories there are."""

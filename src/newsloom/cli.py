@@ -27,6 +27,7 @@ import socket
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Callable
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -34,7 +35,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from newsloom import __version__
 from newsloom.cli_common import (
@@ -131,16 +141,50 @@ def _stdin_id(value: str | None, paths: list[str]) -> str | None:
 
 
 def _progress() -> Progress:
+    """Pages done / known so far, their rate and the time left (stderr, terminals only)."""
     return Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
         BarColumn(bar_width=None),
-        TextColumn("{task.completed} inputs"),
+        MofNCompleteColumn(),
+        TextColumn("pages"),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
         console=err,
         transient=True,
         disable=not err.is_terminal,
     )
+
+
+def _bar_update(bar: Progress, task: TaskID) -> Callable[[str, int], None]:
+    """The pipeline's progress events on ``bar``: ``total`` adds pages found (the workers'
+    scans run ahead of the work), ``batch`` pages done, ``group`` the regroup at the end."""
+    bar.update(task, rate="")
+
+    def update(event: str, n: int) -> None:
+        if event == "total":
+            known = bar.tasks[task].total or 0
+            bar.update(task, total=known + n)
+            return
+        described = "grouping" if event == "group" else "ingesting"
+        bar.update(task, advance=n, description=described)
+        speed = bar.tasks[task].speed
+        bar.update(task, rate=f"{speed:.1f}/s" if speed else "")
+
+    return update
+
+
+def _check_cluster(address: str | None) -> None:
+    if address is None:
+        return
+    from newsloom.scale.backends import cluster_problem
+
+    problem = cluster_problem(address)
+    if problem:
+        err.print(f"[red]error:[/] --cluster {escape(address)!r}: {escape(problem)}")
+        raise typer.Exit(Exit.USAGE)
 
 
 def _exit_code(n_good: int, rejections: list[Rejection]) -> Exit:
@@ -171,6 +215,23 @@ def ingest_cmd(
     interval: Annotated[
         float, typer.Option(min=0.1, help="With --watch: seconds between two looks.")
     ] = 5.0,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            "-j",
+            min=0,
+            help="Processes that read, clean and annotate; 0 (default): one per core.",
+        ),
+    ] = 0,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            help="Run on Dask instead: local:N (a local cluster of N workers) or a scheduler "
+            "address (tcp://HOST:8786) whose workers have newsloom and see the same paths.",
+        ),
+    ] = None,
 ) -> None:
     """Read pages into the store: clean, annotate, group into stories.
 
@@ -180,6 +241,7 @@ def ingest_cmd(
     from newsloom.pipeline import ingest
 
     given_id = _stdin_id(stdin_id, paths)
+    _check_cluster(cluster)
     settings = Settings(
         max_bytes=max_bytes,
         batch_size=batch_size,
@@ -190,14 +252,16 @@ def ingest_cmd(
         _watch(paths, db, settings, interval)
         return
     with open_store(db) as store, _progress() as bar:
-        task = bar.add_task("ingesting", total=None)
+        task = bar.add_task("reading", total=None)
         report = ingest(
             paths,
             store,
             settings,
             stdin=sys.stdin.buffer,
-            progress=lambda event, n: bar.update(task, advance=n, description=event),
+            progress=_bar_update(bar, task),
             stdin_id=given_id,
+            workers=workers,
+            cluster=cluster,
         )
     _print_ingest(report, db)
     raise typer.Exit(_exit_code(report.added + report.updated + report.skipped, report.rejections))
@@ -302,7 +366,7 @@ def analyze_cmd(
     from newsloom.pipeline import analyze
 
     with _progress() as bar:
-        task = bar.add_task("analyzing", total=None)
+        task = bar.add_task("analyzing", total=None, rate="")
         result = analyze(
             paths,
             Settings(max_bytes=max_bytes, page_seconds=page_seconds, outlets=_outlet_rules(config)),
@@ -336,13 +400,8 @@ def demo_cmd(
     target = db or Path(tempfile.mkdtemp(prefix="newsloom-demo-")) / "demo.db"
     out.print(f"Ingesting the sample corpus into {escape(str(target))} …")
     with open_store(target) as store, _progress() as bar:
-        task = bar.add_task("ingesting", total=None)
-        report = ingest(
-            [str(sample_dir())],
-            store,
-            Settings(),
-            progress=lambda event, n: bar.update(task, advance=n, description=event),
-        )
+        task = bar.add_task("reading", total=None)
+        report = ingest([str(sample_dir())], store, Settings(), progress=_bar_update(bar, task))
         _print_ingest(report, target)
         stories = store.stories()
         dossiers = {s.id: store.dossier(s.id) for s in stories}

@@ -77,6 +77,15 @@ class OutletNames:
     def __bool__(self) -> bool:
         return bool(self.hosts or self.names)
 
+    def __reduce__(self) -> tuple[object, tuple[dict[str, str], dict[str, str]]]:
+        """Pickled as plain dicts (a ``MappingProxyType`` does not pickle): settings travel to
+        worker processes."""
+        return _outlet_names, (dict(self.hosts), dict(self.names))
+
+
+def _outlet_names(hosts: dict[str, str], names: dict[str, str]) -> OutletNames:
+    return OutletNames(MappingProxyType(hosts), MappingProxyType(names))
+
 
 def _name_key(name: str) -> str:
     return " ".join(name.casefold().split())

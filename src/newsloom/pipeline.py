@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,7 +26,6 @@ from newsloom.annotate import annotate, load_nlp
 from newsloom.budget import OverTime, time_limit
 from newsloom.clean import SiteChrome, clean
 from newsloom.clean.chrome import learn_site_chrome
-from newsloom.clean.outlet_names import host_name
 from newsloom.clean.outlet_sites import settle_outlets, site_name
 from newsloom.config import OutletNames, Settings
 from newsloom.errors import Code
@@ -34,7 +33,7 @@ from newsloom.front.sections import assign_sections
 from newsloom.fuse import fuse
 from newsloom.group import group
 from newsloom.group.events import MAX_DAYS_APART
-from newsloom.model import Article, Page, Rejection, Result
+from newsloom.model import Article, Dossier, Page, Rejection, Result, Story
 from newsloom.read import read_inputs
 from newsloom.store import Store
 from newsloom.store.reading import Reading
@@ -185,7 +184,7 @@ def analyze_items(
         progress("read", len(batch))
     result.articles = settle_outlets(result.articles, settings.outlets)  # one name per site
     result.stories = assign_sections(group(result.articles), result.articles)
-    result.dossiers = {s.id: fuse(s, result.articles) for s in result.stories}
+    result.dossiers = fuse_all(result.stories, result.articles)
     return result
 
 
@@ -210,72 +209,30 @@ def ingest(
     progress: Progress = _noop,
     stdin_id: str | None = None,
     base: Path | None = None,
+    workers: int = 1,
+    cluster: str | None = None,
 ) -> IngestReport:
     """Add the pages under ``paths`` to ``store``, then regroup its stories if anything changed.
-    ``base``: files given one by one are named by their path under it (``read_inputs``)."""
-    report = IngestReport()
-    seen: set[str] = set()
-    changed: set[str] = set()
-    hosts: set[str] = set()
-    pages_read = read_inputs(paths, settings, stdin=stdin, stdin_id=stdin_id, base=base)
-    for batch in _batches(pages_read, settings.batch_size):
-        pages, repeats = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
-        report.skipped += repeats
-        report.renamed += [Renamed(p.input, p.id, p.renamed_from) for p in pages if p.renamed_from]
-        rejections = [r for r in batch if isinstance(r, Rejection)]
-        report.read += len(pages)
-        fresh = _unchanged_removed(pages, store, report)
-        if fresh:
-            nlp = nlp or load_nlp(settings.spacy_models)
-            processed = process(fresh, nlp, settings)
-        else:
-            processed = []
-        articles = settle_outlets(
-            [a for a in processed if isinstance(a, Article)], settings.outlets
-        )
-        hosts.update(h for a in articles if (h := host_name(a.url)))
-        rejections += [r for r in processed if isinstance(r, Rejection)]
-        counts = store.write_batch(articles, rejections)
-        refused = {r.input for r in counts.refused}
-        changed.update(a.id for a in articles if a.input not in refused)
-        report.added += counts.added
-        report.updated += counts.updated
-        report.skipped += counts.skipped
-        report.rejections += [*rejections, *counts.refused]
-        log.info(
-            "batch of %d: %d added, %d updated, %d skipped, %d rejected",
-            len(batch),
-            counts.added,
-            counts.updated,
-            counts.skipped,
-            len(rejections) + len(counts.refused),
-        )
-        for r in [*rejections, *counts.refused]:
-            log.debug("rejected %s: %s %s", r.input, r.code, r.reason)
-        progress("batch", len(batch))
-    if hosts:
-        changed |= settle_store_outlets(store, settings.outlets, hosts)
-    if store.stories_dirty():
-        log.info("regrouping around %d changed articles", len(changed))
-        progress("group", 0)
-        report.stories = update_stories(store, changed)
-    else:
-        report.stories = store.count_stories()
-    return report
 
+    ``workers`` processes read, clean and annotate (0: one per core; 1: all in this process,
+    with ``nlp`` if given); ``cluster`` runs them on a Dask cluster instead (``local:N`` or a
+    scheduler address). This process is the one writer either way, and the store ends up the
+    same (``newsloom.scale``). ``base``: files given one by one are named by their path under
+    it (``read.paths.expand_inputs``).
+    """
+    from newsloom.scale.backends import open_backend
+    from newsloom.scale.parts import plan_partitions
+    from newsloom.scale.run import run_ingest
 
-def _unchanged_removed(pages: list[Page], store: Store, report: IngestReport) -> list[Page]:
-    """Pages whose id and content the store already holds are skipped before any NLP; so is
-    a page stored from the same input with the same content under the id an older newsloom
-    gave it (renamed to today's id: ``Store.adopt``)."""
-    known = store.digests(p.id for p in pages)
-    unknown = [(p.id, p.input, p.digest) for p in pages if p.id not in known]
-    if unknown:
-        adopted = store.adopt(unknown)
-        known.update({p.id: p.digest for p in pages if p.id in adopted})
-    fresh = [p for p in pages if known.get(p.id) != p.digest]
-    report.skipped += len(pages) - len(fresh)
-    return fresh
+    parts = plan_partitions(paths, settings, stdin, stdin_id, base)
+    head = list(islice(parts, 2))
+    if workers == 0 and not cluster and len(head) < 2 and not any(p.many for p in head):
+        workers = 1  # one batch of one-page files: starting workers would cost more than it saves
+    backend = open_backend(settings, workers, cluster, nlp)
+    try:
+        return run_ingest(chain(head, parts), store, settings, backend, progress)
+    finally:
+        backend.close()
 
 
 #: New pages are regrouped with the stored articles dated within this many days of them — twice
@@ -287,23 +244,41 @@ REGROUP_MARGIN_DAYS = 2 * MAX_DAYS_APART
 def update_stories(store: Store, changed: Iterable[str]) -> int:
     """Regroup around the articles in ``changed`` (and any a killed run left ungrouped) only,
     not the whole store; return the story count. Falls back to ``regroup`` for a store with no
-    stories yet, and when an undated article gives no time window to work in."""
+    stories yet.
+
+    The scope is the changed articles' dates widened by ``REGROUP_MARGIN_DAYS``, every undated
+    article, and every article of a story those belong to. Undated changed articles give no
+    date: they are regrouped in the window of the dated ones, or, when none is dated, in the
+    store's newest days (a page crawled without a date is most likely new) — never with the
+    whole store, which only ``newsloom regroup`` takes on.
+    """
     ids = set(changed) | set(store.ungrouped())
     if not ids:
         return store.count_stories()
-    days = sorted(d for d in map(_day, store.date_keys(ids).values()) if d)
-    if not store.count_stories() or len(days) < len(ids):
+    if not store.count_stories():
         return _regroup_all(store)
+    days = sorted(d for d in map(_day, store.date_keys(ids).values()) if d)
+    newest = _day(store.newest_date_key())
     margin = timedelta(days=REGROUP_MARGIN_DAYS)
-    lo, hi = (days[0] - margin).isoformat(), (days[-1] + margin + timedelta(days=1)).isoformat()
-    scope = ids | set(store.ids_between(lo, hi)) | set(store.ids_undated())
+    scope = ids | set(store.ids_undated())
+    if days or newest:
+        first, last = (days[0], days[-1]) if days else (newest, newest)
+        assert first is not None and last is not None
+        lo, hi = (first - margin).isoformat(), (last + margin + timedelta(days=1)).isoformat()
+        scope |= set(store.ids_between(lo, hi))
     members = store.story_members(scope)
     scope |= {a for arts in members.values() for a in arts}
-    articles = list(store.articles(scope))
-    stories = assign_sections(group(articles), articles)
-    dossiers = {s.id: fuse(s, articles) for s in stories}
-    store.replace_some_stories(list(members), stories, dossiers, articles)
+    from newsloom.scale.regroup import regroup_store
+
+    regroup_store(store, scope, list(members))  # streamed: flat memory for a large run too
     return store.count_stories()
+
+
+def fuse_all(stories: Sequence[Story], articles: Sequence[Article]) -> dict[str, Dossier]:
+    """Each story's dossier, fused from its own articles (looked up once, not per story:
+    passing every article to every story was quadratic — 83 s for a 20,000-article store)."""
+    by_id = {a.id: a for a in articles}
+    return {s.id: fuse(s, [by_id[a] for a in s.articles if a in by_id]) for s in stories}
 
 
 def _day(value: str | None) -> date | None:
@@ -348,11 +323,10 @@ def regroup(store: Store, rules: OutletNames | None = None) -> int:
 
 
 def _regroup_all(store: Store) -> int:
-    articles = list(store.articles())
-    stories = assign_sections(group(articles), articles)
-    dossiers = {s.id: fuse(s, articles) for s in stories}
-    store.replace_stories(stories, dossiers, articles)
-    return len(stories)
+    """Every story again, the store streamed through the story index (flat memory)."""
+    from newsloom.scale.regroup import regroup_store
+
+    return regroup_store(store)
 
 
 def stored_result(store: Reading, story_id: str | None = None) -> Result:

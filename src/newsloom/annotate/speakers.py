@@ -120,7 +120,7 @@ def glued_subject(token: Token, cut: int, mentions: list[Mention]) -> Speaker | 
     closing quote mark before it (``paranoia,”Clinton said``)."""
     end = token.idx + len(token.text)
     start = cut + 1
-    part = token.doc.text[start:end]
+    part = token.text[start - token.idx :]  # not doc.text: rebuilt whole on each access
     if not (token.idx < start < end and part[:1].isupper() and part.isalpha()):
         return None
     kind: SpeakerKind = "person" if _is_person(part, start, end, mentions) else "group"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 from newsloom.front.vocab import SECTION_ALIASES, URL_SECTIONS
@@ -29,9 +29,17 @@ _FOLDER = re.compile(r"^[a-z][a-z.&-]{1,30}$")
 MAX_LABEL = 40
 
 
-def assign_sections(stories: Sequence[Story], articles: Sequence[Article]) -> list[Story]:
-    """``stories`` with ``section`` set from their pages (copies of the story objects)."""
-    learned = _learn_folders(articles)
+Folders = dict[tuple[str, str], str]
+
+
+def assign_sections(
+    stories: Sequence[Story], articles: Sequence[Article], learned: Folders | None = None
+) -> list[Story]:
+    """``stories`` with ``section`` set from their pages (copies of the story objects).
+    ``learned`` is what the site folders mean (``learn_folders``), learned from ``articles``
+    when not given: a store regrouped a few stories at a time learns it from every page."""
+    if learned is None:
+        learned = learn_folders((a.section, a.url) for a in articles)
     page_section = {a.id: _page_section(a, learned) for a in articles}
     order = {a.id: (a.date_key or "9999", a.id) for a in articles}
     return [
@@ -61,12 +69,13 @@ def _folders(url: str | None) -> tuple[str, list[str]]:
     return parts.netloc.lower(), [f for f in folders if _FOLDER.match(f)]
 
 
-def _learn_folders(articles: Sequence[Article]) -> dict[tuple[str, str], str]:
-    """(site, folder) → the section its labelled pages carry most, from this crawl."""
+def learn_folders(pages: Iterable[tuple[str | None, str | None]]) -> Folders:
+    """(site, folder) → the section its labelled pages carry most, from the (section, url)
+    of each page of this crawl."""
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for article in articles:
-        section = _canonical(article.section)
-        host, folders = _folders(article.url)
+    for label, url in pages:
+        section = _canonical(label)
+        host, folders = _folders(url)
         if section and folders:
             votes[(host, folders[0])][section] += 1
     return {key: count.most_common(1)[0][0] for key, count in votes.items()}

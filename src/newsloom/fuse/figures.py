@@ -146,11 +146,14 @@ def figure_claims(members: Sequence[Article], report_of: Mapping[str, str]) -> l
     placed: list[Placed] = [
         (a, f, claim_key(f)) for a in members for f in a.figures if f.value is not None
     ]
-    placed = _adopt_kinds(placed)
-    claims = [
-        (_representative(g), _claim([(a, f) for a, f, _ in g], report_of))
-        for g in link(placed, _same_claim)
-    ]
+    reps, copies = _one_per_report(placed, report_of)
+    reps = _adopt_kinds(reps, report_of)
+    groups = []
+    for linked in link(list(range(len(reps))), lambda i, j: _same_claim(reps[i], reps[j])):
+        order = sorted(k for i in linked for k in copies[i])
+        key_of = {k: reps[i][2] for i in linked for k in copies[i]}
+        groups.append([(placed[k][0], placed[k][1], key_of[k]) for k in order])
+    claims = [(_representative(g), _claim([(a, f) for a, f, _ in g], report_of)) for g in groups]
     _explain_apart(claims)
     return sorted((c for _, c in claims), key=lambda c: (-c.independent_reports, c.counts or ""))
 
@@ -160,19 +163,46 @@ def figure_claims(members: Sequence[Article], report_of: Mapping[str, str]) -> l
 BARE_MIN_VALUE = 10
 
 
-def _adopt_kinds(placed: list[Placed]) -> list[Placed]:
+def _one_per_report(
+    placed: list[Placed], report_of: Mapping[str, str]
+) -> tuple[list[Placed], list[list[int]]]:
+    """One figure per copy group: the same figure (text, value and kind, and which of its kind
+    in its page) in every copy of one report is compared once, not once per copy — a story
+    with 250 copies of a wire report compared 250² figure pairs. Returns the representatives
+    (the first copy's) and, for each, the indices in ``placed`` of all its copies."""
+    reps: list[Placed] = []
+    copies: list[list[int]] = []
+    first: dict[tuple[object, ...], int] = {}
+    nth: Counter[tuple[object, ...]] = Counter()
+    for index, (article, figure, key) in enumerate(placed):
+        own = (article.id, figure.text, figure.value, key)
+        nth[own] += 1
+        sig = (report_of.get(article.id, article.id), figure.text, figure.value, key, nth[own])
+        if sig in first:
+            copies[first[sig]].append(index)
+            continue
+        first[sig] = len(reps)
+        reps.append((article, figure, key))
+        copies.append([index])
+    return reps, copies
+
+
+def _adopt_kinds(placed: list[Placed], report_of: Mapping[str, str]) -> list[Placed]:
     """A figure that names no counted thing and no unit ("more than 200", "about 90,000") takes
-    the kind of the figures of other articles that give the same number, when they all count one
+    the kind of the figures of other reports that give the same number, when they all count one
     kind of thing; otherwise it stays a claim of its own."""
     out: list[Placed] = []
     for article, figure, key in placed:
         if key.what or key.unit or (figure.value or 0) < BARE_MIN_VALUE:
             out.append((article, figure, key))
             continue
+        mine = report_of.get(article.id, article.id)
         kinds = {
             (k.what, k.unit, k.per)
             for a, f, k in placed
-            if a.id != article.id and (k.what or k.unit) and _agree(f.value, figure.value)
+            if report_of.get(a.id, a.id) != mine
+            and (k.what or k.unit)
+            and _agree(f.value, figure.value)
         }
         if len(kinds) == 1:
             what, unit, per = kinds.pop()

@@ -9,7 +9,9 @@ two people: that needs a single full name in the story with the same surname ske
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from newsloom.spelling import CACHED_NAMES
 from newsloom.spelling import POSSESSIVE_RE as _POSSESSIVE_RE
 from newsloom.spelling import fold as fold
 from newsloom.spelling import skeleton as skeleton
@@ -44,12 +46,14 @@ def _qualifies_title(words: list[str]) -> bool:
     return len(words) > 2 and _is_title(words[1])
 
 
+@lru_cache(maxsize=CACHED_NAMES)
 def person_key(name: str) -> tuple[str, ...]:
     """Skeletons of a person's name words (titles and middle initials dropped)."""
     words = [w for w in strip_titles(name).split() if len(w.strip(".")) > 1]
     return tuple(s for w in words if (s := skeleton(w)))
 
 
+@lru_cache(maxsize=CACHED_NAMES)
 def place_key(name: str) -> str:
     """Skeleton of a place or organisation: ``the Kursk-Oblast area`` → ``kursk``."""
     words = [w for w in re.split(r"[\s\-]+", fold(name)) if w and w != "the"]

@@ -86,6 +86,7 @@ class StoryIndex:
         self._story_of: dict[int, str] = {}
         self._newest: int | None = None
         self._pending: set[str] = set()
+        self._frozen: list[Story] = []
 
     # -------------------------------------------------------------------------- public
 
@@ -110,8 +111,19 @@ class StoryIndex:
         self._evict()
         return changes
 
+    def pop_frozen(self) -> list[Story]:
+        """The stories whose blocks were frozen (``EVICT_DAYS`` behind the newest article) since
+        the last call, taken out of the index: no later article can change them. A caller that
+        streams a store through the index writes these and keeps memory flat."""
+        frozen, self._frozen = self._frozen, []
+        for story in frozen:
+            if self._stories.get(story.id) is story:
+                del self._stories[story.id]
+        return frozen
+
     def stories(self) -> list[Story]:
-        """Every story, newest first."""
+        """Every story still held (all of them unless ``pop_frozen`` took some), newest
+        first."""
         return sorted(
             self._stories.values(), key=lambda s: (s.last_published or "", s.id), reverse=True
         )
@@ -289,6 +301,7 @@ class StoryIndex:
         old = [
             b for b, blk in self._blocks.items() if blk.newest is not None and blk.newest < horizon
         ]
+        frozen: set[str] = set()
         for block in old:
             for key in self._blocks.pop(block).keys:
                 doc = self._docs.pop(key)
@@ -297,4 +310,7 @@ class StoryIndex:
                 self._copy_index.forget(key)
                 self._copies.pop(key, None)
                 self._block_of.pop(key, None)
-                self._story_of.pop(key, None)
+                story = self._story_of.pop(key, None)
+                if story is not None and story in self._stories and story not in frozen:
+                    frozen.add(story)
+                    self._frozen.append(self._stories[story])

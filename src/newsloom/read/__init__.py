@@ -20,7 +20,7 @@ from newsloom.errors import Code
 from newsloom.model import Page, Rejection
 from newsloom.read.dispatch import read_source
 from newsloom.read.names import repeated_id
-from newsloom.read.paths import expand_inputs
+from newsloom.read.paths import Source, expand_inputs
 from newsloom.read.reject import rejection
 
 __all__ = ["read_inputs"]
@@ -45,8 +45,17 @@ def read_inputs(
         if isinstance(item, Rejection):
             yield item
             continue
-        for result in _timed(read_source(item, settings, stdin), item.label, settings):
-            yield _distinct(result, taken) if isinstance(result, Page) else result
+        for result in read_source_timed(item, settings, stdin):
+            yield distinct(result, taken) if isinstance(result, Page) else result
+
+
+def read_source_timed(
+    src: Source, settings: Settings, stdin: BinaryIO | None = None
+) -> Iterator[Page | Rejection]:
+    """One source's pages and rejections, each page's reading within the time limit, ids as
+    the reader made them (``distinct`` makes them unique across a run). The parallel ingest
+    reads each partition with this in a worker (``newsloom.scale``)."""
+    return _timed(read_source(src, settings, stdin), src.label, settings)
 
 
 def _timed(
@@ -71,13 +80,22 @@ def _timed(
 DIGEST_KEPT = 16
 
 
-def _distinct(page: Page, taken: dict[str, str]) -> Page:
+def distinct(page: Page, taken: dict[str, str]) -> Page:
     """``page``, renamed when an earlier page of the run has its id and other content."""
-    digest = page.digest[:DIGEST_KEPT]
-    seen = taken.get(page.id)
-    if seen is None or seen == digest:
-        taken[page.id] = digest
+    new = distinct_id(page.id, page.digest, taken)
+    if new == page.id:
         return page
-    new = repeated_id(page.id, taken)
-    taken[new] = digest
     return page.model_copy(update={"id": new, "renamed_from": page.id})
+
+
+def distinct_id(page_id: str, digest: str, taken: dict[str, str]) -> str:
+    """The id a page read with ``page_id`` and ``digest`` gets in a run that has ``taken``
+    these ids (id → digest prefix): its own, or ``id~2``… when another content has it."""
+    kept = digest[:DIGEST_KEPT]
+    seen = taken.get(page_id)
+    if seen is None or seen == kept:
+        taken[page_id] = kept
+        return page_id
+    new = repeated_id(page_id, taken)
+    taken[new] = kept
+    return new

@@ -126,6 +126,36 @@ class Reading(Listing):
         )
         return [str(i) for (i,) in rows]
 
+    def ids_by_date(self, ids: Iterable[str] | None = None) -> list[tuple[str, str | None]]:
+        """Each article's (id, date key) (all, or those of ``ids``), in the order ``articles()``
+        gives them: by date, then id, undated last. Two short columns: the sort stays small."""
+        order = "ORDER BY date_key IS NULL, date_key, id"
+        if ids is None:
+            rows = self._conn.execute(f"SELECT id, date_key FROM articles {order}")
+        else:
+            rows = self._conn.execute(
+                f"SELECT id, date_key FROM articles WHERE id IN ({_IDS}) {order}",
+                (_json_ids(ids),),
+            )
+        return [(str(i), (str(d) if d is not None else None)) for i, d in rows.fetchall()]
+
+    def sections_and_urls(
+        self, ids: Iterable[str] | None = None
+    ) -> list[tuple[str | None, str | None]]:
+        """Each article's (section label, url) (all, or those of ``ids``): what
+        ``front.sections`` learns folders from."""
+        what = "SELECT json_extract(data, '$.section'), url FROM articles"
+        if ids is None:
+            rows = self._conn.execute(what)
+        else:
+            rows = self._conn.execute(f"{what} WHERE id IN ({_IDS})", (_json_ids(ids),))
+        return [(section, url) for section, url in rows.fetchall()]
+
+    def newest_date_key(self) -> str | None:
+        """The latest date key in the store (None: no dated article)."""
+        row = self._conn.execute("SELECT max(date_key) FROM articles").fetchone()
+        return str(row[0]) if row and row[0] is not None else None
+
     def ids_undated(self) -> list[str]:
         rows = self._conn.execute("SELECT id FROM articles WHERE date_key IS NULL")
         return [str(i) for (i,) in rows]

@@ -7,7 +7,8 @@ either the whole batch or none of it. See the package docstring for the threadin
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +41,12 @@ class BatchCounts:
             refused=self.refused + other.refused,
         )
 
+
+#: A story and its dossier (None: not fused), as ``rewriting_stories`` takes them.
+StoryPair = tuple[Story, Dossier | None]
+#: What ``rewriting_stories`` hands its block: write these (story, dossier) pairs, with the
+#: articles fuse linked to their entities (``entity_links``; others are ignored).
+StoryWriter = Callable[[Sequence[StoryPair], Sequence[Article]], None]
 
 _INSERT_ARTICLE = """
 INSERT INTO articles (id, digest, input, url, source, agency, title, published, crawl_date,
@@ -232,14 +239,27 @@ class Store(Reading):
         stray = sorted(set(dossiers) - ids)
         if stray:
             raise StoreError(f"dossiers for unknown stories: {', '.join(stray[:5])}")
+        with self.rewriting_stories() as add:
+            add([(s, dossiers.get(s.id)) for s in stories], articles)
+
+    @contextmanager
+    def rewriting_stories(self) -> Iterator[StoryWriter]:
+        """Replace every story, a few at a time: the block empties the stories, calls the
+        function it is given with (story, dossier) pairs as they are ready, and everything is
+        one transaction (readers see the old stories until it commits; an exception rolls it
+        all back). A full regroup streams a store of any size through this in flat memory."""
         with db.transaction(self._conn):
             derived.clear(self._conn)
             self._conn.execute("DELETE FROM story_articles")
             self._conn.execute("DELETE FROM stories")
-            for story in stories:
-                self._insert_story(story, dossiers.get(story.id))
-            derived.write_stories(self._conn, [(s, dossiers.get(s.id)) for s in stories])
-            derived.write_links(self._conn, stories, articles)
+
+            def add(pairs: Sequence[StoryPair], articles: Sequence[Article]) -> None:
+                for story, dossier in pairs:
+                    self._insert_story(story, dossier)
+                derived.write_stories(self._conn, pairs)
+                derived.write_links(self._conn, [s for s, _ in pairs], articles)
+
+            yield add
             derived.refresh_entities(self._conn)
             self._conn.execute(_SET_DIRTY, ("0",))
             self._conn.execute(_BUMP_VERSION)
@@ -254,18 +274,36 @@ class Store(Reading):
         """Drop the stories ``remove`` and write ``stories`` in their place, in one transaction;
         clears ``stories_dirty``. Every other story stays as it is, so the new stories must
         hold only articles that are in no story left standing."""
+        with self.rewriting_some_stories(remove) as add:
+            add([(s, dossiers.get(s.id)) for s in stories], articles)
+
+    @contextmanager
+    def rewriting_some_stories(self, remove: Sequence[str]) -> Iterator[StoryWriter]:
+        """``replace_some_stories`` a few stories at a time: the stories ``remove`` go, and the
+        function the block is given writes (story, dossier) pairs as they are ready (a stored
+        story with the same id is replaced); one transaction, ``stories_dirty`` cleared."""
         with db.transaction(self._conn):
-            gone = list(dict.fromkeys([*remove, *(s.id for s in stories)]))
-            slugs = derived.slugs_of(self._conn, gone)
-            self._conn.executemany("DELETE FROM story_articles WHERE story_id = ?", _rows(gone))
-            self._conn.executemany("DELETE FROM stories WHERE id = ?", _rows(gone))
-            for story in stories:
-                self._insert_story(story, dossiers.get(story.id))
-            slugs |= derived.write_stories(self._conn, [(s, dossiers.get(s.id)) for s in stories])
-            derived.write_links(self._conn, stories, articles)
+            slugs = self._drop_stories(remove)
+
+            def add(pairs: Sequence[StoryPair], articles: Sequence[Article]) -> None:
+                slugs.update(self._drop_stories([s.id for s, _ in pairs]))
+                for story, dossier in pairs:
+                    self._insert_story(story, dossier)
+                slugs.update(derived.write_stories(self._conn, pairs))
+                derived.write_links(self._conn, [s for s, _ in pairs], articles)
+
+            yield add
             derived.refresh_entities(self._conn, slugs)
             self._conn.execute(_SET_DIRTY, ("0",))
             self._conn.execute(_BUMP_VERSION)
+
+    def _drop_stories(self, ids: Sequence[str]) -> set[str]:
+        """Delete stories (their derived rows cascade); return the entity slugs they named."""
+        gone = list(dict.fromkeys(ids))
+        slugs = derived.slugs_of(self._conn, gone)
+        self._conn.executemany("DELETE FROM story_articles WHERE story_id = ?", _rows(gone))
+        self._conn.executemany("DELETE FROM stories WHERE id = ?", _rows(gone))
+        return slugs
 
     def _insert_story(self, story: Story, dossier: Dossier | None) -> None:
         members = list(dict.fromkeys(story.articles))
