@@ -21,7 +21,6 @@ from newsloom.cli import app as cli_app
 from newsloom.cli import sample_dir
 from newsloom.config import Settings
 from newsloom.front.clock import When, parse_when, parse_window, window_text
-from newsloom.front.phrases import title_phrases
 from newsloom.front.rank import PageMark, top_stories
 from newsloom.front.relative import relative_time
 from newsloom.front.sections import assign_sections
@@ -29,6 +28,7 @@ from newsloom.front.trending import MentionMark, trending
 from newsloom.model import Article, Story
 from newsloom.pipeline import ingest
 from newsloom.store import Store
+from newsloom.store.phrases import title_phrases
 from newsloom.web import WebSettings, create_app
 from newsloom.web import front as web_front
 from newsloom.web.data import Catalog

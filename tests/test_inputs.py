@@ -25,9 +25,9 @@ from newsloom.clean import clean, markup_budget
 from newsloom.clean.language import detect_language, page_language
 from newsloom.config import Settings
 from newsloom.errors import DESCRIPTIONS, Code
+from newsloom.ids import id_problem, path_id, printable, scrub
 from newsloom.model import Article, Page, Rejection
 from newsloom.read import read_inputs
-from newsloom.read.names import id_problem, path_id, printable, scrub
 from newsloom.read.notpage import looks_like_log, not_a_page
 
 PARAS = [

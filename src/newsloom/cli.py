@@ -129,8 +129,8 @@ def _stdin_id(value: str | None, paths: list[str]) -> str | None:
     """``--id`` checked: only with ``-``, and a value that can be an id."""
     if value is None:
         return None
-    from newsloom.read.names import id_problem, printable
-    from newsloom.read.paths import STDIN_ARG
+    from newsloom.ids import id_problem, printable
+    from newsloom.read import STDIN_ARG
 
     problem = id_problem(value.strip())
     if STDIN_ARG not in paths or problem is not None:

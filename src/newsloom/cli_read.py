@@ -33,7 +33,7 @@ from newsloom.render.listing import ListFormat, Listing, emit, write_atomic
 
 if TYPE_CHECKING:
     from newsloom.model import Result
-    from newsloom.store.reading import Reading
+    from newsloom.store import Reading
 
 # ------------------------------------------------------------------------------- stories
 
@@ -61,8 +61,7 @@ def stories_cmd(
     output: OutputOption = None,
 ) -> None:
     """List the stories, newest first, with the web's filters."""
-    from newsloom.store import StoryFilter
-    from newsloom.store.query import QuerySyntaxError
+    from newsloom.store import QuerySyntaxError, StoryFilter
 
     flt = StoryFilter(
         q=q,
@@ -219,8 +218,7 @@ def search_cmd(
     A name the store knows as an entity also finds its other spellings. Exit code 5 when
     nothing matches, 2 when the query cannot be read.
     """
-    from newsloom.store import HIT_END, HIT_START
-    from newsloom.store.query import QuerySyntaxError
+    from newsloom.store import HIT_END, HIT_START, QuerySyntaxError
 
     with open_reader(db) as store:
         try:
@@ -366,7 +364,7 @@ def _rail(
     output: Path | None,
 ) -> None:
     from newsloom.errors import StoreError
-    from newsloom.front.clock import parse_now, parse_window
+    from newsloom.front import parse_now, parse_window
     from newsloom.web.terminal import rail_answer  # the web assembly loads only when asked
 
     open_reader(db).close()

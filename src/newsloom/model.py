@@ -30,7 +30,7 @@ class Page(_Model):
     ``text`` holds decoded text for text captures and plain text; ``html`` holds decoded markup.
     ``input`` says where the page came from (a path, ``path#L12`` for a JSONL line,
     ``path#<record id>`` for a WARC record) so a user can find it again. ``id`` is unique and
-    stable (see ``read.names``): the URL, an explicit id, or the path under the argument.
+    stable (see ``newsloom.ids``): the URL, an explicit id, or the path under the argument.
     """
 
     id: str

@@ -24,19 +24,15 @@ from spacy.language import Language
 
 from newsloom.annotate import annotate, load_nlp
 from newsloom.budget import OverTime, time_limit
-from newsloom.clean import SiteChrome, clean
-from newsloom.clean.chrome import learn_site_chrome
-from newsloom.clean.outlet_sites import settle_outlets, site_name
+from newsloom.clean import SiteChrome, clean, learn_site_chrome, settle_outlets, site_name
 from newsloom.config import OutletNames, Settings
 from newsloom.errors import Code
-from newsloom.front.sections import assign_sections
+from newsloom.front import assign_sections
 from newsloom.fuse import fuse
-from newsloom.group import group
-from newsloom.group.events import MAX_DAYS_APART
+from newsloom.group import MAX_DAYS_APART, group
 from newsloom.model import Article, Dossier, Page, Rejection, Result, Story
 from newsloom.read import read_inputs
-from newsloom.store import Store
-from newsloom.store.reading import Reading
+from newsloom.store import Reading, Store
 
 Progress = Callable[[str, int], None]
 

@@ -11,12 +11,21 @@ from newsloom.clean.dates import after_day
 from newsloom.clean.html import PathologicalHtml, UnparseableHtml, clean_html
 from newsloom.clean.language import page_language
 from newsloom.clean.markup_budget import trim_attributes
+from newsloom.clean.outlet_names import host_name
 from newsloom.clean.outlet_page import capture_votes, page_outlet
+from newsloom.clean.outlet_sites import settle_outlets, site_name
 from newsloom.clean.textdates import capture_dates
 from newsloom.errors import Code
 from newsloom.model import Article, Page, Rejection
 
-__all__ = ["SiteChrome", "clean", "learn_site_chrome"]
+__all__ = [
+    "SiteChrome",
+    "clean",
+    "host_name",
+    "learn_site_chrome",
+    "settle_outlets",
+    "site_name",
+]
 
 #: Separator between paragraphs in ``Article.body``.
 PARAGRAPH_SEP = "\n\n"

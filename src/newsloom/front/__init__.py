@@ -13,3 +13,34 @@ the ``top`` / ``latest`` / ``trending`` commands:
 has a front page. Times are compared as printed on the page (wall-clock, zone dropped), the way
 the stories list sorts them.
 """
+
+# ``rank`` and ``trending`` read the store's row types: the store must not import this package.
+from newsloom.front.clock import (
+    DEFAULT_WINDOW,
+    EARLIEST_NOW,
+    LATEST_NOW,
+    parse_now,
+    parse_window,
+    window_text,
+)
+from newsloom.front.rank import top_stories
+from newsloom.front.relative import relative_time
+from newsloom.front.sections import Folders, assign_sections, learn_folders
+from newsloom.front.trending import BASELINE_WINDOWS, Trend, trending
+
+__all__ = [
+    "BASELINE_WINDOWS",
+    "DEFAULT_WINDOW",
+    "EARLIEST_NOW",
+    "LATEST_NOW",
+    "Folders",
+    "Trend",
+    "assign_sections",
+    "learn_folders",
+    "parse_now",
+    "parse_window",
+    "relative_time",
+    "top_stories",
+    "trending",
+    "window_text",
+]

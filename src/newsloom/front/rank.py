@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from newsloom.store.listing import PageMark as PageMark
+from newsloom.store import PageMark as PageMark
 
 
 @dataclass(frozen=True, slots=True)

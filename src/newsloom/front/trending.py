@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from newsloom.store.listing import MentionMark as MentionMark
+from newsloom.store import MentionMark as MentionMark
 
 #: Windows before the current one that make the baseline (a week of days by default).
 BASELINE_WINDOWS = 7

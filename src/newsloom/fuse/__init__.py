@@ -13,14 +13,24 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsloom.components import Component, Values, check_order, run_components
-from newsloom.fuse.coverage import coverage, summary
+from newsloom.fuse.coverage import SHARED_FACT, coverage, items_beyond_facts, overlap, summary
 from newsloom.fuse.entities import merge_entities, speaker_entity
-from newsloom.fuse.figures import figure_claims
-from newsloom.fuse.quotes import trace_quotes
-from newsloom.fuse.timeline import timeline
+from newsloom.fuse.figures import claim_label, figure_claims, format_number
+from newsloom.fuse.quotes import content, trace_quotes
+from newsloom.fuse.timeline import sort_key, timeline
 from newsloom.model import Article, Dossier, Entity, SourceCoverage, Story
 
-__all__ = ["fuse"]
+# What renderers use to label and compare what fuse made (the web page, the Markdown export).
+__all__ = [
+    "SHARED_FACT",
+    "claim_label",
+    "content",
+    "format_number",
+    "fuse",
+    "items_beyond_facts",
+    "overlap",
+    "sort_key",
+]
 
 
 def _name_speakers(values: Values) -> dict[str, Any]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsloom.group.events import MAX_DAYS_APART
 from newsloom.group.index import Changes, StoryIndex
 from newsloom.model import Article, Story
 
-__all__ = ["Changes", "StoryIndex", "group"]
+__all__ = ["MAX_DAYS_APART", "Changes", "StoryIndex", "group"]
 
 
 def group(articles: Sequence[Article]) -> list[Story]:

@@ -17,13 +17,22 @@ from typing import BinaryIO
 from newsloom.budget import OverTime, time_limit
 from newsloom.config import Settings
 from newsloom.errors import Code
+from newsloom.ids import repeated_id
 from newsloom.model import Page, Rejection
 from newsloom.read.dispatch import read_source
-from newsloom.read.names import repeated_id
-from newsloom.read.paths import Source, expand_inputs
+from newsloom.read.paths import STDIN_ARG, Source, expand_inputs
 from newsloom.read.reject import rejection
+from newsloom.read.sniff import container_by_name
 
-__all__ = ["read_inputs"]
+__all__ = [
+    "STDIN_ARG",
+    "Source",
+    "container_by_name",
+    "distinct_id",
+    "expand_inputs",
+    "read_inputs",
+    "read_source_timed",
+]
 
 
 def read_inputs(

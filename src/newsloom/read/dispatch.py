@@ -13,10 +13,10 @@ from typing import BinaryIO
 
 from newsloom.config import Settings
 from newsloom.errors import Code
+from newsloom.ids import content_id
 from newsloom.model import Page, Rejection
 from newsloom.read.decode import decode
 from newsloom.read.jsonl import read_jsonl
-from newsloom.read.names import content_id
 from newsloom.read.pages import Origin, page_from_text
 from newsloom.read.paths import Source
 from newsloom.read.reject import ReadError, TruncatedStream, one_line, over_cap, rejection

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsloom.errors import Code
+from newsloom.ids import id_problem
 from newsloom.model import Page, Rejection
 from newsloom.read.decode import normalise
-from newsloom.read.names import id_problem
 from newsloom.read.pages import Origin, html_page, parse_iso_date, text_page
 from newsloom.read.reject import ReadError, one_line, rejection
 from newsloom.read.streams import Line

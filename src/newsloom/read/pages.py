@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from newsloom.errors import Code
+from newsloom.ids import scrub
 from newsloom.model import Page, PageFormat
 from newsloom.read.capture import Capture, parse_capture
 from newsloom.read.html import is_feed, looks_like_markup
-from newsloom.read.names import scrub
 from newsloom.read.notpage import not_a_page
 from newsloom.read.reject import ReadError
 from newsloom.read.sniff import html_by_name

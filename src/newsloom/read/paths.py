@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from newsloom.errors import Code
+from newsloom.ids import path_id, printable
 from newsloom.model import Rejection
-from newsloom.read.names import path_id, printable
 from newsloom.read.reject import rejection
 
 STDIN_ARG = "-"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newsloom.errors import Code
+from newsloom.ids import printable
 from newsloom.model import Rejection
-from newsloom.read.names import printable
 
 
 class ReadError(Exception):

@@ -13,10 +13,10 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newsloom.errors import Code
+from newsloom.ids import id_problem, printable
 from newsloom.model import Page, Rejection
 from newsloom.read.decode import Decoded, decode
 from newsloom.read.html import content_type_charset, looks_like_markup
-from newsloom.read.names import id_problem, printable
 from newsloom.read.pages import Origin, html_page, parse_iso_date
 from newsloom.read.reject import ReadError, TruncatedStream, over_cap, plural, rejection
 from newsloom.read.streams import ByteSource, drain, read_upto

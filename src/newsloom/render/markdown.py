@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from newsloom.fuse.coverage import items_beyond_facts
-from newsloom.fuse.figures import claim_label
-from newsloom.fuse.figures import format_number as _number
+from newsloom.fuse import claim_label, items_beyond_facts
+from newsloom.fuse import format_number as _number
 from newsloom.model import (
     Article,
     Dossier,

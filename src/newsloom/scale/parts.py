@@ -18,9 +18,7 @@ from typing import BinaryIO
 
 from newsloom.config import Settings
 from newsloom.model import Page, Rejection
-from newsloom.read import read_source_timed
-from newsloom.read.paths import Source, expand_inputs
-from newsloom.read.sniff import container_by_name
+from newsloom.read import Source, container_by_name, expand_inputs, read_source_timed
 
 #: A file this large is read by itself: it may hold many pages (a WARC or JSONL file with
 #: another name, a gzip of one), and a one-page file is far smaller (the largest SEB page is

@@ -17,12 +17,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
-from newsloom.front.sections import Folders, assign_sections, learn_folders
+from newsloom.front import Folders, assign_sections, learn_folders
 from newsloom.fuse import fuse
 from newsloom.group import StoryIndex
 from newsloom.model import Story
-from newsloom.store import Store
-from newsloom.store.store import StoryPair, StoryWriter
+from newsloom.store import Store, StoryPair, StoryWriter
 
 log = logging.getLogger("newsloom.regroup")
 

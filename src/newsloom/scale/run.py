@@ -20,13 +20,11 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from newsloom.clean.outlet_names import host_name
-from newsloom.clean.outlet_sites import settle_outlets
+from newsloom.clean import host_name, settle_outlets
 from newsloom.config import Settings
 from newsloom.model import Article, Rejection
 from newsloom.pipeline import IngestReport, Progress, Renamed, settle_store_outlets, update_stories
-from newsloom.read import distinct_id
-from newsloom.read.paths import Source
+from newsloom.read import Source, distinct_id
 from newsloom.scale.backends import Backend, Handle
 from newsloom.scale.parts import Partition
 from newsloom.scale.tasks import Entry, PageKey, Pick, Work

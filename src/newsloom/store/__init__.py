@@ -36,26 +36,35 @@ from newsloom.store.listing import (
     OutletMark,
     PageMark,
     SearchHit,
+    Sort,
     StoryFilter,
     StoryRow,
 )
-from newsloom.store.reading import StoreReader
-from newsloom.store.store import BatchCounts, Store
+from newsloom.store.over_time import CoverageDay
+from newsloom.store.query import QuerySyntaxError
+from newsloom.store.reading import Reading, StoreReader
+from newsloom.store.store import BatchCounts, Store, StoryPair, StoryWriter
 
 __all__ = [
     "HIT_END",
     "HIT_START",
     "BatchCounts",
+    "CoverageDay",
     "EntityRow",
     "FrontRow",
     "MentionMark",
     "OutletCount",
     "OutletMark",
     "PageMark",
+    "QuerySyntaxError",
+    "Reading",
     "SearchHit",
+    "Sort",
     "Store",
     "StoreReader",
     "StoryFilter",
+    "StoryPair",
     "StoryRow",
+    "StoryWriter",
     "slugify",
 ]

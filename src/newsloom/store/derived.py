@@ -46,9 +46,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsloom.front.phrases import title_phrases
 from newsloom.model import Article, Dossier, Story
 from newsloom.spelling import skeleton
+from newsloom.store.phrases import title_phrases
 from newsloom.when import When, parse_when
 
 #: Characters of the first summary line kept as a story's lede (feeds, front page).

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsloom.errors import StoreError
-from newsloom.read.names import content_id, id_problem, repeated_id
+from newsloom.ids import content_id, id_problem, repeated_id
 from newsloom.store import derived, outlets, story_ids
 from newsloom.store.db import transaction
 from newsloom.store.renames import rename_articles
@@ -109,7 +109,7 @@ _RECORD_ID = re.compile(
 
 
 def _v2_page_ids(conn: sqlite3.Connection) -> None:
-    """Page ids as they are made now (``read.names``), where the stored row says what they are:
+    """Page ids as they are made now (``newsloom.ids``), where the stored row says what they are:
     a WARC record (stored under its record id) gets its target URL; a page read from standard
     input (all stored as ``stdin``) gets ``stdin-<digest>``. Ids that came from a path stay: the
     argument they were relative to is not stored; a re-ingest adopts them (``Store.adopt``)."""

@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsloom.errors import Code, StoreError
+from newsloom.ids import printable
 from newsloom.model import Article, Dossier, Rejection, Story
-from newsloom.read.names import printable
 from newsloom.store import db, derived, outlets, schema
 from newsloom.store.reading import Reading, StoreReader
 from newsloom.store.renames import rename_articles

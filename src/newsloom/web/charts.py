@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from newsloom.fuse.timeline import sort_key
+from newsloom.fuse import sort_key
 from newsloom.model import Article, SourceCoverage, TimelineEntry
 from newsloom.render.dates import day_text, human_date, month_text
 from newsloom.web.text import parse_when

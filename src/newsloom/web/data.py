@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from newsloom.store import (
+    CoverageDay,
     EntityRow,
     FrontRow,
     MentionMark,
@@ -28,7 +29,6 @@ from newsloom.store import (
     StoryFilter,
     StoryRow,
 )
-from newsloom.store.over_time import CoverageDay
 
 __all__ = ["Catalog"]
 

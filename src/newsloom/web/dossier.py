@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsloom.errors import NotFoundError
-from newsloom.fuse.figures import format_number
+from newsloom.fuse import format_number
 from newsloom.model import Article, Dossier, Entity, FigureClaim, FigureReport, QuoteGroup, Story
 from newsloom.render.counts import (
     claim_reports,

@@ -15,22 +15,23 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from newsloom.front.clock import (
+from newsloom.front import (
+    BASELINE_WINDOWS,
     DEFAULT_WINDOW,
     EARLIEST_NOW,
     LATEST_NOW,
-    When,
-    parse_when,
+    Trend,
+    relative_time,
+    top_stories,
+    trending,
     window_text,
 )
-from newsloom.front.rank import top_stories
-from newsloom.front.relative import relative_time
-from newsloom.front.trending import BASELINE_WINDOWS, Trend, trending
 from newsloom.model import SCHEMA
 from newsloom.render.atom import AtomEntry
 from newsloom.store import FrontRow, OutletMark, slugify
 from newsloom.web.data import Catalog
 from newsloom.web.pages import Chrome
+from newsloom.when import When, parse_when
 
 #: Stories in each rail, and trends.
 FRONT_SIZE = 10

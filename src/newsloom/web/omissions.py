@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsloom.fuse.coverage import SHARED_FACT, items_beyond_facts, overlap
-from newsloom.fuse.quotes import content
+from newsloom.fuse import SHARED_FACT, content, items_beyond_facts, overlap
 from newsloom.model import Dossier, FactRef, SourceCoverage
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from newsloom.render.counts import reports_copies
 from newsloom.render.dates import day_text, month_text
-from newsloom.store.over_time import CoverageDay
+from newsloom.store import CoverageDay
 from newsloom.web.data import Catalog
 from newsloom.web.pages import Chrome, chrome
 from newsloom.web.text import pathpart

@@ -14,8 +14,7 @@ from urllib.parse import urlencode
 
 from newsloom.errors import NotFoundError
 from newsloom.model import Article
-from newsloom.store import EntityRow, StoryFilter, StoryRow, slugify
-from newsloom.store.query import QuerySyntaxError
+from newsloom.store import EntityRow, QuerySyntaxError, StoryFilter, StoryRow, slugify
 from newsloom.web.data import Catalog
 from newsloom.web.text import KINDS, Segment, SnippetPart, highlight, safe_href, snippet_parts
 

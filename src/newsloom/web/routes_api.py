@@ -19,8 +19,7 @@ from newsloom.errors import NotFoundError
 from newsloom.model import SCHEMA, Dossier
 from newsloom.render.json import article_dict, story_dict
 from newsloom.render.listing import ListFormat, Listing, text_of
-from newsloom.store import HIT_END, HIT_START, StoryFilter, StoryRow, slugify
-from newsloom.store.query import QuerySyntaxError
+from newsloom.store import HIT_END, HIT_START, QuerySyntaxError, StoryFilter, StoryRow, slugify
 from newsloom.web import pages
 from newsloom.web.app import Web, WebError, web
 from newsloom.web.routes_html import ingest_uploads

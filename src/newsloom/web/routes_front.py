@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from newsloom import __version__
-from newsloom.front.clock import DEFAULT_WINDOW, parse_now, parse_window, window_text
+from newsloom.front import DEFAULT_WINDOW, parse_now, parse_window, window_text
 from newsloom.render.atom import AtomFeed, atom_feed
 from newsloom.web import front
 from newsloom.web.app import Web, WebError, web

@@ -15,9 +15,8 @@ from fastapi import APIRouter, Depends, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from newsloom.front.clock import DEFAULT_WINDOW, parse_now, parse_window
-from newsloom.store import StoryFilter
-from newsloom.store.listing import Sort
+from newsloom.front import DEFAULT_WINDOW, parse_now, parse_window
+from newsloom.store import Sort, StoryFilter
 from newsloom.web import front, pages
 from newsloom.web.app import Web, WebError, web
 from newsloom.web.dossier import story_page

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from newsloom.front.clock import window_text
+from newsloom.front import window_text
 from newsloom.render.dates import human_date
 from newsloom.render.listing import Cell, Listing
 from newsloom.web import front
