@@ -17,6 +17,7 @@ from newsloom.clean.outlet_sites import settle_outlets, site_name
 from newsloom.clean.textdates import capture_dates
 from newsloom.errors import Code
 from newsloom.model import Article, Page, Rejection
+from newsloom.when import with_page_zone
 
 __all__ = [
     "SiteChrome",
@@ -127,7 +128,7 @@ def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
     article = _base(page)
     paragraphs = found.paragraphs or _bare_sentences(text)
     body = PARAGRAPH_SEP.join(paragraphs)
-    published, updated = _capture_times(page, text, found.published, found.updated)
+    published, updated = with_page_zone(*_capture_times(page, text, found.published, found.updated))
     return article.model_copy(
         update={
             "title": found.title,
@@ -191,6 +192,7 @@ def _from_html(page: Page, markup: str) -> Article:
     article = _base(page)
     body = PARAGRAPH_SEP.join(found.paragraphs)
     url = article.url or found.url
+    published, updated = with_page_zone(found.published, found.updated)
     return article.model_copy(
         update={
             "url": url,
@@ -200,8 +202,8 @@ def _from_html(page: Page, markup: str) -> Article:
             "byline": found.byline,
             "agency": found.agency,
             "dateline": found.dateline,
-            "published": found.published,
-            "updated": found.updated,
+            "published": published,
+            "updated": updated,
             "section": found.section,
             "language": page_language(body, found.language),
             "body": body,

@@ -19,6 +19,7 @@ from newsloom.fuse.figures import claim_label, figure_claims, format_number
 from newsloom.fuse.quotes import content, trace_quotes
 from newsloom.fuse.timeline import sort_key, timeline
 from newsloom.model import Article, Dossier, Entity, SourceCoverage, Story
+from newsloom.when import time_order
 
 # What renderers use to label and compare what fuse made (the web page, the Markdown export).
 __all__ = [
@@ -121,9 +122,10 @@ def _sources(members: Sequence[Article], copy_of: dict[str, str]) -> list[Source
     by_outlet: dict[str, list[Article]] = defaultdict(list)
     for article in members:
         by_outlet[article.outlet].append(article)
+    order = time_order(a.published or a.crawl_date for a in members)
     out = []
     for name, items in by_outlet.items():
-        dates = sorted(d for a in items if (d := a.published or a.crawl_date))
+        dates = sorted((d for a in items if (d := a.published or a.crawl_date)), key=order)
         first = items[0]
         out.append(
             SourceCoverage(
@@ -135,7 +137,7 @@ def _sources(members: Sequence[Article], copy_of: dict[str, str]) -> list[Source
                 words=len(first.body.split()),
             )
         )
-    out.sort(key=lambda s: (s.first_published or "9999", s.name))
+    out.sort(key=lambda s: (order(s.first_published), s.name))
     if out and out[0].first_published:
         out[0].first = True
     return out

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from newsloom.fuse import sort_key
 from newsloom.model import Article, SourceCoverage, TimelineEntry
 from newsloom.render.dates import day_text, human_date, month_text
-from newsloom.web.text import parse_when
+from newsloom.when import to_datetime
 
 #: Drawing size in SVG user units (the SVG scales to the page width).
 WIDTH = 1120
@@ -175,7 +175,7 @@ def time_strip(
     layout: Layout = WIDE,
 ) -> TimeStrip:
     """One row per outlet (first publication first), one dot per article at its time."""
-    times = {a.id: w for a in articles.values() if (w := parse_when(a.date_key))}
+    times = {a.id: w for a in articles.values() if (w := to_datetime(a.date_key))}
     undated = [s.name for s in sources if not any(a in times for a in s.articles)]
     dated = [s for s in sources if s.name not in undated]
     if not times:
@@ -277,7 +277,7 @@ DOT_GAP = 3.0
 
 def _when(value: str) -> datetime | None:
     """Where a timeline date sits on the axis: a day or month as itself, a week at its Monday."""
-    return parse_when(value) or parse_when(sort_key(value))
+    return to_datetime(value) or to_datetime(sort_key(value))
 
 
 def _lanes(points: list[tuple[float, float]]) -> list[int]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
 from difflib import SequenceMatcher
 from itertools import pairwise
 from urllib.parse import quote, urlsplit
@@ -166,24 +165,6 @@ def safe_href(url: str | None) -> str | None:
     except ValueError:
         return None
     return url if parts.scheme in ("http", "https") and parts.netloc else None
-
-
-# ------------------------------------------------------------------------------- dates
-
-
-def parse_when(value: str | None) -> datetime | None:
-    """An ISO date or date-time as a naive datetime (zone dropped), or None."""
-    if not value:
-        return None
-    text = value.strip()
-    for size, pad in ((4, "-01-01"), (7, "-01")):
-        if len(text) == size:
-            text += pad
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return when.replace(tzinfo=None)
 
 
 def pathpart(value: object) -> str:
