@@ -35,16 +35,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from newsloom import __version__
 from newsloom.cli_common import (
@@ -77,6 +67,8 @@ from newsloom.errors import StoreError
 from newsloom.render.listing import ListFormat, Listing, emit
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
     from newsloom.model import Rejection, Result
     from newsloom.pipeline import IngestReport
 
@@ -142,6 +134,16 @@ def _stdin_id(value: str | None, paths: list[str]) -> str | None:
 
 def _progress() -> Progress:
     """Pages done / known so far, their rate and the time left (stderr, terminals only)."""
+    from rich.progress import (  # loaded by the commands that show it: --help starts faster
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     return Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
