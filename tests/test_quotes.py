@@ -212,6 +212,49 @@ def test_reported_clause_of_a_direct_quote_is_not_repeated(nlp: Language) -> Non
     assert len(found) == 1 and found[0].direct
 
 
+MET = "Port Alder Mayor Lena Ortiz met the council on Monday.\n\n"
+
+
+@slow
+def test_quote_inside_a_sentence_takes_the_speech_verb_above_it(nlp: Language) -> None:
+    # the nearest verb above the last quote is "are" (subject "outside developers"); the
+    # speech verb above it is "called", whose subject is the speaker
+    text = (
+        MET + "Ortiz called the plan a “reckless gamble,” pushed by “outside developers” who "
+        "are “only interested in their own profits and nothing else.”"
+    )
+    assert one(direct(quotes(nlp, text)), "own profits").speaker == "Lena Ortiz"
+
+
+@slow
+def test_cue_after_a_quote_whose_subject_stands_before_it(nlp: Language) -> None:
+    # "and said" after the quote has the subject "the council" (before the quote): the words
+    # before the quote ("She said") name the speaker
+    text = (
+        MET + "She said the council immediately “went into hiding for three whole weeks” "
+        "and said nothing about the ferries."
+    )
+    q = one(direct(quotes(nlp, text)), "went into hiding")
+    assert q.speaker == "Lena Ortiz" and not q.fragment
+
+
+@slow
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "A stunned Reyes quipped, “Then we will buy it ourselves.”",
+        "The council member Tomas Reyes added, “Then we will buy it.”",
+    ],
+)
+def test_a_cue_introducing_the_next_quote_is_not_the_previous_ones(
+    nlp: Language, reply: str
+) -> None:
+    text = MET + "Ortiz replied: “We will never sell the pier to them.” " + reply
+    found = direct(quotes(nlp, text))
+    assert one(found, "never sell").speaker == "Lena Ortiz"
+    assert "Reyes" in (one(found, "buy it").speaker or "")
+
+
 # ------------------------------------------------------------------------------- seed pages
 
 

@@ -295,11 +295,32 @@ def _attribute(ctx: _Ctx, k: int, main_k: int) -> _Cue | None:
     ends_speech = ctx.text[span.start : span.end].rstrip(" '’")[-1:] in _SPEECH_END
     if ends_speech or len(tail) <= SHORT_TAIL_TOKENS:
         cue = _cue_in(ctx, tail, span, any_verb=ends_speech, adjacent=True)
-        if cue is not None:
+        if cue is not None and _subject_before(cue, span):
+            # ``He said the base "went into collect mode" and said …``: the words before the
+            # quote name its speaker; the quote stays introduced by a cue
+            before = _cue_before(ctx, k, main_k)
+            return cue if before is None else replace(before, adjacent=True)
+        if cue is not None and (ends_speech or not _introduces_next(ctx, k, cue)):
             return cue
+    return _cue_before(ctx, k, main_k)
+
+
+def _introduces_next(ctx: _Ctx, k: int, cue: _Cue) -> bool:
+    """The cue after a quote that ends its sentence introduces the next quote instead
+    (``"…founder of ISIS." A flabbergasted Noah quipped, "It's like …"``)."""
+    if k + 1 >= len(ctx.spans) or ctx.spans[k + 1].para_start != ctx.spans[k].para_start:
+        return False
+    end = max(cue.end, cue.speaker.end if cue.speaker is not None else cue.end)
+    between = ctx.text[end : ctx.spans[k + 1].open_at].strip()
+    return between in ("", ",", ":")
+
+
+def _cue_before(ctx: _Ctx, k: int, main_k: int) -> _Cue | None:
+    """The cue of quote ``k`` in the words before it: its sentence, the parse, the sentence
+    since quote ``main_k``, or a "He said:" paragraph."""
+    span = ctx.spans[k]
     head = _head_tokens(ctx, k)
-    colon = ctx.text[span.para_start : span.open_at].rstrip().endswith(":")
-    cue = _cue_in(ctx, head[::-1], span, any_verb=colon, adjacent=False)
+    cue = _cue_in(ctx, head[::-1], span, any_verb=_after_colon(ctx.text, span), adjacent=False)
     if cue is not None:
         return replace(cue, adjacent=_introduces(ctx.text, cue, span))
     if head:
@@ -309,6 +330,16 @@ def _attribute(ctx: _Ctx, k: int, main_k: int) -> _Cue | None:
         between = _tokens_between(ctx.doc, ctx.spans[main_k].close_at + 1, span.open_at)
         return _cue_in(ctx, between, span, any_verb=False, adjacent=True)
     return _colon_paragraph_cue(ctx, span)
+
+
+def _after_colon(text: str, span: MarkSpan) -> bool:
+    """The quote follows a colon in its paragraph: ``X said: "…"``."""
+    return text[span.para_start : span.open_at].rstrip().endswith(":")
+
+
+def _subject_before(cue: _Cue, span: MarkSpan) -> bool:
+    """The cue's speaker, as written, stands before the quote."""
+    return cue.speaker is not None and cue.speaker.start < span.open_at
 
 
 def _tail_tokens(ctx: _Ctx, k: int) -> list[Token]:
@@ -444,19 +475,24 @@ def _introduces(text: str, cue: _Cue, span: MarkSpan) -> bool:
 
 
 def _governing_cue(ctx: _Ctx, span: MarkSpan) -> _Cue | None:
-    """A quote inside a sentence without a speech verb (``the protesters chanted "…"``,
-    ``pledged to make Apple "build …"``): the nearest verb above the quote in the parse whose
-    subject comes before the quote."""
+    """A quote inside a sentence without a cue next to it: the speech verb above the quote in
+    the parse (``He called it a "mistake," made by "voices" who are "wrong"``: called), else
+    the nearest verb above it (``the protesters chanted "…"``, ``pledged to make Apple "build
+    …"``); either one's subject must come before the quote."""
     inside = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
     if inside is None or not len(inside):
         return None
+    found: list[tuple[Token, Token]] = []
     for verb in inside[0].ancestors:
         if verb.idx >= span.open_at or verb.pos_ not in {"VERB", "AUX"}:
             continue
         subj = subject_of(verb)
         if subj is not None and subj.idx < span.open_at:
-            return _cue_for(verb, subject_phrase(subj, ctx.mentions), adjacent=False)
-    return None
+            found.append((verb, subj))
+    if not found:
+        return None
+    verb, subj = next(((v, s) for v, s in found if v.lower_ in CUE_VERBS), found[0])
+    return _cue_for(verb, subject_phrase(subj, ctx.mentions), adjacent=False)
 
 
 def _previous_sentence_cue(ctx: _Ctx, span: MarkSpan) -> _Cue | None:
