@@ -79,6 +79,12 @@ def test_mark_spans_run_over_paragraphs() -> None:
     assert text[first.start : first.end] == "The first part has no closing mark."
 
 
+def test_an_opening_mark_that_ends_a_word_closes() -> None:
+    text = "“We lost the harbor,“ said Reyes. She banned “Frozen“ and “Moana” too. “A “B”"
+    spans = [text[s.start : s.end] for s in find_mark_spans(text)]
+    assert spans == ["We lost the harbor,", "Frozen", "Moana", "A", "B"]
+
+
 def test_apostrophes_are_not_single_quotes() -> None:
     text = "The players’ union said Veloria’s ferries can’t run. Fans called it ‘rigged’."
     assert [text[s.start : s.end] for s in find_mark_spans(text)] == ["rigged"]
