@@ -261,6 +261,25 @@ def test_a_cue_introducing_the_next_quote_is_not_the_previous_ones(
     assert "Reyes" in (one(found, "buy it").speaker or "")
 
 
+@slow
+def test_a_cue_closing_the_sentence_after_a_quote(nlp: Language) -> None:
+    text = (
+        MET + "“The ferries can run again by spring” if the council pays for the repairs, "
+        "said Tomas Reyes, the harbor master."
+    )
+    assert one(direct(quotes(nlp, text)), "by spring").speaker == "Tomas Reyes"
+
+
+@slow
+def test_no_closing_cue_when_the_quote_ends_its_sentence(nlp: Language) -> None:
+    # the next sentence's ", saying" is the harbor master's, not the quote's cue
+    text = (
+        MET + "She also said that “the ferries will run again by spring.” The harbor master "
+        "later corrected the record in a long interview, saying that was wrong."
+    )
+    assert one(direct(quotes(nlp, text)), "by spring").speaker == "Lena Ortiz"
+
+
 # ------------------------------------------------------------------------------- seed pages
 
 

@@ -73,6 +73,9 @@ SHORT_TAIL_TOKENS = 9
 #: 400 → 89.3%, 800 → 89.4%, 2000 → 89.4%; quote scores unchanged. Giving it also to quotes
 #: whose only cue is a non-speech verb with a group subject lowered it to 89.0%.
 VOICE_GAP_CHARS = 800
+#: Words at most between the comma and the cue closing a long sentence after a quote
+#: (``…, he said.``).
+CLOSING_CUE_TOKENS = 4
 #: How far back (characters) to look for the "He said:" line or the sentence before a quote.
 COLON_LOOKBACK = 400
 #: Reported clauses shorter than this many tokens are dropped ("he said so").
@@ -292,7 +295,8 @@ def _attribute(ctx: _Ctx, k: int, main_k: int) -> _Cue | None:
     span = ctx.spans[k]
     tail = _tail_tokens(ctx, k)
     # a nested quote's closing mark hides the comma: ``say, 'Well done,' " said Russell``
-    ends_speech = ctx.text[span.start : span.end].rstrip(" '’")[-1:] in _SPEECH_END
+    last = ctx.text[span.start : span.end].rstrip(" '’")[-1:]
+    ends_speech = last in _SPEECH_END
     if ends_speech or len(tail) <= SHORT_TAIL_TOKENS:
         cue = _cue_in(ctx, tail, span, any_verb=ends_speech, adjacent=True)
         if cue is not None and _subject_before(cue, span):
@@ -302,7 +306,25 @@ def _attribute(ctx: _Ctx, k: int, main_k: int) -> _Cue | None:
             return cue if before is None else replace(before, adjacent=True)
         if cue is not None and (ends_speech or not _introduces_next(ctx, k, cue)):
             return cue
+    elif last not in _SENTENCE_END:  # the sentence goes on after the quote
+        cue = _closing_cue(ctx, tail, span)
+        if cue is not None and not _subject_before(cue, span):
+            return cue
     return _cue_before(ctx, k, main_k)
+
+
+def _closing_cue(ctx: _Ctx, tail: list[Token], span: MarkSpan) -> _Cue | None:
+    """A cue closing the sentence the quote opens, set off by a comma: ``"…" that Sanders can
+    win, said Steve Elmendorf, an adviser.``, ``"…" because of the delegates, he said.``"""
+    for n, token in enumerate(tail):
+        if token.lower_ not in CUE_VERBS or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        comma = max((i for i in range(n) if tail[i].text == ","), default=-1)
+        rest = tail[n + 1 :]
+        closes = not rest or rest[0].text == "," or tail[n - 1].text == ","
+        if comma >= 0 and n - comma <= CLOSING_CUE_TOKENS and closes:
+            return _cue_in(ctx, [token], span, any_verb=False, adjacent=True)
+    return None
 
 
 def _introduces_next(ctx: _Ctx, k: int, cue: _Cue) -> bool:
