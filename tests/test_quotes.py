@@ -298,6 +298,70 @@ def test_no_closing_cue_when_the_quote_ends_its_sentence(nlp: Language) -> None:
     assert one(direct(quotes(nlp, text)), "by spring").speaker == "Lena Ortiz"
 
 
+@slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Rep. Dana Okafor (D-Veloria): “We will not vote for this budget.”", "Dana Okafor"),
+        (MET + "From the report: “Most of the ferries were late all winter.”", "the report"),
+        ("“I will look into the ferry schedules.” — Lena Ortiz", "Lena Ortiz"),
+        (
+            "“I will look into the ferry schedules tomorrow.”\n\n- Lena Ortiz.\n\n"
+            "The schedules were late again.",
+            "Lena Ortiz",
+        ),
+        (
+            "Ortiz: “We will rebuild the pier.” Reyes: “We cannot pay for the pier.”",
+            "Reyes",
+        ),
+        (  # the dash glued to the closing mark is a token of its own
+            "“We cannot pay for the pier this year.”― Tomas Reyes.\n\nThe board met again.",
+            "Tomas Reyes",
+        ),
+    ],
+)
+def test_quotes_credited_by_a_label_or_a_dash_line(nlp: Language, text: str, speaker: str) -> None:
+    q = [q for q in direct(quotes(nlp, text)) if not q.fragment][-1]
+    assert (q.speaker, q.cue) == (speaker, None)
+    assert q.cue_start is not None and text[q.cue_start] in ":—–―-"
+
+
+@slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the long meeting: “We will rebuild the pier this year.”",  # a scene, not a name
+        "“We will rebuild the pier this year.”\n\n- Then the council voted on the budget.",
+        MET + "Ortiz praised the budget, calling it “a steady hand,” and, of the ferry plan "
+        "of Tomas Reyes: “We cannot pay for both of them.”",
+    ],
+)
+def test_no_label_where_none_names_the_speaker(nlp: Language, text: str) -> None:
+    q = direct(quotes(nlp, text))[-1]
+    assert q.cue is not None or q.speaker is None
+    assert q.speaker != "Tomas Reyes"
+
+
+@slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a label of more than LABEL_TOKENS words is a sentence, not a name
+        "Members of the harbor board of the city of Port Alder and their ferry users: "
+        "“We will rebuild the pier this year.”",
+        # the dash line has a verb: a sentence of its own, not a credit
+        "“We will rebuild the pier this year.” — Lena Ortiz walks to the pier every day.",
+        # a dash line credits only a quote that fills its own paragraph
+        "The board agreed on one thing. “We will rebuild the pier this year.”\n\n- Lena Ortiz.",
+        # a label after a quote that does not end its sentence
+        "Reyes called it “a plan” Ortiz: “We will rebuild the pier this year.”",
+    ],
+)
+def test_no_label_or_dash_credit_in_sentences(nlp: Language, text: str) -> None:
+    q = direct(quotes(nlp, text))[-1]
+    assert q.cue_start is None or text[q.cue_start] not in ":—–―-"
+
+
 # ------------------------------------------------------------------------------- seed pages
 
 

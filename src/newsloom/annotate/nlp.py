@@ -23,10 +23,12 @@ UNUSED_COMPONENTS = ("lemmatizer",)
 
 #: Infixes for quote marks glued to the words around them (``said,“Look``, ``paranoia,”Clinton``,
 #: ``about"joint``): the mark, and the comma, colon or full stop before it, become tokens of
-#: their own, so that the cue verb and the speaker are words the parser sees.
+#: their own, so that the cue verb and the speaker are words the parser sees; likewise a dash
+#: glued to a closing mark (``gangsters.”― Carla Sanchez``), which the suffix rules leave whole.
 GLUED_QUOTE_INFIXES = (
     r"(?<=\w)[,.:;!?](?=[\"“”„]\w)",
     r"(?<=[\w,.:;!?])[\"“”„](?=\w)",
+    r"(?<=[\"”])[—–―]",
 )
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from newsloom.annotate.quote_cues import Ctx, Cue, cue_for, cue_in, tokens_between
+from newsloom.annotate.quote_labels import dash_cue, label_cue
 from newsloom.annotate.quote_vocab import CUE_VERBS
 from newsloom.annotate.quotemarks import MarkSpan
 from newsloom.annotate.speakers import subject_of, subject_phrase
@@ -43,6 +44,9 @@ def attribute(ctx: Ctx, k: int, main_k: int) -> Cue | None:
     paragraph."""
     span = ctx.spans[k]
     tail = _tail_tokens(ctx, k)
+    dashed = dash_cue(ctx, span, tail)
+    if dashed is not None:
+        return dashed
     # a nested quote's closing mark hides the comma: ``say, 'Well done,' " said Russell``
     last = ctx.text[span.start : span.end].rstrip(" '’")[-1:]
     ends_speech = last in _SPEECH_END
@@ -91,9 +95,12 @@ def _cue_before(ctx: Ctx, k: int, main_k: int) -> Cue | None:
     since quote ``main_k``, or a "He said:" paragraph."""
     span = ctx.spans[k]
     head = head_tokens(ctx, k)
-    cue = cue_in(ctx, head[::-1], span, any_verb=_after_colon(ctx.text, span), adjacent=False)
+    colon = _after_colon(ctx.text, span)
+    cue = cue_in(ctx, head[::-1], span, any_verb=colon, adjacent=False)
     if cue is not None:
         return replace(cue, adjacent=_introduces(ctx.text, cue, span))
+    if colon and (label := label_cue(ctx, head)) is not None:
+        return label
     if head:
         return _governing_cue(ctx, span)
     if main_k >= 0 and ctx.spans[main_k].para_start == span.para_start:

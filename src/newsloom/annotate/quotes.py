@@ -203,7 +203,9 @@ def _direct_item(text: str, span: MarkSpan, cue: Cue | None, group: int, part: i
 def _with_cue(quote: Quote, cue: Cue | None) -> Quote:
     if cue is None:
         return quote
-    update: dict[str, object] = {"cue": cue.word, "cue_start": cue.start, "cue_end": cue.end}
+    # a label ("Name: …") or dash line ("— Name") credits the quote without a cue word
+    update: dict[str, object] = {"cue": cue.word or None, "cue_start": cue.start}
+    update["cue_end"] = cue.end
     update["channel"] = cue.channel
     if cue.speaker is not None:
         update["speaker"] = cue.speaker.name
@@ -217,11 +219,11 @@ def _share_within_groups(items: list[_Item]) -> None:
     (a quote over paragraphs whose cue comes in its last paragraph)."""
     by_group: dict[int | None, _Item] = {}
     for item in items:
-        if item.quote.cue is not None and item.quote.group not in by_group:
+        if item.quote.cue_start is not None and item.quote.group not in by_group:
             by_group[item.quote.group] = item
     for item in items:
         donor = by_group.get(item.quote.group)
-        if item.quote.cue is None and donor is not None:
+        if item.quote.cue_start is None and donor is not None:
             keys = ("speaker", "cue", "channel", "speaker_start", "speaker_end")
             update = {key: getattr(donor.quote, key) for key in keys}
             update |= {"cue_start": donor.quote.cue_start, "cue_end": donor.quote.cue_end}
