@@ -12,6 +12,8 @@ from spacy.tokens import Doc
 
 from newsloom.annotate import annotate, load_nlp
 from newsloom.annotate.nlp import split_glued_quote_marks
+from newsloom.annotate.quote_cues import Ctx
+from newsloom.annotate.quote_labels import label_cue
 from newsloom.annotate.quotemarks import find_mark_spans
 from newsloom.annotate.quotes import canonical_name, find_quotes
 from newsloom.clean import clean
@@ -355,11 +357,23 @@ def test_no_label_where_none_names_the_speaker(nlp: Language, text: str) -> None
         "The board agreed on one thing. “We will rebuild the pier this year.”\n\n- Lena Ortiz.",
         # a label after a quote that does not end its sentence
         "Reyes called it “a plan” Ortiz: “We will rebuild the pier this year.”",
+        # the label ends with an adverb, not a name or a noun
+        "The board met on Monday. Then, briefly: “We will rebuild the pier this year.”",
     ],
 )
 def test_no_label_or_dash_credit_in_sentences(nlp: Language, text: str) -> None:
     q = direct(quotes(nlp, text))[-1]
     assert q.cue_start is None or text[q.cue_start] not in ":—–―-"
+
+
+@slow
+def test_label_needs_the_colon_as_its_last_token(nlp: Language) -> None:
+    text = "Tomas Reyes: the pier"
+    doc = nlp(text)
+    ctx = Ctx(doc, text, [], [])
+    assert label_cue(ctx, list(doc[:3])) is not None  # "Tomas Reyes :"
+    assert label_cue(ctx, []) is None
+    assert label_cue(ctx, list(doc[:2])) is None  # no colon: not a label
 
 
 # ------------------------------------------------------------------------------- seed pages
