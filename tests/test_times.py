@@ -72,6 +72,12 @@ def test_resolve_month_day() -> None:
     assert resolve_month_day(SATURDAY, 2, 30) is None
 
 
+def test_leap_day_with_no_candidate_in_the_tense_takes_the_nearer() -> None:
+    # "by Feb. 29" in the past tense, anchored in 2019: no leap day in 2018-2019, only 2020's
+    assert resolve_month_day(date(2019, 6, 1), 2, 29, "past") == date(2020, 2, 29)
+    assert resolve_month_day(date(2021, 6, 1), 2, 29, "future") == date(2020, 2, 29)
+
+
 def test_weekday_named_with_a_date_picks_its_year() -> None:
     sunday = date(1998, 10, 25)
     assert resolve_month_day(sunday, 10, 26, "past", weekday=MONDAY) == date(1998, 10, 26)

@@ -77,14 +77,24 @@ def _is_opening(text: str, i: int, pstart: int) -> bool:
     return before_ok and after_ok
 
 
+def _ends_word(text: str, i: int, pend: int) -> bool:
+    """The mark at ``i`` follows a word and is followed by a space, punctuation or the end."""
+    after = text[i + 1] if i + 1 < pend else " "
+    return not text[i - 1].isspace() and not after.isalnum()
+
+
 def _double_spans(text: str, pstart: int, pend: int) -> list[MarkSpan]:
     spans: list[MarkSpan] = []
     open_at: int | None = None
     for match in _DOUBLE_RE.finditer(text, pstart, pend):
         i = match.start()
-        # curly opening marks always open; straight and closing curly ones open only at a
-        # word start outside a quote (some sites use one curly mark for both ends)
-        opening = text[i] in DOUBLE_OPEN or (open_at is None and _is_opening(text, i, pstart))
+        # outside a quote, curly opening marks open, and straight and closing curly ones at a
+        # word start (some sites use one curly mark for both ends); inside one, a curly
+        # opening mark opens anew unless it ends a word (then it closes: the same mix-up)
+        if open_at is None:
+            opening = text[i] in DOUBLE_OPEN or _is_opening(text, i, pstart)
+        else:  # ``lose Iowa,“ said Clyburn``: an opening mark ending a word closes
+            opening = text[i] in DOUBLE_OPEN and not _ends_word(text, i, pend)
         if opening:
             if open_at is not None:  # two opening marks: the first quote never closed
                 spans.append(_span(text, open_at, i, pstart, pend))

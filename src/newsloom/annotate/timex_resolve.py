@@ -69,11 +69,15 @@ def resolve_month_day(
 
 
 def _nearest(candidates: list[T], offset: Callable[[T], int], direction: Direction) -> T:
-    """The candidate nearest the anchor (``offset`` 0) in the direction asked."""
-    if direction == "past":
-        return max((c for c in candidates if offset(c) <= 0), key=offset)
-    if direction == "future":
-        return min((c for c in candidates if offset(c) >= 0), key=offset)
+    """The candidate nearest the anchor (``offset`` 0) in the direction asked; the nearer either
+    way when none lies in that direction ("by Feb. 29" in the past tense, anchored in a year
+    whose last leap day is still ahead: the only candidate is the next one)."""
+    past = [c for c in candidates if offset(c) <= 0]
+    future = [c for c in candidates if offset(c) >= 0]
+    if direction == "past" and past:
+        return max(past, key=offset)
+    if direction == "future" and future:
+        return min(future, key=offset)
     return min(
         candidates, key=lambda c: -offset(c) if offset(c) <= 0 else FUTURE_WEIGHT * offset(c)
     )
