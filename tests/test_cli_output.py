@@ -11,11 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from newsloom.cli import Exit, app
 from newsloom.model import Article, Rejection
-from newsloom.render.listing import Listing, delimited
+from newsloom.render.listing import ListFormat, Listing, delimited, emit
 from newsloom.store import Store
 from newsloom.web.fixtures import fixture_store
 
@@ -221,3 +222,20 @@ def test_verbose_ingest_logs_each_batch(tmp_path: Path) -> None:
         timeout=300,
     )
     assert "INFO" not in quiet.stderr
+
+
+def test_tables_show_dates_in_words_and_files_keep_iso(db: Path) -> None:
+    listing = Listing(
+        ["when", "title"],
+        [["2019-11-19T18:18", "2019-11-19"], ["2019-11-18T23:30:00+00:00", None], [None, "x"]],
+        dates=("when",),
+    )
+    sink = io.StringIO()
+    emit(listing, ListFormat.table, Console(file=sink, width=200))
+    shown = sink.getvalue()
+    assert "Nov. 19, 2019, 6:18 p.m." in shown and "Nov. 18, 2019, 11:30 p.m." in shown
+    assert "2019-11-19" in shown  # a column not named in ``dates`` stays as it is
+    csv_rows = list(csv.reader(io.StringIO(delimited(listing, ","))))
+    assert csv_rows[1][0] == "2019-11-19T18:18"
+    code, stdout, _ = _run("stories", "--db", str(db))
+    assert code == 0 and "March 3, 2025, 7:40 a.m." in stdout and "2025-03-03T07:40" not in stdout

@@ -93,6 +93,7 @@ def stories_cmd(
         empty="no stories match these filters"
         if flt.active()
         else "no stories yet: run newsloom ingest PATH first",
+        dates=("first_published", "last_published"),
     )
     emit(listing, fmt, out, output)
     if fmt is ListFormat.table and output is None and total > offset + len(rows):
@@ -244,6 +245,7 @@ def search_cmd(
             ]
             for h in hits
         ],
+        dates=("published",),
     )
     emit(listing, fmt, out, output)
 

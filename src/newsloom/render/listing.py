@@ -23,7 +23,9 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from newsloom.render.dates import human_date
 from newsloom.render.plain import plain
 
 Cell = str | int | float | bool | None
@@ -42,6 +44,9 @@ class Listing:
     rows: list[list[Cell]] = field(default_factory=list)
     #: Printed instead of an empty table ("no stories yet: …"); JSON and CSV stay empty.
     empty: str = "nothing to show"
+    #: Columns of ISO dates and times: shown in words in the table ("Nov. 19, 2019, 6:18
+    #: p.m.", ``render.dates``), kept as ISO in JSON, CSV and TSV for programs.
+    dates: tuple[str, ...] = ()
 
     def records(self) -> list[dict[str, Cell]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
@@ -82,9 +87,18 @@ def text_of(listing: Listing, fmt: ListFormat) -> str:
 
 def rich_table(listing: Listing) -> Table:
     table = Table(*listing.columns, box=None)
+    dated = [c in listing.dates for c in listing.columns]
     for row in listing.rows:
-        table.add_row(*(plain("" if v is None else str(v)) for v in row))
+        table.add_row(*(_table_cell(v, d) for v, d in zip(row, dated, strict=True)))
     return table
+
+
+def _table_cell(value: Cell, is_date: bool) -> Text:
+    if value is None:
+        return plain("")
+    if is_date and isinstance(value, str):
+        return plain(human_date(value))
+    return plain(str(value))
 
 
 def emit(listing: Listing, fmt: ListFormat, console: Console, output: Path | None = None) -> None:

@@ -88,7 +88,7 @@ def _story_rows(rail: Rail, stories: list[front.FrontStory]) -> Listing:
         "outlets",
         "title",
     ]
-    return Listing(columns, rows, empty=empty)
+    return Listing(columns, rows, empty=empty, dates=("newest",))
 
 
 def _trend_rows(trends: list[front.TrendView]) -> Listing:
