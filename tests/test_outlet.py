@@ -489,6 +489,18 @@ def test_nameless_page_between_two_named_sites_stays_unknown() -> None:
     assert out[2].source is None and out[2].outlet == "unknown site (orphan)"
 
 
+def test_unknown_site_labels_shorten_long_digest_ids_only() -> None:
+    digest = "ea25dd7edff4d27973600f35728f20aed5a3eedcc23257d9c3afc3d3e840c3de"
+    page = Article(id=digest, input="x", digest="d")
+    assert page.outlet == "unknown site (ea25dd7edff4…)"
+    wired = Article(id=digest[:24], input="x", digest="d", agency="AP")
+    assert wired.outlet == "unknown site (AP story, ea25dd7edff4…)"
+    # a readable id, however long, and a short hex one are kept whole
+    path = "crawl/site/2019/11/three-cases-of-plague-diagnosed-in-china"
+    assert Article(id=path, input="x", digest="d").outlet == f"unknown site ({path})"
+    assert Article(id="ea25dd7e", input="x", digest="d").outlet == "unknown site (ea25dd7e)"
+
+
 def test_user_rules_rename_hosts_and_names() -> None:
     rules = OutletNames.from_table({"express.co.uk": "Daily Express", "Vox Media": "Vox"})
     articles = [

@@ -7,6 +7,7 @@ it came from plus character offsets ``start``/``end`` (end exclusive) into that 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -137,6 +138,21 @@ class TimeRef(_Model):
     mod: str | None = None
 
 
+#: A page id that is a bare hex digest (a crawler's file named by the hash of its URL) this long
+#: or longer is shortened in outlet labels to its first ``SHORT_DIGEST`` digits: 64 hex digits
+#: in every "unknown site (…)" label buried the story list; 12 still tell 16^12 pages apart.
+LONG_DIGEST = 24
+SHORT_DIGEST = 12
+_HEX_ID = re.compile(r"[0-9a-f]+")
+
+
+def _short_id(page_id: str) -> str:
+    """``page_id`` for an outlet label: a long hex digest cut to its first digits and "…"."""
+    if len(page_id) >= LONG_DIGEST and _HEX_ID.fullmatch(page_id):
+        return page_id[:SHORT_DIGEST] + "…"
+    return page_id
+
+
 class Article(_Model):
     """A cleaned (and, once annotated, annotated) article."""
 
@@ -172,9 +188,10 @@ class Article(_Model):
         a local site is that site's page, and two pages of unknown sites are not one outlet."""
         if self.source:
             return self.source
+        name = _short_id(self.id)
         if self.agency:
-            return f"unknown site ({self.agency} story, {self.id})"
-        return f"unknown site ({self.id})"
+            return f"unknown site ({self.agency} story, {name})"
+        return f"unknown site ({name})"
 
     @property
     def date_key(self) -> str | None:
