@@ -41,6 +41,9 @@ SECTION_MAX_WORDS = 4
 #: A header line that carries the page's date inside other text is at most this long (longer
 #: lines are teasers and blurbs that mention other dates).
 STAMP_MAX_CHARS = 120
+#: A cookie or consent banner has at most this many words (a longer line that mentions cookies
+#: is an article about them).
+NOTICE_MAX_WORDS = 80
 #: The section label stands at most this many lines above the headline (a date stamp may sit
 #: between them).
 SECTION_REACH = 2
@@ -173,7 +176,7 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
     lower = text.lower().rstrip(":.… ")  # "Related links:", "Você pode gostar..."
     if lower in vocab.AD_MARKERS:
         return Kind.AD
-    if lower in vocab.NAV_MARKERS:
+    if lower in vocab.NAV_MARKERS or _is_notice(text):
         return Kind.SITE
     if lower in vocab.RAIL_HEADINGS or vocab.RAIL_HEADING_RE.match(lower):
         return Kind.HEADING
@@ -191,7 +194,7 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
         return Kind.BYLINE
     if agency_name(text):
         return Kind.CREDIT
-    if vocab.SIGN_OFF_RE.match(text) or _is_contact(text):
+    if vocab.SIGN_OFF_RE.match(text) or _is_contact(text) or _is_closing(text):
         return Kind.SIGN_OFF
     if vocab.CAPTION_RE.search(text) or vocab.CREDIT_TAIL_RE.search(text):
         return Kind.CAPTION
@@ -201,7 +204,22 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
 
 
 def _is_contact(text: str) -> bool:
-    return len(text.split()) <= vocab.CONTACT_MAX_WORDS and bool(vocab.CONTACT_RE.search(text))
+    if len(text.split()) > vocab.CONTACT_MAX_WORDS:
+        return False
+    return bool(vocab.CONTACT_RE.search(text) or vocab.CONTACT_LANGS_RE.search(text))
+
+
+def _is_closing(text: str) -> bool:
+    """A call to follow or subscribe in another language, or a short copyright line."""
+    words = len(text.split())
+    if words <= vocab.CONTACT_MAX_WORDS and vocab.SIGN_OFF_LANGS_RE.match(text):
+        return True
+    return words <= vocab.COPYRIGHT_MAX_WORDS and bool(vocab.COPYRIGHT_RE.search(text))
+
+
+def _is_notice(text: str) -> bool:
+    """A cookie or consent banner (prose in form, furniture in fact)."""
+    return len(text.split()) <= NOTICE_MAX_WORDS and bool(vocab.COOKIE_NOTICE_RE.search(text))
 
 
 def is_prose(text: str) -> bool:
@@ -463,8 +481,7 @@ def _take_posted(text: str, result: CaptureResult) -> None:
             value = parse_clock_on(segment, date.fromisoformat(known[:10]))
         if value is None:
             continue
-        word = mark[0].lower()
-        if "updat" in word or "modif" in word:
+        if vocab.UPDATED_KEY_RE.match(mark[0]):
             result.updated = result.updated or value
         else:
             result.published = result.published or value
