@@ -41,6 +41,8 @@ SECTION_MAX_WORDS = 4
 #: A header line that carries the page's date inside other text is at most this long (longer
 #: lines are teasers and blurbs that mention other dates).
 STAMP_MAX_CHARS = 120
+#: A "Read also: <headline>" line has at most this many words after its label.
+RELATED_MAX_WORDS = 40
 #: A cookie or consent banner has at most this many words (a longer line that mentions cookies
 #: is an article about them).
 NOTICE_MAX_WORDS = 80
@@ -56,6 +58,7 @@ _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "”", '"', "»", "」")
 class Kind(StrEnum):
     AD = "ad-marker"
     HEADING = "rail-heading"
+    RELATED = "related-link"
     RELTIME = "relative-time"
     SEPARATOR = "separator"
     URL = "url"
@@ -74,7 +77,7 @@ class Kind(StrEnum):
 
 #: Kinds that are page furniture wherever they stand.
 ALWAYS_CHROME = frozenset(
-    {Kind.AD, Kind.RELTIME, Kind.SEPARATOR, Kind.URL, Kind.SIGN_OFF, Kind.CAPTION,
+    {Kind.AD, Kind.RELATED, Kind.RELTIME, Kind.SEPARATOR, Kind.URL, Kind.SIGN_OFF, Kind.CAPTION,
      Kind.DUPLICATE, Kind.TRUNCATED, Kind.HEADING, Kind.POSTED, Kind.STAMP, Kind.BYLINE,
      Kind.SITE}
 )  # fmt: skip
@@ -180,6 +183,8 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
         return Kind.SITE
     if lower in vocab.RAIL_HEADINGS or vocab.RAIL_HEADING_RE.match(lower):
         return Kind.HEADING
+    if _is_related(text):
+        return Kind.RELATED
     if vocab.RELATIVE_TIME_RE.match(text):
         return Kind.RELTIME
     if vocab.SEPARATOR_RE.match(text):
@@ -201,6 +206,16 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
     if vocab.TRUNCATED_RE.search(text) and not text.endswith(("....", "……")):
         return Kind.TRUNCATED
     return Kind.PROSE if is_prose(text) else Kind.SHORT
+
+
+def _is_related(text: str) -> bool:
+    """A link to another story under a rail's label, on one line: "Read also: <headline>",
+    "Lesen Sie auch: …", "À lire aussi : …", "Читайте также: …" (every such line in the SEB
+    captures, 41, is outside the gold body)."""
+    label, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(rest.split()) > RELATED_MAX_WORDS:
+        return False
+    return label.strip().lower() in vocab.RAIL_HEADINGS
 
 
 def _is_contact(text: str) -> bool:
@@ -260,7 +275,8 @@ def _consume_rail(lines: list[Line], start: int) -> int:
         elif line.kind is Kind.PROSE and previous is Kind.HEADING and not _signal_ahead(lines, i):
             break  # a sentence right after the heading, not a teaser's title: body again
         elif line.kind is Kind.PROSE and previous is not Kind.HEADING and not signals:
-            break  # a sentence with no teaser shape before it: body again
+            if not (previous is Kind.SHORT and _signal_ahead(lines, i)):
+                break  # a sentence with no teaser shape before or just after it: body again
         elif line.kind is Kind.PROSE and previous is Kind.PROSE and not _signal_ahead(lines, i):
             lines[i - 1].reason = None  # two sentences in a row: a teaser has one; body again
             i -= 1

@@ -32,14 +32,14 @@ from newsloom.clean import vocab
 
 #: Kinds (``capture.Kind`` values) that get a feature of their own.
 KIND_FEATURES = (
-    "ad-marker", "rail-heading", "relative-time", "separator", "url", "sign-off", "posted",
+    "ad-marker", "rail-heading", "related-link", "relative-time", "separator", "url", "sign-off", "posted",
     "date-stamp", "byline", "caption", "agency-credit", "duplicate", "truncated-teaser", "prose",
     "short", "site-chrome",
 )  # fmt: skip
 #: Kinds that make up an article's own header (the body follows them).
 HEADER_KINDS = frozenset({"byline", "posted", "date-stamp"})
 #: Kinds that say nothing about where the body is (an ad slot, a lone "Related" label).
-TRANSPARENT_KINDS = frozenset({"ad-marker", "rail-heading"})
+TRANSPARENT_KINDS = frozenset({"ad-marker", "rail-heading", "related-link"})
 #: Neighbours on each side that describe a line's surroundings...
 CONTEXT = 3
 #: ...and the wider window that says whether it stands in a run of prose.

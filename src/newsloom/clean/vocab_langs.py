@@ -153,8 +153,10 @@ RELATIVE_TIME = (
 
 #: Calls to action that close an article: a follow / subscribe / download verb at the start and
 #: a network, newsletter, app or channel named in the line (so "Folgen Sie der Debatte ..." and
-#: "Siga as orientações ..." stay body). Matched from the line's start, case-insensitively.
+#: "Siga as orientações ..." stay body). Matched from the line's start, case-insensitively. The
+#: English "follow us" forms are here too: ``vocab.SIGN_OFF_RE`` does not know the networks.
 SIGN_OFF_VERBS = (
+    r"follow us|like us|join us|find us|connect with us|"
     r"folgen sie|folge uns|abonnieren sie|abonniere|melden sie sich|laden sie|hier geht'?s|"
     r"suivez|abonnez-vous|inscrivez-vous|téléchargez|retrouvez|rejoignez|"
     r"síguenos|sigue a|siga a|suscríbete|suscríbase|descarga|descárgate|únete|"
