@@ -32,9 +32,9 @@ from newsloom.clean import vocab
 
 #: Kinds (``capture.Kind`` values) that get a feature of their own.
 KIND_FEATURES = (
-    "ad-marker", "rail-heading", "related-link", "relative-time", "separator", "url", "sign-off", "posted",
-    "date-stamp", "byline", "caption", "agency-credit", "duplicate", "truncated-teaser", "prose",
-    "short", "site-chrome",
+    "ad-marker", "rail-heading", "related-link", "relative-time", "separator", "url", "sign-off",
+    "posted", "date-stamp", "byline", "caption", "agency-credit", "duplicate", "truncated-teaser",
+    "prose", "short", "site-chrome",
 )  # fmt: skip
 #: Kinds that make up an article's own header (the body follows them).
 HEADER_KINDS = frozenset({"byline", "posted", "date-stamp"})
