@@ -9,6 +9,7 @@ tests, rendered as captures and as HTML), scored with the benchmark's shingle F1
 from __future__ import annotations
 
 import html
+import re
 import statistics
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 from multilang_pages import LANGUAGES, PUBLISHED, SynthPage, pages
 from newsloom.clean import clean, html_filters, vocab, vocab_langs
 from newsloom.clean.capture import Kind, clean_capture, line_kind
-from newsloom.clean.dates import numeric_dates, parse_date_line, parse_datetime
+from newsloom.clean.dates import find_datetime, numeric_dates, parse_date_line, parse_datetime
 from newsloom.clean.language import day_first, guess_language
 from newsloom.clean.linemodel import own_features
 from newsloom.clean.meta import parse_byline
@@ -253,6 +254,66 @@ def test_html_calls_to_action_and_copyright_in_other_languages() -> None:
     assert html_filters._text_kind("Suivez-nous sur Instagram pour plus de photos.") == "promo"
     assert html_filters._text_kind("© 2024 Gazzetta. Tutti i diritti riservati.") == "copyright"
     assert html_filters._text_kind("Suivez le guide, a dit le maire aux visiteurs.") is None
+
+
+# Lines that each form of a guarded expression matches, in every language it covers: the cheap
+# key test in front of the expression (``COPYRIGHT_KEYS``, ``COOKIE_NOTICE_KEYS``,
+# ``CAPTION_CREDIT_KEYS``) must pass each of them on to it.
+GUARDED = [
+    (vocab.COPYRIGHT_RE, vocab.COPYRIGHT_KEYS, "(C) 2024 Tagesblatt"),
+    (vocab.COPYRIGHT_RE, vocab.COPYRIGHT_KEYS, "Copyright Kurier Verlag"),
+    (vocab.COPYRIGHT_RE, vocab.COPYRIGHT_KEYS, "Tagesblatt. Alle Rechte vorbehalten."),
+    (vocab.COPYRIGHT_RE, vocab.COPYRIGHT_KEYS, "Le Courrier. Tous droits réservés"),
+    (vocab.COPYRIGHT_RE, vocab.COPYRIGHT_KEYS, "Todos los derechos reservados."),
+    (vocab.COPYRIGHT_RE, vocab.COPYRIGHT_KEYS, "Todos os direitos reservados."),
+    (vocab.COPYRIGHT_RE, vocab.COPYRIGHT_KEYS, "Riproduzione riservata"),
+    (vocab.COPYRIGHT_RE, vocab.COPYRIGHT_KEYS, "Все права защищены."),
+    (vocab.COOKIE_NOTICE_RE, vocab.COOKIE_NOTICE_KEYS, "Manage your consent"),
+    (vocab.COOKIE_NOTICE_RE, vocab.COOKIE_NOTICE_KEYS, "Please turn off your ad blocker."),
+    (vocab.COOKIE_NOTICE_RE, vocab.COOKIE_NOTICE_KEYS, "Privacy settings"),
+    (vocab.COOKIE_NOTICE_RE, vocab.COOKIE_NOTICE_KEYS, "Wir verwenden Cookies."),
+    (vocab.COOKIE_NOTICE_RE, vocab.COOKIE_NOTICE_KEYS, "Мы используем файлы cookie."),
+    (vocab.CAPTION_CREDIT_RE, vocab.CAPTION_CREDIT_KEYS, "Il ponte chiuso. Immagine di Ugo Neri"),
+    (vocab.CAPTION_CREDIT_RE, vocab.CAPTION_CREDIT_KEYS, "La plaza. Imagen: Ana Ruiz"),
+    (vocab.CAPTION_CREDIT_RE, vocab.CAPTION_CREDIT_KEYS, "A ponte. Imagem: Rui Sá"),
+    (vocab.CAPTION_CREDIT_RE, vocab.CAPTION_CREDIT_KEYS, "Le pont. Crédit photo : Luc Bard"),
+    (vocab.CAPTION_CREDIT_RE, vocab.CAPTION_CREDIT_KEYS, "Die Brücke. Quelle: Stadtarchiv"),
+    (vocab.CAPTION_CREDIT_RE, vocab.CAPTION_CREDIT_KEYS, "Мост. Снимок: Олег Смирнов"),
+    (vocab.CAPTION_CREDIT_RE, vocab.CAPTION_CREDIT_KEYS, "Die Brücke am Abend. (Bild: Archiv)"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "keys", "text"), GUARDED)
+def test_each_guarded_form_holds_one_of_its_keys(
+    pattern: re.Pattern[str], keys: tuple[str, ...], text: str
+) -> None:
+    assert pattern.search(text)
+    assert any(key in text.lower() for key in keys)
+
+
+def test_credits_notices_and_closings_behind_their_guards() -> None:
+    assert line_kind("Il ponte chiuso per lavori. Immagine di Ugo Neri") is Kind.CAPTION
+    assert line_kind("Die Brücke. Quelle: Stadtarchiv Lindau") is Kind.CAPTION
+    # No key word at all: the expression is never searched, and the line is prose.
+    assert line_kind("Der Bürgermeister sagte, die Brücke bleibe bis Mai gesperrt.") is Kind.PROSE
+    assert line_kind("Riproduzione riservata") is Kind.SIGN_OFF
+    assert line_kind("Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.") is Kind.SITE
+
+
+def test_a_contact_line_needs_an_address_or_can_be_reached() -> None:
+    assert line_kind("Schreiben Sie uns an hinweise@tagesblatt.example") is Kind.SIGN_OFF
+    assert line_kind("Jane Roe can be reached at the newsroom desk.") is Kind.SIGN_OFF
+    # A contact verb without an address is a sentence, not a sign-off.
+    assert (
+        line_kind("Schreiben Sie uns an die Redaktion, sagte die Sprecherin.") is not Kind.SIGN_OFF
+    )
+
+
+def test_a_line_without_a_four_digit_year_has_no_date() -> None:
+    assert find_datetime("12. März, 14.30 Uhr") is None
+    assert find_datetime("Dienstag, 12. März, um 14.30 Uhr") is None
+    found = find_datetime("Dienstag, 12. März 2024, um 14.30 Uhr")
+    assert found is not None and found[0].startswith("2024-03-12T14:30")
 
 
 # ------------------------------------------------------------------- synthetic pages, end to end

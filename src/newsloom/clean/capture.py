@@ -201,7 +201,11 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
         return Kind.CREDIT
     if vocab.SIGN_OFF_RE.match(text) or _is_contact(text) or _is_closing(text):
         return Kind.SIGN_OFF
-    if vocab.CAPTION_RE.search(text) or vocab.CREDIT_TAIL_RE.search(text):
+    if (
+        vocab.CAPTION_RE.search(text)
+        or vocab.CREDIT_TAIL_RE.search(text)
+        or _is_credit(text.lower())
+    ):
         return Kind.CAPTION
     if vocab.TRUNCATED_RE.search(text) and not text.endswith(("....", "……")):
         return Kind.TRUNCATED
@@ -219,6 +223,8 @@ def _is_related(text: str) -> bool:
 
 
 def _is_contact(text: str) -> bool:
+    if "@" not in text and "can be" not in text.lower():
+        return False  # every form holds an address, or "can be reached"
     if len(text.split()) > vocab.CONTACT_MAX_WORDS:
         return False
     return bool(vocab.CONTACT_RE.search(text) or vocab.CONTACT_LANGS_RE.search(text))
@@ -229,12 +235,25 @@ def _is_closing(text: str) -> bool:
     words = len(text.split())
     if words <= vocab.CONTACT_MAX_WORDS and vocab.SIGN_OFF_LANGS_RE.match(text):
         return True
-    return words <= vocab.COPYRIGHT_MAX_WORDS and bool(vocab.COPYRIGHT_RE.search(text))
+    lower = text.lower()
+    if words > vocab.COPYRIGHT_MAX_WORDS or not any(k in lower for k in vocab.COPYRIGHT_KEYS):
+        return False
+    return bool(vocab.COPYRIGHT_RE.search(text))
 
 
 def _is_notice(text: str) -> bool:
     """A cookie or consent banner (prose in form, furniture in fact)."""
+    lower = text.lower()
+    if not any(key in lower for key in vocab.COOKIE_NOTICE_KEYS):
+        return False
     return len(text.split()) <= NOTICE_MAX_WORDS and bool(vocab.COOKIE_NOTICE_RE.search(text))
+
+
+def _is_credit(lower: str) -> bool:
+    """A photo credit in any language ("… . Foto: Jan Peters", "(Photo d'illustration)")."""
+    return any(key in lower for key in vocab.CAPTION_CREDIT_KEYS) and bool(
+        vocab.CAPTION_CREDIT_RE.search(lower)
+    )
 
 
 def is_prose(text: str) -> bool:

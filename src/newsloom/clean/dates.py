@@ -191,8 +191,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+#: Every date form here has a four-digit year: a line without one is passed over at once (the
+#: month and weekday names of nine languages make the full patterns slow to search).
+_YEAR_RE = re.compile(r"\d{4}")
+
+
 def find_datetime(text: str) -> tuple[str, re.Match[str]] | None:
     """The first date (with time and zone when given) in ``text``, as ISO text, and its match."""
+    if not _YEAR_RE.search(text):
+        return None
     iso = _ISO_RE.search(text)
     if iso:
         d = _safe_date(int(iso["year"]), int(iso["month"]), int(iso["day"]))

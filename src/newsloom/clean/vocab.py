@@ -196,9 +196,13 @@ CAPTION_RE = re.compile(
     r"\(photo:|\bphoto credit\b|\b(?:photo|image|picture)s? courtesy (?:of )?|"
     r"\bphoto(?:graph)?s?:\s|\bpicture:\s|"
     r"^in this (?:photo|image|file photo|handout)|^file -|^file photo|"
-    r"\bimage:\s|\bcredit:\s|\bvia [\w .’'-]{2,30}\)\s*$|" + langs.CAPTION_CREDIT + r")",
+    r"\bimage:\s|\bcredit:\s|\bvia [\w .’'-]{2,30}\)\s*$)",
     re.I,
 )
+#: A caption's credit in any language, "… . Foto: Jan Peters", "(Photo d'illustration)";
+#: searched only in a line that holds one of ``CAPTION_CREDIT_KEYS`` (lower case).
+CAPTION_CREDIT_RE = re.compile(langs.CAPTION_CREDIT, re.I)
+CAPTION_CREDIT_KEYS = langs.CAPTION_CREDIT_KEYS
 
 #: Closing credit of a photo caption, "(Jane Doe/Unit via AP)" or "Jane Doe/Reuters".
 #: The part after the slash is a capitalised name, so that "($4.99/mo)" is not a credit.
@@ -466,7 +470,9 @@ COPYRIGHT_RE = re.compile(
     rf"©|\(c\) ?\d{{4}}|^copyright\b|\ball rights reserved\b|{langs.RIGHTS_RESERVED}", re.I
 )
 
-#: Cookie and consent banners (the site or "we" use cookies; accept or manage them).
+#: Cookie and consent banners (the site or "we" use cookies; accept or manage them). Each form
+#: holds one of ``COOKIE_NOTICE_KEYS`` (a cheap test before the expression).
+COOKIE_NOTICE_KEYS = ("cookie", "consent", "privacy", "blocker")
 COOKIE_NOTICE_RE = re.compile(
     r"\b(?:(?:we|site|website|page) uses? cookies|accept (?:all )?cookies|cookie (?:policy|"
     r"settings|preferences)|(?:manage|your) consent|privacy settings|ad ?blocker)\b|"
@@ -474,3 +480,5 @@ COOKIE_NOTICE_RE = re.compile(
     re.I,
 )
 COPYRIGHT_MAX_WORDS = 20
+#: Words that each ``COPYRIGHT_RE`` form holds (lower case; a cheap test before the expression).
+COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", *langs.RIGHTS_RESERVED_KEYS)

@@ -185,6 +185,17 @@ RIGHTS_RESERVED = (
     r"все права защищены"
 )
 
+#: A word of each ``RIGHTS_RESERVED`` form (a cheap test before the expression).
+RIGHTS_RESERVED_KEYS = (
+    "rechte",
+    "droits",
+    "derechos",
+    "direitos",
+    "diritti",
+    "riproduzione",
+    "права",
+)
+
 #: Cookie and consent banners: a site or "we" that uses cookies, or asks for consent.
 COOKIE_NOTICE = (
     r"(?:wir|website|webseite|seite)\s+(?:verwenden|verwendet|nutzen|nutzt|setzen|setzt)\s+"
@@ -285,6 +296,12 @@ CAPTION_CREDIT = (
     r"crédit photo|crédito|quelle|фото|снимок)\b\s*(?::|di|de|von|by|d'|©)?\s*[^.!?]{0,60}$"
     r"|\((?:foto|photo|bild|imagem|imagen|immagine|фото)\b[^()]{0,60}\)\s*$"
 )
+
+#: The words one of which every ``CAPTION_CREDIT`` form holds (lower case).
+CAPTION_CREDIT_KEYS = (
+    "foto", "bild", "photo", "image", "immagine", "crédit", "crédito", "quelle", "фото",
+    "снимок",
+)  # fmt: skip
 
 #: Wire agencies of these languages' press, mapped to the short name newsloom reports.
 AGENCIES: dict[str, str] = {
