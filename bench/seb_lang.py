@@ -42,7 +42,8 @@ def gold_languages(data: Path) -> dict[str, str]:
 
 
 def groups(pages: list[SebPage], language: dict[str, str]) -> dict[str, list[SebPage]]:
-    """Pages per language (most pages first), then the non-English pages together, English,
+    """Pages per language (most pages first), then the non-English pages together and by half
+    (``seb_data.is_held_out``: dev sites were looked at while writing the vocabularies), English,
     and all."""
     by: dict[str, list[SebPage]] = defaultdict(list)
     for page in pages:
@@ -50,6 +51,8 @@ def groups(pages: list[SebPage], language: dict[str, str]) -> dict[str, list[Seb
     out = dict(sorted(by.items(), key=lambda item: (-len(item[1]), item[0])))
     out.pop("en", None)
     out["non-English"] = [p for p in pages if language.get(p.id) != "en"]
+    out["non-English, dev sites"] = [p for p in out["non-English"] if not p.held_out]
+    out["non-English, held-out sites"] = [p for p in out["non-English"] if p.held_out]
     out["English"] = by.get("en", [])
     out["all"] = list(pages)
     return out
