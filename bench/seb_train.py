@@ -190,12 +190,12 @@ def write(first: LineModel, second: LineModel, trained_on: str) -> None:
     )
 
 
-def cross_validate(pages: list[SebPage], data: list[PageData], folds: int) -> None:
-    """Each page cleaned by the whole clean stage with models trained without its site (folds
-    by ``seb_data.cv_fold``), scored with the benchmark's shingle F1: the honest estimate of the
-    model trained on every page. Prints each fold, then the dev / held-out / all columns."""
+def cv_bodies(
+    pages: list[SebPage], data: list[PageData], folds: int, verbose: bool = True
+) -> tuple[dict[str, str], float]:
+    """Each page's body from the whole clean stage with line models trained without its site
+    (folds by ``seb_data.cv_fold``), and the clean stage's seconds; prints each fold."""
     from newsloom.clean import learn_site_chrome
-    from seb import print_header, print_row, split_scores
     from seb_systems import make_newsloom_text
 
     extract = make_newsloom_text(learn_site_chrome([p.text_page() for p in pages]))
@@ -211,8 +211,19 @@ def cross_validate(pages: list[SebPage], data: list[PageData], folds: int) -> No
         seconds += time.perf_counter() - started
         fold = metrics([page_score(p.truth, bodies[p.id]) for p in test])
         sites = len({p.host for p in test})
-        print(f"fold {k}: {len(test):3d} pages, {sites:3d} sites, F1 {fold.f1:.3f} "
-              f"(P {fold.precision:.3f} R {fold.recall:.3f})")  # fmt: skip
+        if verbose:
+            print(f"fold {k}: {len(test):3d} pages, {sites:3d} sites, F1 {fold.f1:.3f} "
+                  f"(P {fold.precision:.3f} R {fold.recall:.3f})")  # fmt: skip
+    return bodies, seconds
+
+
+def cross_validate(pages: list[SebPage], data: list[PageData], folds: int) -> None:
+    """Each page cleaned by the whole clean stage with models trained without its site (folds
+    by ``seb_data.cv_fold``), scored with the benchmark's shingle F1: the honest estimate of the
+    model trained on every page. Prints each fold, then the dev / held-out / all columns."""
+    from seb import print_header, print_row, split_scores
+
+    bodies, seconds = cv_bodies(pages, data, folds)
     print_header(f"Cross-validated by site, {folds} folds: text captures (seb_text)")
     print_row("newsloom (cv)", split_scores(pages, bodies), None)
     zero = sum(1 for p in pages if page_score(p.truth, bodies[p.id]).f1 == 0)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from newsloom.budget import OverBudget, OverTime, time_limit
+from newsloom.clean import vocab
 from newsloom.clean.capture import clean_capture, is_prose
 from newsloom.clean.chrome import SiteChrome, learn_site_chrome
-from newsloom.clean.dates import after_day
+from newsloom.clean.dates import after_day, numeric_dates
 from newsloom.clean.html import PathologicalHtml, UnparseableHtml, clean_html
-from newsloom.clean.language import page_language
+from newsloom.clean.language import day_first, guess_language, page_language
 from newsloom.clean.markup_budget import trim_attributes
 from newsloom.clean.outlet_names import host_name
 from newsloom.clean.outlet_page import capture_votes, page_outlet
@@ -124,11 +123,13 @@ def _base(page: Page) -> Article:
 
 
 def _from_text(page: Page, text: str, site_lines: frozenset[str]) -> Article:
-    found = clean_capture(text, site_lines)
+    with numeric_dates(day_first(guess_language(text))):  # "12/03/2024" in a French capture
+        found = clean_capture(text, site_lines)
+        published, updated = _capture_times(page, text, found.published, found.updated)
+    published, updated = with_page_zone(published, updated)
     article = _base(page)
     paragraphs = found.paragraphs or _bare_sentences(text)
     body = PARAGRAPH_SEP.join(paragraphs)
-    published, updated = with_page_zone(*_capture_times(page, text, found.published, found.updated))
     return article.model_copy(
         update={
             "title": found.title,
@@ -217,11 +218,7 @@ def _from_html(page: Page, markup: str) -> Article:
 #: from this many letters on: ``is_prose`` counts words and cannot see its sentences.
 UNSPACED_MIN_LETTERS = 40
 #: Notices that are prose in form but page chrome in fact: cookie and consent banners.
-_NOTICE_RE = re.compile(
-    r"\b(?:(?:we|site|website|page) uses? cookies|accept (?:all )?cookies|cookie (?:policy|"
-    r"settings|preferences)|(?:manage|your) consent|privacy settings|ad ?blocker)\b",
-    re.I,
-)
+_NOTICE_RE = vocab.COOKIE_NOTICE_RE
 
 
 def has_article_text(paragraphs: list[str]) -> bool:

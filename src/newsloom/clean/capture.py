@@ -41,6 +41,11 @@ SECTION_MAX_WORDS = 4
 #: A header line that carries the page's date inside other text is at most this long (longer
 #: lines are teasers and blurbs that mention other dates).
 STAMP_MAX_CHARS = 120
+#: A "Read also: <headline>" line has at most this many words after its label.
+RELATED_MAX_WORDS = 40
+#: A cookie or consent banner has at most this many words (a longer line that mentions cookies
+#: is an article about them).
+NOTICE_MAX_WORDS = 80
 #: The section label stands at most this many lines above the headline (a date stamp may sit
 #: between them).
 SECTION_REACH = 2
@@ -53,6 +58,7 @@ _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "”", '"', "»", "」")
 class Kind(StrEnum):
     AD = "ad-marker"
     HEADING = "rail-heading"
+    RELATED = "related-link"
     RELTIME = "relative-time"
     SEPARATOR = "separator"
     URL = "url"
@@ -71,7 +77,7 @@ class Kind(StrEnum):
 
 #: Kinds that are page furniture wherever they stand.
 ALWAYS_CHROME = frozenset(
-    {Kind.AD, Kind.RELTIME, Kind.SEPARATOR, Kind.URL, Kind.SIGN_OFF, Kind.CAPTION,
+    {Kind.AD, Kind.RELATED, Kind.RELTIME, Kind.SEPARATOR, Kind.URL, Kind.SIGN_OFF, Kind.CAPTION,
      Kind.DUPLICATE, Kind.TRUNCATED, Kind.HEADING, Kind.POSTED, Kind.STAMP, Kind.BYLINE,
      Kind.SITE}
 )  # fmt: skip
@@ -173,10 +179,12 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
     lower = text.lower().rstrip(":.… ")  # "Related links:", "Você pode gostar..."
     if lower in vocab.AD_MARKERS:
         return Kind.AD
-    if lower in vocab.NAV_MARKERS:
+    if lower in vocab.NAV_MARKERS or _is_notice(text):
         return Kind.SITE
     if lower in vocab.RAIL_HEADINGS or vocab.RAIL_HEADING_RE.match(lower):
         return Kind.HEADING
+    if _is_related(text):
+        return Kind.RELATED
     if vocab.RELATIVE_TIME_RE.match(text):
         return Kind.RELTIME
     if vocab.SEPARATOR_RE.match(text):
@@ -191,17 +199,61 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
         return Kind.BYLINE
     if agency_name(text):
         return Kind.CREDIT
-    if vocab.SIGN_OFF_RE.match(text) or _is_contact(text):
+    if vocab.SIGN_OFF_RE.match(text) or _is_contact(text) or _is_closing(text):
         return Kind.SIGN_OFF
-    if vocab.CAPTION_RE.search(text) or vocab.CREDIT_TAIL_RE.search(text):
+    if (
+        vocab.CAPTION_RE.search(text)
+        or vocab.CREDIT_TAIL_RE.search(text)
+        or _is_credit(text.lower())
+    ):
         return Kind.CAPTION
     if vocab.TRUNCATED_RE.search(text) and not text.endswith(("....", "……")):
         return Kind.TRUNCATED
     return Kind.PROSE if is_prose(text) else Kind.SHORT
 
 
+def _is_related(text: str) -> bool:
+    """A link to another story under a rail's label, on one line: "Read also: <headline>",
+    "Lesen Sie auch: …", "À lire aussi : …", "Читайте также: …" (every such line in the SEB
+    captures, 41, is outside the gold body)."""
+    label, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(rest.split()) > RELATED_MAX_WORDS:
+        return False
+    return label.strip().lower() in vocab.RAIL_HEADINGS
+
+
 def _is_contact(text: str) -> bool:
-    return len(text.split()) <= vocab.CONTACT_MAX_WORDS and bool(vocab.CONTACT_RE.search(text))
+    if "@" not in text and "can be" not in text.lower():
+        return False  # every form holds an address, or "can be reached"
+    if len(text.split()) > vocab.CONTACT_MAX_WORDS:
+        return False
+    return bool(vocab.CONTACT_RE.search(text) or vocab.CONTACT_LANGS_RE.search(text))
+
+
+def _is_closing(text: str) -> bool:
+    """A call to follow or subscribe in another language, or a short copyright line."""
+    words = len(text.split())
+    if words <= vocab.CONTACT_MAX_WORDS and vocab.SIGN_OFF_LANGS_RE.match(text):
+        return True
+    lower = text.lower()
+    if words > vocab.COPYRIGHT_MAX_WORDS or not any(k in lower for k in vocab.COPYRIGHT_KEYS):
+        return False
+    return bool(vocab.COPYRIGHT_RE.search(text))
+
+
+def _is_notice(text: str) -> bool:
+    """A cookie or consent banner (prose in form, furniture in fact)."""
+    lower = text.lower()
+    if not any(key in lower for key in vocab.COOKIE_NOTICE_KEYS):
+        return False
+    return len(text.split()) <= NOTICE_MAX_WORDS and bool(vocab.COOKIE_NOTICE_RE.search(text))
+
+
+def _is_credit(lower: str) -> bool:
+    """A photo credit in any language ("… . Foto: Jan Peters", "(Photo d'illustration)")."""
+    return any(key in lower for key in vocab.CAPTION_CREDIT_KEYS) and bool(
+        vocab.CAPTION_CREDIT_RE.search(lower)
+    )
 
 
 def is_prose(text: str) -> bool:
@@ -242,7 +294,8 @@ def _consume_rail(lines: list[Line], start: int) -> int:
         elif line.kind is Kind.PROSE and previous is Kind.HEADING and not _signal_ahead(lines, i):
             break  # a sentence right after the heading, not a teaser's title: body again
         elif line.kind is Kind.PROSE and previous is not Kind.HEADING and not signals:
-            break  # a sentence with no teaser shape before it: body again
+            if not (previous is Kind.SHORT and _signal_ahead(lines, i)):
+                break  # a sentence with no teaser shape before or just after it: body again
         elif line.kind is Kind.PROSE and previous is Kind.PROSE and not _signal_ahead(lines, i):
             lines[i - 1].reason = None  # two sentences in a row: a teaser has one; body again
             i -= 1
@@ -463,8 +516,7 @@ def _take_posted(text: str, result: CaptureResult) -> None:
             value = parse_clock_on(segment, date.fromisoformat(known[:10]))
         if value is None:
             continue
-        word = mark[0].lower()
-        if "updat" in word or "modif" in word:
+        if vocab.UPDATED_KEY_RE.match(mark[0]):
             result.updated = result.updated or value
         else:
             result.published = result.published or value

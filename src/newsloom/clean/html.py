@@ -25,7 +25,9 @@ from trafilatura.utils import load_html
 
 from newsloom.clean import html_filters, htmltitle, pagedates
 from newsloom.clean.capture import ALWAYS_CHROME, Kind, line_kind
+from newsloom.clean.dates import numeric_dates
 from newsloom.clean.html_filters import Block
+from newsloom.clean.language import day_first
 from newsloom.clean.meta import agency_name, find_dateline, parse_byline, split_names
 from newsloom.clean.outlet import Vote
 from newsloom.clean.outlet_html import html_votes
@@ -107,7 +109,8 @@ def clean_html(markup: str, crawl_date: date | None = None, url: str | None = No
     result.captions = _captions(tree)
     _authors(meta, ld, result)
     # extraction works on a copy: the tree stays whole for the dates
-    _body(tree, elements, result, _headings(tree, meta, result.title))
+    with numeric_dates(day_first(result.language)):  # "12/03/2024" on a <html lang="fr"> page
+        _body(tree, elements, result, _headings(tree, meta, result.title))
     latest = crawl_date or date.today()
     result.updated = pagedates.updated(meta, ld, latest)
     result.published = pagedates.published(tree, meta, ld, latest, url or result.url)  # last:

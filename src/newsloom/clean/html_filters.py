@@ -347,12 +347,15 @@ def _name_words(el: Any) -> set[str]:
 
 
 def _text_kind(text: str) -> str | None:
-    """A call to action ("Sign up for our daily newsletter") or a copyright line."""
+    """A call to action ("Sign up for our daily newsletter", "Suivez-nous sur Facebook") or a
+    copyright line (in any language of ``vocab_langs``)."""
     words = len(text.split())
     low = text.lower()
     promo = any(key in low for key in vocab.PROMO_KEYS)
     if promo and words <= vocab.PROMO_MAX_WORDS and vocab.PROMO_RE.search(text):
         return "promo"
+    if words <= vocab.PROMO_MAX_WORDS and vocab.SIGN_OFF_LANGS_RE.match(text):
+        return "promo"  # "Folgen Sie uns auf …", "Abonnez-vous à notre newsletter …"
     if words <= vocab.COPYRIGHT_MAX_WORDS and vocab.COPYRIGHT_RE.search(text):
         return "copyright"
     return None

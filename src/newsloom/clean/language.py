@@ -42,6 +42,32 @@ def detect_language(text: str) -> str | None:
     return str(code) if probability >= MIN_PROBABILITY else None
 
 
+#: Languages that write a numeric date day first ("12/03/2024" is 12 March): every language
+#: py3langid names except English, whose pages in the US write the month first. An English page
+#: leaves such dates unread (``dates.numeric_dates``), as before.
+MONTH_FIRST = frozenset({"en"})
+
+
+def guess_language(text: str) -> str | None:
+    """A first guess at a capture's language before it is cleaned, from its longest lines (the
+    body's paragraphs, not the menu's one-word lines): the cleaner reads date lines by it. The
+    article's language is detected again on the clean body (``page_language``)."""
+    lines = sorted((line.strip() for line in text.split("\n")), key=len, reverse=True)
+    sample: list[str] = []
+    size = 0
+    for line in lines:
+        if size >= SAMPLE_CHARS or not line:
+            break
+        sample.append(line)
+        size += len(line) + 1
+    return detect_language("\n".join(sample))
+
+
+def day_first(language: str | None) -> bool:
+    """Whether a page in ``language`` writes numeric dates day first (unknown: no)."""
+    return language is not None and language not in MONTH_FIRST
+
+
 def page_language(body: str, declared: str | None) -> str | None:
     """The text's language, else the page's declared one (``<html lang>``), else None."""
     return detect_language(body) or declared

@@ -32,14 +32,14 @@ from newsloom.clean import vocab
 
 #: Kinds (``capture.Kind`` values) that get a feature of their own.
 KIND_FEATURES = (
-    "ad-marker", "rail-heading", "relative-time", "separator", "url", "sign-off", "posted",
-    "date-stamp", "byline", "caption", "agency-credit", "duplicate", "truncated-teaser", "prose",
-    "short", "site-chrome",
+    "ad-marker", "rail-heading", "related-link", "relative-time", "separator", "url", "sign-off",
+    "posted", "date-stamp", "byline", "caption", "agency-credit", "duplicate", "truncated-teaser",
+    "prose", "short", "site-chrome",
 )  # fmt: skip
 #: Kinds that make up an article's own header (the body follows them).
 HEADER_KINDS = frozenset({"byline", "posted", "date-stamp"})
 #: Kinds that say nothing about where the body is (an ad slot, a lone "Related" label).
-TRANSPARENT_KINDS = frozenset({"ad-marker", "rail-heading"})
+TRANSPARENT_KINDS = frozenset({"ad-marker", "rail-heading", "related-link"})
 #: Neighbours on each side that describe a line's surroundings...
 CONTEXT = 3
 #: ...and the wider window that says whether it stands in a run of prose.
@@ -53,8 +53,11 @@ _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _PUNCT_RE = re.compile(r"[,.;:!?،，。、]")
 _SENTENCE_END_RE = re.compile(r"[.!?。！？][\"”’)]?\s+\S")
 _ALPHA_RE = re.compile(r"[^\W\d_]", re.UNICODE)
-#: A teaser's title glued to its blurb ("Troy SteakhouseA party of six", "On The Rise?Violence").
-_GLUED_RE = re.compile(r"[a-z]{3}[A-Z]|[a-z][.?!:][A-Z][a-z]")
+#: A teaser's title glued to its blurb ("Troy SteakhouseA party of six", "On The Rise?Violence"),
+#: in Latin and Cyrillic letters.
+_LOWER = "a-zß-öø-ÿа-яё"
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_GLUED_RE = re.compile(f"[{_LOWER}]{{3}}[{_UPPER}]|[{_LOWER}][.?!:][{_UPPER}][{_LOWER}]")
 #: Words at least this long carry a line's topic (cohesion features).
 TOPIC_WORD_CHARS = 4
 
@@ -130,7 +133,7 @@ def own_features(text: str) -> _Own:
         caps=sum(1 for w in words if w[:1].isupper()) / n,
         digits=sum(1 for w in words if w[:1].isdigit()) / n,
         short_lower=sum(1 for w in words if len(w) <= 3 and w.islower()) / n,
-        stop=sum(1 for w in words if w.lower() in vocab.ENGLISH_STOPWORDS) / n,
+        stop=sum(1 for w in words if w.lower() in vocab.STOPWORDS) / n,
         chrome_words=min(sum(1 for w in vocab.CHROME_WORDS if w in lower), 3) / 3,
         links=1.0 if vocab.LINKISH_RE.search(text) else 0.0,
         word_length=math.log1p(sum(len(w) for w in words) / n),

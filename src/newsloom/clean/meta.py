@@ -6,8 +6,16 @@ import re
 from dataclasses import dataclass
 
 from newsloom.clean.vocab import AGENCIES, BYLINE_NOISE, NAME_PARTICLES
+from newsloom.clean.vocab_langs import BYLINE_JOINERS, BYLINE_PREFIXES
 
 BYLINE_RE = re.compile(r"^(?:written\s+)?by\s*:?\s+(?P<names>.{2,160})$", re.I)
+#: "Von Jane Doe", "Par …", "Por …", "di …", "Автор: …": a byline only when a name follows
+#: (else "Par ailleurs, …", "Por su parte, …" and "Von den Fahrgästen …" would be bylines).
+LANGS_BYLINE_RE = re.compile(rf"^(?:{BYLINE_PREFIXES})\s*:?\s+(?P<names>.{{2,160}})$", re.I)
+#: What separates the names of a byline: punctuation, "and", "with", their other languages.
+_NAME_SPLIT_RE = re.compile(
+    r",|;|\band\b|&|\bwith\b|\n|" + "|".join(rf"(?<!\w){w}(?!\w)" for w in BYLINE_JOINERS)
+)
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
 
@@ -25,7 +33,8 @@ DATELINE_RE = re.compile(
 #: "By Jane Doe in Santiago": where the reporter filed from, not part of the name.
 _PLACE_TAIL_RE = re.compile(r"\s+in\s+[A-Z][\w.'’ -]{1,40}$")
 
-_NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
+#: A token of a person's name: a capital letter (any script) then letters, or an initial.
+_NAME_TOKEN_RE = re.compile(r"^[^\W\d_][\w'’.-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +93,13 @@ def _clean_place(place: str) -> str:
 def parse_byline(line: str) -> tuple[list[str], str | None] | None:
     """Names and wire agency from a "By ..." line; None when the line is not a byline."""
     match = BYLINE_RE.match(line.strip())
+    if match:
+        return split_names(match["names"])
+    match = LANGS_BYLINE_RE.match(line.strip())
     if not match:
         return None
-    return split_names(match["names"])
+    names, agency = split_names(match["names"])
+    return (names, agency) if names else None
 
 
 def split_names(text: str) -> tuple[list[str], str | None]:
@@ -95,7 +108,7 @@ def split_names(text: str) -> tuple[list[str], str | None]:
     agency: str | None = None
     text = re.sub(r"\s*\|.*$", "", text)  # "Jane Doe | 3 hours ago"
     text = _PLACE_TAIL_RE.sub("", text)  # "Jane Doe in Santiago"
-    for part in re.split(r",|;|\band\b|&|\bwith\b|\n", text):
+    for part in _NAME_SPLIT_RE.split(text):
         part = part.strip(" .")
         if not part:
             continue
@@ -140,6 +153,6 @@ def _person_name(text: str) -> str | None:
     for token in tokens:
         if token.lower() in NAME_PARTICLES:
             continue
-        if not _NAME_TOKEN_RE.match(token):
+        if not (token[:1].isupper() and _NAME_TOKEN_RE.match(token)):
             return None
     return " ".join(tokens)

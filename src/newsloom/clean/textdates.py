@@ -24,7 +24,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsloom.clean import vocab
 from newsloom.clean.dates import after_day, find_datetime, has_clock, parse_clock_on
+from newsloom.clean.vocab_langs import BYLINE_PREFIXES
 
 #: A stamp line is at most this long; longer lines are prose or teaser blurbs.
 STAMP_LINE_MAX_CHARS = 160
@@ -45,14 +47,12 @@ CLOCK_REACH = 3
 
 #: Where each labelled part starts: "Published ... | Updated ...".
 _LABEL_RE = re.compile(
-    r"(?P<label>first published|published|posted|last updated|updated|last modified|modified)"
-    r"\b\s*(?:on|at|:)?",
-    re.I,
+    rf"(?P<label>{vocab.POSTED_LABELS})(?!\w)\s*(?:on|at|:|am|le|el|em|il|в)?", re.I
 )
 #: What may stand right before a label inside a line: a separator or a time's end.
 _LABEL_AFTER_RE = re.compile(r"(?:[|/·•,:;()\-–—]|\d|(?i:[ap]\.?m\.?)|[A-Z]{2,5})\s*$")
 #: A byline opens the line ("By Jane Doe | ...", "Posted by Jane Doe on ...").
-_BYLINE_RE = re.compile(r"^(?:by|posted by|written by)\s", re.I)
+_BYLINE_RE = re.compile(rf"^(?:by|posted by|written by|{BYLINE_PREFIXES})\s", re.I)
 #: A reader's comment ("Jane on September 12, 2018 at 4:47 pm said:").
 _COMMENT_RE = re.compile(r"\b(?:said|says|wrote|writes|replied|replies)\s*:\s*$", re.I)
 #: An embedded social post ("— Name (@handle) November 1, 2019").
@@ -146,7 +146,7 @@ def _stamps(index: int, line: str, crawl_date: date | None, known: date | None) 
             continue
         if not relative:
             known = date.fromisoformat(value[:10])
-        updated = bool(label) and ("updat" in label.lower() or "modif" in label.lower())
+        updated = bool(vocab.UPDATED_KEY_RE.match(label))
         found.append(_Stamp(index, updated, value, relative))
     return found
 

@@ -7,9 +7,18 @@ otherwise. Add to these lists when a measured page shows a new form; keep the te
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-#: Lines that only mark an ad slot.
-AD_MARKERS = frozenset(
+from newsloom.clean import vocab_langs as langs
+
+
+def _merged(tables: Iterable[dict[str, tuple[str, ...]]]) -> frozenset[str]:
+    """Every entry of per-language tables (``vocab_langs``), one set."""
+    return frozenset(entry for table in tables for entries in table.values() for entry in entries)
+
+
+#: Lines that only mark an ad slot (English here, the other languages from ``vocab_langs``).
+AD_MARKERS = _merged([langs.AD_MARKERS]) | frozenset(
     {
         "advertisement",
         "advertisements",
@@ -30,7 +39,7 @@ AD_MARKERS = frozenset(
 )
 
 #: Headings that open a rail of teasers or a block of page furniture.
-RAIL_HEADINGS = frozenset(
+RAIL_HEADINGS = _merged([langs.RAIL_HEADINGS]) | frozenset(
     {
         "top stories",
         "top story",
@@ -83,6 +92,7 @@ RAIL_HEADINGS = frozenset(
         "newsletter",
         "sign up for our newsletter",
         "comments",
+        "leave a comment",
         "more in world news",
         "related links",
         "related posts",
@@ -116,26 +126,32 @@ RAIL_HEADING_RE = re.compile(
     re.I,
 )
 
-#: Accessibility and navigation links printed as lines of their own.
-NAV_MARKERS = frozenset(
-    {
-        "skip to main content",
-        "skip to content",
-        "skip to main",
-        "skip navigation",
-        "skip to navigation",
-        "skip to search",
-        "skip to footer",
-        "jump to content",
-        "back to top",
-    }
+#: Accessibility and navigation links printed as lines of their own, share buttons one a line.
+NAV_MARKERS = (
+    _merged([langs.NAV_MARKERS])
+    | frozenset(langs.SHARE_MARKERS)
+    | frozenset(
+        {
+            "skip to main content",
+            "skip to content",
+            "skip to main",
+            "skip navigation",
+            "skip to navigation",
+            "skip to search",
+            "skip to footer",
+            "jump to content",
+            "back to top",
+        }
+    )
 )
 
 #: Relative times of teaser rails: "6m ago", "7 hours ago", "World News // 7 hours ago".
 RELATIVE_TIME_RE = re.compile(
     r"^(?:[\w .&’'-]{1,40}\s*(?://|\||·|•|-)\s*)?"
     r"(?:\d{1,3}\s*(?:s|m|h|d|w|mo|y|sec|secs|min|mins|hr|hrs|"
-    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|just now|yesterday)\.?$",
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|just now|yesterday|"
+    + langs.RELATIVE_TIME
+    + r")\.?$",
     re.I,
 )
 
@@ -150,6 +166,10 @@ SIGN_OFF_RE = re.compile(
     r"coverage|rights reserved|subscribe|here\.?$)",
     re.I,
 )
+#: The same in other languages: a follow / subscribe verb first, a network or newsletter named.
+SIGN_OFF_LANGS_RE = re.compile(
+    rf"^(?:{langs.SIGN_OFF_VERBS})\b.*(?:{langs.SIGN_OFF_OBJECTS})", re.I
+)
 
 #: Contact lines that close an article: "Write to Jane Doe at jdoe@site.example", "Have a news
 #: tip? Email tips@site.example.", "Jane Doe can be reached at ...". The forms that start with
@@ -161,6 +181,8 @@ CONTACT_RE = re.compile(
     r"|\bcan be (?:reached|contacted|emailed) (?:at|by|via|on)\b",
     re.I,
 )
+#: The same in other languages: "Schreiben Sie uns an …@…", "Écrivez-nous : …@…".
+CONTACT_LANGS_RE = re.compile(rf"\b(?:{langs.CONTACT_VERBS})\w*\b[^@]{{0,120}}@[\w.-]+\.\w+", re.I)
 #: A contact line has at most this many words (a sentence quoting an address is longer).
 CONTACT_MAX_WORDS = 30
 
@@ -177,6 +199,10 @@ CAPTION_RE = re.compile(
     r"\bimage:\s|\bcredit:\s|\bvia [\w .’'-]{2,30}\)\s*$)",
     re.I,
 )
+#: A caption's credit in any language, "… . Foto: Jan Peters", "(Photo d'illustration)";
+#: searched only in a line that holds one of ``CAPTION_CREDIT_KEYS`` (lower case).
+CAPTION_CREDIT_RE = re.compile(langs.CAPTION_CREDIT, re.I)
+CAPTION_CREDIT_KEYS = langs.CAPTION_CREDIT_KEYS
 
 #: Closing credit of a photo caption, "(Jane Doe/Unit via AP)" or "Jane Doe/Reuters".
 #: The part after the slash is a capitalised name, so that "($4.99/mo)" is not a credit.
@@ -184,24 +210,26 @@ CREDIT_TAIL_RE = re.compile(
     r"\((?:[^()]{2,80}/\s*[A-Z][^()]{1,80}|[^()]{2,80} via [^()]{2,40})\)\s*$"
 )
 
+#: Labels of a date line that say the time is an update, not the first publication.
+UPDATED_LABELS = r"last updated|updated|last modified|modified|" + langs.UPDATED_LABELS
+POSTED_LABELS = rf"posted|published|first published|{langs.POSTED_LABELS}|{UPDATED_LABELS}"
 #: Lines that start the header or footer of a news page and are never body.
 POSTED_RE = re.compile(
-    r"^(?P<kind>posted|published|first published|last updated|updated|last modified|modified)"
-    r"\s*(?:on|at|:)?\s*(?P<rest>.+)$",
+    rf"^(?P<kind>{POSTED_LABELS})(?!\w)\s*(?:on|at|:|am|le|el|em|il|в)?\s*:?\s*(?P<rest>.+)$",
     re.I,
 )
 
 #: Where each part of a "Published ... | Updated ..." line starts.
-POSTED_KEY_RE = re.compile(
-    r"\b(?:posted|first published|published|last updated|updated|last modified|modified)\b",
-    re.I,
-)
+POSTED_KEY_RE = re.compile(rf"(?<!\w)(?:{POSTED_LABELS})(?!\w)", re.I)
+#: A label of ``POSTED_KEY_RE`` that marks an update.
+UPDATED_KEY_RE = re.compile(rf"^(?:{UPDATED_LABELS})$", re.I)
 
 #: Teaser blurbs are cut with an ellipsis.
 TRUNCATED_RE = re.compile(r"(?:\.\.\.|…)\s*$")
 
 #: Names of wire agencies, mapped to the short name newsloom reports.
 AGENCIES: dict[str, str] = {
+    **langs.AGENCIES,
     "ap": "AP",
     "associated press": "AP",
     "the associated press": "AP",
@@ -241,7 +269,7 @@ AGENCIES: dict[str, str] = {
 }
 
 #: Words in a byline that are roles or page furniture, never part of a name.
-BYLINE_NOISE = frozenset(
+BYLINE_NOISE = frozenset(langs.BYLINE_NOISE) | frozenset(
     {
         "staff",
         "writer",
@@ -314,7 +342,7 @@ NAME_PARTICLES = frozenset(
     }
 )
 
-#: Common English function words, for a cheap language guess.
+#: Common English function words.
 ENGLISH_STOPWORDS = frozenset(
     [
         "the",
@@ -363,9 +391,13 @@ ENGLISH_STOPWORDS = frozenset(
     ]
 )
 
+#: Function words of English and of ``vocab_langs.LANGUAGES``: the share of them in a line is a
+#: feature of the body model (prose has many whatever its language; menus and titles few).
+STOPWORDS = ENGLISH_STOPWORDS | _merged([langs.STOPWORDS])
+
 #: Words of page furniture (menus, share bars, cookie and newsletter boxes, footers), matched as
 #: substrings of a lowercased line; a line feature of the body model (clean/linemodel.py).
-CHROME_WORDS = (
+ENGLISH_CHROME_WORDS = (
     "cookie",
     "privacy",
     "subscribe",
@@ -405,6 +437,8 @@ CHROME_WORDS = (
     "app",
     "permalink",
 )
+#: The same, in every language of ``vocab_langs``.
+CHROME_WORDS = (*ENGLISH_CHROME_WORDS, *sorted(_merged([langs.CHROME_WORDS])))
 
 #: Link-like text: URLs, e-mail addresses, handles, "»" and "›" arrows, pipes between items.
 LINKISH_RE = re.compile(r"https?://|www\.|@\w|\w\.(?:com|org|net)\b|[»›]|\s\|\s", re.I)
@@ -432,5 +466,19 @@ PROMO_KEYS = (
 )  # fmt: skip
 
 #: A copyright notice or a photo credit printed as a paragraph of its own.
-COPYRIGHT_RE = re.compile(r"©|\(c\) ?\d{4}|^copyright\b|\ball rights reserved\b", re.I)
+COPYRIGHT_RE = re.compile(
+    rf"©|\(c\) ?\d{{4}}|^copyright\b|\ball rights reserved\b|{langs.RIGHTS_RESERVED}", re.I
+)
+
+#: Cookie and consent banners (the site or "we" use cookies; accept or manage them). Each form
+#: holds one of ``COOKIE_NOTICE_KEYS`` (a cheap test before the expression).
+COOKIE_NOTICE_KEYS = ("cookie", "consent", "privacy", "blocker")
+COOKIE_NOTICE_RE = re.compile(
+    r"\b(?:(?:we|site|website|page) uses? cookies|accept (?:all )?cookies|cookie (?:policy|"
+    r"settings|preferences)|(?:manage|your) consent|privacy settings|ad ?blocker)\b|"
+    + langs.COOKIE_NOTICE,
+    re.I,
+)
 COPYRIGHT_MAX_WORDS = 20
+#: Words that each ``COPYRIGHT_RE`` form holds (lower case; a cheap test before the expression).
+COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", *langs.RIGHTS_RESERVED_KEYS)
