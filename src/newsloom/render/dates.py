@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
-from newsloom.model import TimeRef
+if TYPE_CHECKING:  # the CLI's tables use this module: --help must not load the model
+    from newsloom.model import TimeRef
 
 __all__ = ["day_text", "human_date", "human_time", "month_text"]
 
