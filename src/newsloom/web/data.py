@@ -25,6 +25,7 @@ from newsloom.store import (
     MentionMark,
     PageMark,
     SearchHit,
+    SearchPlan,
     StoreReader,
     StoryFilter,
     StoryRow,
@@ -106,7 +107,9 @@ class Catalog:
     def story_rows(self, ids: list[str]) -> dict[str, StoryRow]:
         return self.reader().story_rows(ids)
 
-    def search(self, query: str, offset: int, limit: int) -> tuple[list[SearchHit], int]:
+    def search(
+        self, query: str | SearchPlan, offset: int, limit: int
+    ) -> tuple[list[SearchHit], int]:
         return self.reader().search_page(query, offset, limit)
 
     def crawl_span(self) -> tuple[str | None, str | None]:
@@ -125,7 +128,11 @@ class Catalog:
         return self.reader().latest_rows(until, limit)
 
     def outlets(self) -> list[tuple[str, int]]:
-        return [(o.name, o.stories) for o in self.reader().outlet_counts()]
+        """The outlet filter's choices: a GROUP BY over every story's coverage (26 ms at 100k
+        articles, on every stories page), so counted once per stories version."""
+        return self.memo(
+            "outlets", lambda: [(o.name, o.stories) for o in self.reader().outlet_counts()]
+        )
 
     def entity(self, slug: str) -> EntityRow | None:
         return self.reader().entity(slug)

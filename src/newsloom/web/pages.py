@@ -14,7 +14,14 @@ from urllib.parse import urlencode
 
 from newsloom.errors import NotFoundError
 from newsloom.model import Article
-from newsloom.store import EntityRow, QuerySyntaxError, StoryFilter, StoryRow, slugify
+from newsloom.store import (
+    EntityRow,
+    QuerySyntaxError,
+    SearchPlan,
+    StoryFilter,
+    StoryRow,
+    slugify,
+)
 from newsloom.web.data import Catalog
 from newsloom.web.text import KINDS, Segment, SnippetPart, highlight, safe_href, snippet_parts
 
@@ -168,7 +175,7 @@ class SearchPage:
 
 
 def search_hits(
-    catalog: Catalog, q: str, offset: int, limit: int
+    catalog: Catalog, q: str | SearchPlan, offset: int, limit: int
 ) -> tuple[list[SearchHitView], int]:
     """One page of article hits, best first, and how many hits there are."""
     found, total = catalog.search(q, offset, limit)
@@ -195,8 +202,9 @@ def search_page(
     total, notes, error = 0, [], None
     if q:
         try:
-            notes = catalog.reader().search_plan(q).notes
-            hits, total = search_hits(catalog, q, (page - 1) * PER_PAGE, PER_PAGE)
+            plan = catalog.reader().search_plan(q)  # read once: its notes and its hits
+            notes = plan.notes
+            hits, total = search_hits(catalog, plan, (page - 1) * PER_PAGE, PER_PAGE)
         except QuerySyntaxError as exc:
             error = str(exc)
     return SearchPage(
