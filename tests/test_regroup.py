@@ -3,11 +3,13 @@ stories written as they freeze, and undated pages that never force a whole-store
 
 from __future__ import annotations
 
+import queue
 from pathlib import Path
 
 import pytest
 
 from newsloom import pipeline
+from newsloom.errors import StoreError
 from newsloom.group import StoryIndex, group
 from newsloom.group.index import EVICT_DAYS
 from newsloom.model import Article, Mention
@@ -150,3 +152,101 @@ def test_an_undated_page_in_a_store_of_undated_pages(tmp_path: Path) -> None:
         store.write_batch([_article("h2", "harbour", None, 2)], [])
         assert pipeline.update_stories(store, ["h2"]) == 1
         assert [s.articles for s in store.stories()] == [["h1", "h2"]]
+
+
+def _stored(db: Path) -> list[tuple[list[str], str, str]]:
+    """Each story's members, id and dossier JSON, in the store's order."""
+    with Store(db) as store:
+        return [(s.articles, s.id, store.dossier(s.id).model_dump_json()) for s in store.stories()]
+
+
+def test_grouping_in_a_second_process_stores_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scale_regroup, "REGROUP_CHUNK", 2)
+    for name in ("here.db", "apart.db"):
+        _fill(tmp_path / name, _spread())
+    monkeypatch.setattr(scale_regroup, "APART_MIN", 10**9)
+    with Store(tmp_path / "here.db") as store:
+        here = regroup_store(store)
+    monkeypatch.setattr(scale_regroup, "APART_MIN", 0)
+    monkeypatch.setattr(scale_regroup.os, "cpu_count", lambda: 2)
+    calls: list[int] = []
+    real = scale_regroup.group_apart
+
+    def counted(path: Path, rows: list[tuple[str, str | None]], chunk: int):  # type: ignore[no-untyped-def]
+        calls.append(len(rows))
+        return real(path, rows, chunk)
+
+    monkeypatch.setattr(scale_regroup, "group_apart", counted)
+    with Store(tmp_path / "apart.db") as store:
+        assert regroup_store(store) == here == 3
+    assert calls == [9]  # the second process ran, on every article
+    assert _stored(tmp_path / "apart.db") == _stored(tmp_path / "here.db")
+
+
+def test_one_core_or_an_in_memory_store_groups_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scale_regroup, "APART_MIN", 0)
+
+    def never(*_: object) -> None:
+        raise AssertionError("a second process")
+
+    monkeypatch.setattr(scale_regroup, "group_apart", never)
+    with Store.memory() as store:  # no file for a second process to open
+        store.write_batch(_spread(), [])
+        assert regroup_store(store) == 3
+    monkeypatch.setattr(scale_regroup.os, "cpu_count", lambda: 1)
+    store = Store.memory()
+    store.write_batch(_spread(), [])
+    assert list(scale_regroup._grouped(store, store.ids_by_date())) != []
+    store.close()
+
+
+class _Gone:
+    exitcode = -9
+
+    def is_alive(self) -> bool:
+        return False
+
+
+class _Running(_Gone):
+    def is_alive(self) -> bool:
+        return True
+
+
+def test_drain_stops_at_the_end_mark_and_fails_on_errors_or_death(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(scale_regroup, "APART_POLL", 0.01)
+    inbox: queue.Queue[scale_regroup.Batch] = queue.Queue()
+    story = group([_article("b1", "bridge", "2024-01-01", 1)])
+    for item in (story, [], None, story):
+        inbox.put(item)
+    assert list(scale_regroup.drain(inbox, _Running())) == [story, []]  # stops at None
+    inbox = queue.Queue()
+    inbox.put("OperationalError: disk I/O error")
+    with pytest.raises(StoreError, match="grouping failed: OperationalError"):
+        list(scale_regroup.drain(inbox, _Running()))
+    with pytest.raises(StoreError, match="exit code -9"):
+        list(scale_regroup.drain(queue.Queue(), _Gone()))
+
+
+def test_a_failed_grouping_leaves_the_stories_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.db"
+    _fill(db, _spread())
+    with Store(db) as store:
+        regroup_store(store)
+    before = _stored(db)
+    monkeypatch.setattr(scale_regroup, "APART_MIN", 0)
+    monkeypatch.setattr(scale_regroup.os, "cpu_count", lambda: 2)
+
+    def half_then_dies(path: Path, rows: list[tuple[str, str | None]], chunk: int):  # type: ignore[no-untyped-def]
+        yield group([_article("bridge0", "bridge", "2024-01-10", 0)])
+        raise StoreError("the grouping process ended (exit code -9)")
+
+    monkeypatch.setattr(scale_regroup, "group_apart", half_then_dies)
+    with Store(db) as store, pytest.raises(StoreError):
+        regroup_store(store)
+    assert _stored(db) == before
