@@ -55,6 +55,9 @@ CREDIT_LOOKBACK = 24
 #: words besides "The": on the SEB captures, two-word heads were a regulator's badge ("IPSO
 #: Regulated Copyright ©2019 ...") or the parent's name ("Hearst Newspapers © ...").
 BRAND_BEFORE_WORDS = 1
+#: ...and it counts this many times a copyright holder: the line names it as the notice's
+#: subject, over the company that owns it (a judgement; it decides one SEB page, held-out).
+BRAND_BEFORE_WEIGHT = 2.0
 #: A company's brand counts as shown on a page without a host when it is written at least this
 #: many times besides the notices. On the SEB dev captures 1 and 2 differ by one page only (a
 #: brand shown once, right); held-out, 1 also lets through parents' names shown once
@@ -218,7 +221,7 @@ def _brand_before(before: str) -> list[Vote]:
         return []
     if not all(t[:1].isupper() or t[:1].isdigit() for t in tokens) or clean_name(head) is None:
         return []
-    return [Vote(head, Kind.COPYRIGHT)]
+    return [Vote(head, Kind.COPYRIGHT, BRAND_BEFORE_WEIGHT)]
 
 
 def owned_brands(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
@@ -274,7 +277,9 @@ def shown_form(brand: str, lines: Iterable[str]) -> str | None:
     spellings: Counter[str] = Counter()
     for line in lines:
         for match in pattern.finditer(line):
-            spellings[" ".join(match["name"].split())] += 1
+            written = " ".join(match["name"].split())
+            if not written.removeprefix("the ").removeprefix("The ")[:1].islower():
+                spellings[written] += 1  # "fox news" in a sentence is not the brand shown
     if sum(spellings.values()) < SHOWN_MIN:
         return None
     return spellings.most_common(1)[0][0]
