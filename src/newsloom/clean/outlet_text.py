@@ -20,9 +20,9 @@ from newsloom.clean.outlet_names import (
     Match,
     clean_name,
     company_words,
-    is_company,
     domain_label,
     host_match,
+    is_company,
     is_domain,
     letters,
 )
