@@ -630,7 +630,11 @@ def test_owned_brands_drops_an_owner_the_page_does_not_show() -> None:
     lines = ["Storm hits the coast", "© 2019 Pinecone Communications, Inc."]
     assert owned_brands([Vote("Pinecone Communications, Inc.", Kind.COPYRIGHT)], lines) == []
     # a holder that is no company is left alone, as are other kinds of votes
-    kept = [Vote("Lakeshore Ledger", Kind.COPYRIGHT), Vote("Pinecone Media", Kind.TRADEMARK)]
+    kept = [
+        Vote("Lakeshore Ledger", Kind.COPYRIGHT),
+        Vote("Lakeshore Ledger Pty Ltd", Kind.COPYRIGHT),  # a legal form alone: its own company
+        Vote("Pinecone Media", Kind.TRADEMARK),
+    ]
     assert owned_brands(kept, lines) == kept
 
 

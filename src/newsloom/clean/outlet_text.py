@@ -22,7 +22,6 @@ from newsloom.clean.outlet_names import (
     company_words,
     domain_label,
     host_match,
-    is_company,
     is_domain,
     letters,
 )
@@ -228,15 +227,16 @@ def owned_brands(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
     """``votes`` with each copyright holder that is a company ("FOX News Network", "Vox Media",
     "Dow Jones & Company") replaced by the brand its name starts with, when the page shows that
     brand outside its notices ("Fox News" in its menus), else dropped: the owner of a page
-    without a host is not its brand ("Hearst Communications" on a Connecticut Post page)."""
+    without a host is not its brand ("Hearst Communications" on a Connecticut Post page). A
+    legal form alone ("ScienceAlert Pty Ltd") is the brand's own company and is kept."""
     out: list[Vote] = []
     shown_lines: list[str] | None = None
     for vote in votes:
         name = clean_name(vote.name) if vote.kind is Kind.COPYRIGHT else None
-        if name is None or not is_company(name):
+        if name is None or not company_words(name.text):
             out.append(vote)
             continue
-        brand = company_trimmed(name.text) or (None if company_words(name.text) else name.text)
+        brand = company_trimmed(name.text)
         if brand is None:
             continue
         if shown_lines is None:
