@@ -26,12 +26,15 @@ from newsloom.clean.outlet_names import (
 from newsloom.clean.outlet_page import capture_votes, page_outlet
 from newsloom.clean.outlet_sites import settle_outlets, site_name
 from newsloom.clean.outlet_text import (
+    company_trimmed,
     credit_votes,
     email_domains,
     host_votes,
     masthead_votes,
     notice_votes,
+    owned_brands,
     registrable,
+    shown_form,
 )
 from newsloom.config import ConfigError, OutletNames, config_path, load_outlet_names
 from newsloom.model import Article, Page, Removed
@@ -555,3 +558,94 @@ def test_bad_config_is_refused(tmp_path: Path, text: str) -> None:
 def test_missing_config_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         load_outlet_names(tmp_path / "absent.toml")
+
+
+# --- Copyright lines that are not a site's brand (issue 12) ---------------------------------
+
+
+def _copyrights(line: str) -> list[str]:
+    return [v.name for v in notice_votes(line) if v.kind is Kind.COPYRIGHT]
+
+
+def test_open_year_range_is_not_part_of_the_name() -> None:
+    votes = [Vote(n, Kind.COPYRIGHT) for n in _copyrights("Copyright © 1998- Pinecone.com, LLC.")]
+    found = pick(votes)
+    assert found is not None and found.name == "Pinecone.com"
+
+
+def test_registration_line_ends_the_name_at_its_legal_form() -> None:
+    line = "©Harbour Print Newspapers Limited in England No. 123456 Registered office: 1 Quay St"
+    assert _copyrights(line) == ["Harbour Print Newspapers Limited"]
+
+
+def test_picture_and_data_credits_are_not_notices() -> None:
+    assert _copyrights("Sports data © SCORELINE 2018") == []
+    assert _copyrights("(Image: © Stockpix)") == []
+    assert _copyrights("Photo © 2019 Jane Roe") == []
+
+
+def test_plain_name_without_year_or_rights_is_a_photographer() -> None:
+    assert _copyrights("© Jane Roe") == []
+    assert _copyrights("© Jane Roe of Fife, Scotland") == []
+    # a notice with a year, a company or "The ..." is the site's, year or not
+    assert _copyrights("© 2019 Jane Roe") == ["Jane Roe"]
+    assert _copyrights("© The Lakeshore Ledger, a Pinecone newspaper") == ["The Lakeshore Ledger"]
+    assert _copyrights("© Pinecone Media LLC") == ["Pinecone Media LLC"]
+
+
+def test_brand_printed_before_its_owners_notice_votes() -> None:
+    votes = notice_votes("Gadgetly © 2019 Pinecone Ads, LLC. All rights reserved.")
+    assert [v.name for v in votes] == ["Pinecone Ads", "Gadgetly"]
+    found = pick(votes)
+    assert found is not None and found.name == "Gadgetly"
+
+
+def test_no_brand_before_a_notice_behind_menu_items_or_two_words() -> None:
+    assert _copyrights("Privacy | Terms © 2019 Pinecone Ads, LLC.") == ["Pinecone Ads"]
+    assert _copyrights("Press Regulated Copyright ©2019 Pinecone Ads") == ["Pinecone Ads"]
+
+
+def test_company_trimmed() -> None:
+    assert company_trimmed("FOX Weather Network") == "FOX Weather"
+    assert company_trimmed("The Lakeshore Ledger Company") == "The Lakeshore Ledger"
+    assert company_trimmed("Dow Smith & Company") == "Dow Smith"
+    assert company_trimmed("Pinecone Services Vermont") is None  # no company word at the end
+    assert company_trimmed("News Group Newspapers") is None  # only "News" left: no name
+
+
+def test_shown_form_needs_the_brand_on_its_own() -> None:
+    lines = ["Follow the lakeshore ledger", "More from The Lakeshore Ledger", "Ledger Sports"]
+    assert shown_form("Lakeshore Ledger", lines) == "The Lakeshore Ledger"
+    assert shown_form("Lakeshore", lines) is None  # always run on into a longer name
+    assert shown_form("Fox Weather", ["Fox Weather Sunday at 9"]) is None
+
+
+def test_owned_brands_keeps_the_brand_the_page_shows() -> None:
+    lines = ["Fox Weather", "Storm hits the coast", "© 2019 FOX Weather Network, LLC"]
+    votes = owned_brands([Vote("FOX Weather Network, LLC", Kind.COPYRIGHT)], lines)
+    assert votes == [Vote("Fox Weather", Kind.MENTION)]
+
+
+def test_owned_brands_drops_an_owner_the_page_does_not_show() -> None:
+    lines = ["Storm hits the coast", "© 2019 Pinecone Communications, Inc."]
+    assert owned_brands([Vote("Pinecone Communications, Inc.", Kind.COPYRIGHT)], lines) == []
+    # a holder that is no company is left alone, as are other kinds of votes
+    kept = [
+        Vote("Lakeshore Ledger", Kind.COPYRIGHT),
+        Vote("Lakeshore Ledger Pty Ltd", Kind.COPYRIGHT),  # a legal form alone: its own company
+        Vote("Pinecone Media", Kind.TRADEMARK),
+    ]
+    assert owned_brands(kept, lines) == kept
+
+
+def test_capture_without_url_naming_only_its_owner_stays_unknown() -> None:
+    text = "Storm hits the coast\nThe storm hit the coast on Monday.\n© 2019 Pinecone Media Group"
+    assert page_outlet(capture_votes(text, None), None, None) is None
+    shown = "Lakeshore Ledger\n" + text.replace("Pinecone Media Group", "Lakeshore Ledger Media")
+    assert page_outlet(capture_votes(shown, None), None, None) == "Lakeshore Ledger"
+
+
+def test_capture_with_url_still_weighs_the_owner_against_the_host() -> None:
+    text = "Storm hits the coast\n© 2019 Pinecone Media Group"
+    url = "https://pinecone.example/storm"
+    assert page_outlet(capture_votes(text, url), url, None) is not None

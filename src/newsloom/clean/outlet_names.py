@@ -49,7 +49,9 @@ _SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::?|·|•)\s+")
 _URL_RE = re.compile(r"^(?:https?:)?//(?:www\.)?(?P<host>[^/\s:]+)", re.I)
 _DOMAIN_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,12}$")
 _YEARS_RE = re.compile(r"[\s,]*\(?\d{4}(?:\s*[-–]\s*(?:\d{4}|present))?\)?$", re.I)
-_COPYRIGHT_HEAD_RE = re.compile(r"^(?:copyright|©|\(c\)|\s|\d{4}(?:\s*[-–]\s*\d{4})?|,)+", re.I)
+_COPYRIGHT_HEAD_RE = re.compile(
+    r"^(?:copyright|©|\(c\)|\s|\d{4}(?:\s*[-–—]\s*(?:\d{4}\b)?)?|,)+", re.I
+)
 _WORD_RE = re.compile(r"[^\s\-/_]+")
 _ABBREVIATION_END_RE = re.compile(r"(?:^|[\s.])\w\.$")
 

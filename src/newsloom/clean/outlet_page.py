@@ -3,7 +3,9 @@
 The input's own ``source`` (a JSONL field) is the strongest vote, unless it is only a domain,
 which then stands in for the page's host. A capture without a URL has only its text: its
 copyright and trademark lines, and, when its newsroom gives an e-mail address, that domain as
-the host its lines are matched against.
+the host its lines are matched against. With no host to weigh a company's name against, a
+copyright line naming a company ("© 2019 FOX News Network, LLC") counts only for the brand the
+page shows in its own lines ("Fox News"); a page that shows none stays without an outlet.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections import Counter
 
 from newsloom.clean.outlet import Kind, Vote, pick
 from newsloom.clean.outlet_names import host_name, is_domain, parse_host
-from newsloom.clean.outlet_text import email_domains, masthead_votes, text_votes
+from newsloom.clean.outlet_text import email_domains, masthead_votes, owned_brands, text_votes
 
 
 def page_outlet(votes: list[Vote], url: str | None, given: str | None) -> str | None:
@@ -41,6 +43,8 @@ def capture_votes(text: str, url: str | None, given: str | None = None) -> list[
         host = _voted_domain(votes)
     parsed = parse_host(host)
     votes += text_votes(lines, parsed)
+    if parsed is None:
+        votes = owned_brands(votes, lines)
     holders = [v.name for v in votes if v.kind is Kind.COPYRIGHT]
     return votes + masthead_votes(lines, parsed, holders)
 

@@ -267,3 +267,29 @@ PLATFORM_DOMAINS = frozenset(
         "yahoo",
     }
 )
+
+#: Words before a copyright mark that make it a credit for a picture or data, not the site's
+#: notice ("Sports data © STATS 2018", "Image: © Shutterstock", "Photo © Jane Roe").
+CREDIT_WORDS = frozenset(
+    {
+        "photo",
+        "photos",
+        "photograph",
+        "photography",
+        "image",
+        "images",
+        "picture",
+        "pictures",
+        "video",
+        "footage",
+        "graphic",
+        "graphics",
+        "illustration",
+        "map",
+        "maps",
+        "data",
+        "credit",
+        "credits",
+        "source",
+    }
+)
