@@ -86,6 +86,8 @@ def test_times_resolved(ap: Article, upi: Article) -> None:
 def test_dossier_entities_quotes_figures_timeline(dossier: Dossier, ap: Article) -> None:
     zelensky = [e for e in dossier.entities if "Zelensky" in e.aliases]
     assert len(zelensky) == 1 and "Zelenskyy" in zelensky[0].aliases
+    putin = [e for e in dossier.entities if "Putin" in e.aliases]  # a bare surname joins
+    assert len(putin) == 1 and "Vladimir Putin" in putin[0].aliases
     traced = [g for g in dossier.quotes if len({v.outlet for v in g.variants}) == 2]
     assert len(traced) == 1
     group = traced[0]
