@@ -40,22 +40,21 @@ def _regroup(db: Path) -> tuple[float, float, float, float, str]:
     """``newsloom regroup`` in a fresh process: wall s, CPU s of the whole process tree, the
     peak of the tree's summed RSS and of its largest process (MB; the grouping may run in a
     second process, so ``ru_maxrss`` alone would show only the larger one), and what it said."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     root = psutil.Popen(
         [sys.executable, "-m", "newsloom", "regroup", "--db", str(db)],
         stdout=subprocess.PIPE,
         text=True,
     )
-    cpu: dict[int, float] = {}
     tree_peak = one_peak = 0
     while root.poll() is None:
         total = 0
         for proc in [root, *root.children(recursive=True)]:
             try:
-                times, rss = proc.cpu_times(), proc.memory_info().rss
+                rss = proc.memory_info().rss
             except psutil.Error:
                 continue
-            cpu[proc.pid] = times.user + times.system + times.children_user + times.children_system
             total += rss
             one_peak = max(one_peak, rss)
         tree_peak = max(tree_peak, total)
@@ -64,8 +63,10 @@ def _regroup(db: Path) -> tuple[float, float, float, float, str]:
     said = root.stdout.read().strip() if root.stdout else ""
     if root.returncode:
         raise SystemExit(f"newsloom regroup failed ({root.returncode})")
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    total_cpu = max(sum(cpu.values()), usage.ru_utime + usage.ru_stime)
+    # every descendant is waited for (the grouping process by the regroup, the regroup here):
+    # their CPU is all in RUSAGE_CHILDREN, each counted once
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return wall, total_cpu, tree_peak / 2**20, one_peak / 2**20, said
 
 
