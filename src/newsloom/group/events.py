@@ -18,7 +18,13 @@ on one moon, the first map of another) look alike. So every small story
 the clustering proposes (and every block too small to cluster) is checked a second time with
 corpus-wide weights (``evidence_split``): each member must reach ``EVIDENCE_THRESHOLD`` cosine
 with some other member on its whole text, words the corpus rarely uses weighing most; a member
-that shares only the topic's common words with the rest leaves to a story of its own.
+that shares only the topic's common words with the rest leaves to a story of its own. A link
+also needs the two openings (headline and lead) to share something, unless the whole texts
+are close: a newsletter or roundup carries a story's words in one item, not in its opening.
+
+A large story is the other way round: two events of one kind with many reports each can
+average into one. ``actors.resplit`` cuts it once more and keeps the cut only when each half
+has a name of its own in its openings (one player put on injured reserve, not the other).
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
+from newsloom.group.actors import resplit
 from newsloom.group.features import Doc
 
 #: Two articles (or clusters, on average) of one block are one event at this block-local
@@ -125,7 +132,7 @@ def cluster_block(docs: Sequence[Doc], df: Mapping[str, int], n: int) -> list[in
         groups.setdefault(label, []).append(i)
     out = [0] * len(docs)
     next_label = 0
-    for members in groups.values():
+    for members in (p for g in groups.values() for p in resplit(g, docs, local_clusters)):
         parts = evidence_split([docs[i] for i in members], df, n)
         for i, part in zip(members, parts, strict=True):
             out[i] = next_label + part
@@ -133,8 +140,9 @@ def cluster_block(docs: Sequence[Doc], df: Mapping[str, int], n: int) -> list[in
     return out
 
 
-def local_clusters(docs: Sequence[Doc]) -> list[int]:
-    """Average-linkage clusters of a block on its block-local similarity (one if too small)."""
+def local_clusters(docs: Sequence[Doc], threshold: float = EVENT_THRESHOLD) -> list[int]:
+    """Average-linkage clusters of a block on its block-local similarity, cut at
+    ``threshold`` (one cluster if too small)."""
     if len(docs) < MIN_SPLIT:
         return [0] * len(docs)
     sim = block_similarity(docs)
@@ -142,7 +150,7 @@ def local_clusters(docs: Sequence[Doc]) -> list[int]:
         n_clusters=None,
         metric="precomputed",
         linkage="average",
-        distance_threshold=1.0 - EVENT_THRESHOLD,
+        distance_threshold=1.0 - threshold,
     )
     return [int(x) for x in model.fit_predict(np.clip(1.0 - sim, 0.0, 1.0))]
 
