@@ -1,0 +1,98 @@
+"""One event per story: the group stage's event evidence (fictional texts written for these
+tests)."""
+
+from __future__ import annotations
+
+from newsloom.group.events import (
+    EVIDENCE_THRESHOLD,
+    OPENING_THRESHOLD,
+    STRONG,
+    evidence_similarity,
+    evidence_split,
+)
+from newsloom.group.features import Doc, headline_names, stop_words, to_doc, words
+from newsloom.model import Article, Mention
+
+# Two unrelated German posts: only function words in common.
+GERMAN_A = "Die Stadt und der Hafen haben mit dem neuen Plan für die Fähre begonnen."
+GERMAN_B = "Der Verein und die Schule haben mit dem Fest für die Kinder gewartet."
+
+
+def test_a_pages_own_language_drops_its_function_words() -> None:
+    a = to_doc(Article(id="a", body=GERMAN_A, language="de"))
+    b = to_doc(Article(id="b", body=GERMAN_B, language="de"))
+    assert {"hafen", "fähre"} <= set(a.terms)
+    assert not set(a.terms) & set(b.terms)  # "der", "und", "mit", "dem" are stop words
+
+
+def test_english_stop_words_for_english_unknown_or_unlisted_languages() -> None:
+    english = stop_words("en")
+    assert "the" in english and "der" not in english
+    assert stop_words(None) == english
+    assert stop_words("xx") == english  # no spaCy list for this code
+    assert stop_words("../x") == english  # not a language code: never imported
+    assert "und" in stop_words("de") and "the" in stop_words("de")
+    assert words(GERMAN_A) != words(GERMAN_A, "de")
+
+
+# The Brightwell probe (tests/test_group.py) among filler, plus a newsletter whose opening is
+# about markets and whose third item retells the probe.
+def _probe_docs() -> tuple[list[Doc], dict[str, int]]:
+    from test_group import PROBE_OTHER, _article, _brightwell_corpus, _docs_and_df
+
+    people = [("Brightwell", "ORG"), ("Ivo Lund", "PERSON"), ("Mara Quist", "PERSON")]
+    roundup = (
+        "Stocks slipped at the open on Monday as oil prices climbed and bond yields rose for a "
+        "third day; traders waited for the central bank's minutes.\n\n"
+        "Shipping rates fell again as container lines added capacity, and grain futures "
+        "dropped after rain in the plains.\n\n"
+        "Carmakers reported weaker van sales in the spring; two airlines cut summer routes.\n\n"
+        "Attorney General Mara Quist opened an investigation into Brightwell over loans its "
+        "founder Ivo Lund took against his shares; subpoenas went to the board."
+    )
+    chrome = "Subscribe now | Sign in | Menu | Share this article\n\n" + PROBE_OTHER
+    extra = [
+        _article("roundup", roundup, people, "2025-06-02T07:00", "Market Brief"),
+        _article("chrome", chrome, people, "2025-06-02T11:30", "Gazette"),
+    ]
+    docs, df = _docs_and_df([*_brightwell_corpus(), *extra])
+    return docs, df
+
+
+def test_a_roundup_whose_opening_is_elsewhere_leaves_the_story() -> None:
+    docs, df = _probe_docs()
+    probe, probe2, roundup = docs[0], docs[1], docs[-2]
+    trio = [probe, probe2, roundup]
+    whole = evidence_similarity(trio, df, len(docs))
+    opening = evidence_similarity(trio, df, len(docs), opening=True)
+    assert whole[0, 2] >= EVIDENCE_THRESHOLD  # the whole text alone would keep it
+    assert max(opening[0, 2], opening[1, 2]) < OPENING_THRESHOLD
+    assert max(whole[0, 2], whole[1, 2]) < STRONG
+    assert evidence_split(trio, df, len(docs))[:2] == [0, 0]
+    assert evidence_split(trio, df, len(docs))[2] != 0
+
+
+def test_a_strong_whole_text_link_holds_without_a_shared_opening() -> None:
+    docs, df = _probe_docs()
+    pair = [docs[1], docs[-1]]  # the second probe report, and a capture of it led by chrome
+    whole = evidence_similarity(pair, df, len(docs))
+    opening = evidence_similarity(pair, df, len(docs), opening=True)
+    assert opening[0, 1] < 1.0 and whole[0, 1] >= STRONG
+    assert evidence_split(pair, df, len(docs)) == [0, 0]
+
+
+def test_headline_names_are_the_leads_and_the_headlines() -> None:
+    body = "Mara Quist opened an inquiry on Monday.\n\nBrightwell said Ivo Lund was abroad."
+    mentions = [
+        Mention(text="Mara Quist", start=0, end=10, label="PERSON"),
+        Mention(text="Brightwell", start=41, end=51, label="ORG"),
+        Mention(text="Ivo Lund", start=57, end=65, label="PERSON"),
+        Mention(text="Monday", start=29, end=35, label="DATE"),
+    ]
+    article = Article(id="x", body=body, entities=mentions, title="Brightwell faces an inquiry")
+    assert headline_names(article) == {"mara quist", "brightwell"}  # lead + headline only
+    plain = to_doc(article.model_copy(update={"title": "An inquiry"}))
+    weighted = to_doc(article)
+    assert weighted.terms["@brightwell"] > plain.terms["@brightwell"]
+    assert weighted.terms["@ivo lund"] == plain.terms["@ivo lund"]
+    assert "@mara quist" in weighted.opening and "@ivo lund" not in weighted.opening
