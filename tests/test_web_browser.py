@@ -221,6 +221,28 @@ def test_search_box_and_filters(server: Server, page: Any) -> None:
     ]
 
 
+def test_search_finds_other_spellings_and_reads_or_and_not(server: Server, page: Any) -> None:
+    """Issue 16: a name the store knows as an entity finds its other spellings, said in a
+    note; OR widens and NOT narrows, typed into the search box as a user would."""
+    page.goto(server.url("/"))
+    page.locator("#global-search").fill("AFWU")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=AFWU")
+    assert "also written Alder Ferry Workers Union" in page.locator("p.notice").inner_text()
+    assert page.locator("ol.hits li").count() == 3  # pages that spell the union out too
+
+    def hits(query: str) -> list[str]:
+        page.locator("#global-search").fill(query)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        return page.locator("ol.hits li").all_inner_texts()
+
+    either = hits("mill OR strike")
+    assert len(either) == 5 and any("mill" in h.lower() for h in either)
+    only = hits("strike NOT passengers")
+    assert len(only) == 1 and all("passengers" not in h.lower() for h in only)
+
+
 def test_served_by_the_cli(tmp_path: Path) -> None:
     """``newsloom serve --db PATH --port N`` answers on loopback, with the CSP."""
     import subprocess
