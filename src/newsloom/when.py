@@ -3,7 +3,9 @@
 Stored times are ISO text as the page gave them: a day (``2025-03-13``), a wall-clock time
 (``2025-03-13T14:20``) or a zoned one (``2025-03-13T14:20:00-04:00``). Listings and the front
 page compare them as the page printed them (wall clock, zone dropped); :class:`When` keeps
-whether the page gave a time at all.
+whether the page gave a time at all. A page's naive stamp takes the zone of its other stamp
+(``with_page_zone``, in the clean stage), and "who published first" compares instants when every
+time is zoned (``time_order``).
 """
 
 from __future__ import annotations
