@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import gc
 import io
 import json
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from importlib import resources
@@ -635,3 +637,18 @@ def test_dossier_tables_download_as_csv(client: Client) -> None:
     assert as_json["table"] == "quotes" and isinstance(as_json["rows"], list)
     assert client.get("/api/v1/stories/nope/tables/figures").status_code == 404
     assert client.get("/api/v1/stories/S2/tables/secrets").status_code == 400
+
+
+def test_a_finished_threads_reader_closes_with_it(tmp_path: Path) -> None:
+    """Server worker threads come and go; each one's store connection must go with it, not
+    stay open until shutdown (one per thread ever started: a slow leak of file handles)."""
+    catalog = Catalog(fixture_store(tmp_path / "t.db"))
+    for _ in range(5):
+        worker = threading.Thread(target=lambda: catalog.reader().count_stories())
+        worker.start()
+        worker.join()
+    gc.collect()
+    assert len(catalog._open) == 1  # the creating thread's reader only
+    catalog.reader().count_stories()
+    catalog.close()
+    assert len(catalog._open) == 0

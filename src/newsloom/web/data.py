@@ -14,6 +14,7 @@ again only when that version changes.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar, cast
@@ -46,7 +47,9 @@ class Catalog:
         self.store_path = store_path
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._open: list[StoreReader] = []
+        # Weak: a server's worker threads come and go (an idle one exits after a while), and
+        # a reader whose thread is gone must close with it, not pile up until shutdown.
+        self._open: weakref.WeakSet[StoreReader] = weakref.WeakSet()
         self._memo: dict[Hashable, object] = {}
         self._memo_lock = threading.Lock()
         self._stats_at: int | None = None
@@ -62,12 +65,12 @@ class Catalog:
             found = StoreReader(self.store_path)
             self._local.reader = found
             with self._lock:
-                self._open.append(found)
+                self._open.add(found)
         return found
 
     def close(self) -> None:
         with self._lock:
-            for conn in self._open:
+            for conn in list(self._open):
                 conn.close()
             self._open.clear()
 
