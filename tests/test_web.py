@@ -27,7 +27,7 @@ from newsloom.model import Article, Dossier, Story
 from newsloom.pipeline import stored_result
 from newsloom.render.json import article_dict, story_dict
 from newsloom.store import Store, StoryFilter, slugify
-from newsloom.web import CSP, ERROR_CODES, WebSettings, create_app, pages
+from newsloom.web import CSP, ERROR_CODES, WebSettings, create_app, pages, routes_html
 from newsloom.web import dossier as dossier_page
 from newsloom.web.data import Catalog
 from newsloom.web.fixtures import XSS_BODY_IMG, XSS_LINK, XSS_TITLE, fixture_store
@@ -652,3 +652,26 @@ def test_a_finished_threads_reader_closes_with_it(tmp_path: Path) -> None:
     catalog.reader().count_stories()
     catalog.close()
     assert len(catalog._open) == 0
+
+
+def test_a_story_page_is_built_once_per_stories_version(
+    db: Path, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[str] = []
+    real = routes_html.story_page
+
+    def counted(catalog: Catalog, story_id: str, upload: bool = False) -> Any:
+        built.append(story_id)
+        return real(catalog, story_id, upload)
+
+    monkeypatch.setattr(routes_html, "story_page", counted)
+    first = client.get("/stories/S1")
+    assert first.status_code == 200 and client.get("/stories/S1").text == first.text
+    assert built == ["S1"]  # the second reader got the page already built
+    assert client.get("/stories/S404").status_code == 404  # a miss is never remembered
+    assert client.get("/stories/S404").status_code == 404 and built.count("S404") == 2
+    with Store(db) as store:  # the stories change: the page is built again from them
+        stories = store.stories()
+        store.replace_stories(stories, {s.id: store.dossier(s.id) for s in stories})
+    assert client.get("/stories/S1").status_code == 200
+    assert built.count("S1") == 2

@@ -38,6 +38,10 @@ T = TypeVar("T")
 
 #: Front-page answers remembered per stories version (each is a few kilobytes).
 MEMO_SIZE = 64
+#: Dossier pages remembered per stories version, apart from the answers above: a story every
+#: reader opens at once (a breaking event) is built once, not per request (a 40-page dossier
+#: reads and parses every article: ~50 ms). Each is up to a few megabytes, so few are kept.
+PAGE_MEMO_SIZE = 16
 
 
 class Catalog:
@@ -51,6 +55,7 @@ class Catalog:
         # a reader whose thread is gone must close with it, not pile up until shutdown.
         self._open: weakref.WeakSet[StoreReader] = weakref.WeakSet()
         self._memo: dict[Hashable, object] = {}
+        self._pages: dict[Hashable, object] = {}
         self._memo_lock = threading.Lock()
         self._stats_at: int | None = None
         self._stats: dict[str, int] = {}
@@ -89,17 +94,19 @@ class Catalog:
                 self._stats_at = stamp
             return self._stats
 
-    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
-        """``make()``, remembered under ``key`` until the stories change."""
+    def memo(self, key: Hashable, make: Callable[[], T], *, page: bool = False) -> T:
+        """``make()``, remembered under ``key`` until the stories change (``page``: among the
+        few whole dossier pages, ``PAGE_MEMO_SIZE``, rather than the small answers)."""
         full = (self.stamp, key)
+        kept, size = (self._pages, PAGE_MEMO_SIZE) if page else (self._memo, MEMO_SIZE)
         with self._memo_lock:
-            if full in self._memo:
-                return cast(T, self._memo[full])
+            if full in kept:
+                return cast(T, kept[full])
         value = make()
         with self._memo_lock:
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
-            self._memo[full] = value
+            if len(kept) >= size:
+                kept.clear()
+            kept[full] = value
         return value
 
     # ------------------------------------------------------------ the store's read methods

@@ -103,7 +103,11 @@ def _sort(text: str) -> Sort:
 
 @router.get("/stories/{story_id}")
 def story(story_id: str, state: WebDep) -> Response:
-    return state.render(story_page(state.catalog, story_id, state.can_upload))
+    catalog, upload = state.catalog, state.can_upload
+    page = catalog.memo(
+        ("story", story_id, upload), lambda: story_page(catalog, story_id, upload), page=True
+    )
+    return state.render(page)
 
 
 @router.get("/coverage")
