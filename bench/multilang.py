@@ -27,7 +27,7 @@ from newsloom.model import Article
 from newsloom.read.capture import parse_capture
 from newsloom.read.pages import Origin, capture_page, html_page
 from seb_score import PageScore, metrics, page_score
-from seb_systems import FILTER_GAP, FILTER_MIN_WORDS
+from seb_systems import longest_run
 
 
 def text_article(page: SynthPage) -> Article | None:
@@ -49,19 +49,9 @@ def trafilatura_body(page: SynthPage) -> str:
 
 
 def line_filter_body(page: SynthPage) -> str:
-    """bench/seb_systems.line_filter on a synthetic capture."""
+    """bench/seb_systems' line filter on a synthetic capture."""
     capture = parse_capture(page.capture)
-    lines = [ln.strip() for ln in (capture.text if capture else "").split("\n") if ln.strip()]
-    best, start, last = (0, 0), -1, -1
-    for i, line in enumerate(lines):
-        if len(line.split()) < FILTER_MIN_WORDS:
-            continue
-        if start < 0 or i - last > FILTER_GAP + 1:
-            start = i
-        last = i
-        if sum(map(len, lines[start : last + 1])) > sum(map(len, lines[slice(*best)])):
-            best = (start, last + 1)
-    return "\n".join(lines[slice(*best)])
+    return longest_run(capture.text if capture else "")
 
 
 def fold(text: str | None) -> str:

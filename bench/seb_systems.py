@@ -97,9 +97,14 @@ FILTER_GAP = 2
 
 
 def line_filter(page: SebPage) -> Answer:
-    """The simple baseline: the longest run of long lines (a few short ones allowed inside)."""
+    """The simple baseline on a SEB capture (``longest_run``)."""
     capture = parse_capture(page.capture())
-    lines = [ln.strip() for ln in (capture.text if capture else "").split("\n") if ln.strip()]
+    return Answer(longest_run(capture.text if capture else ""))
+
+
+def longest_run(text: str) -> str:
+    """The longest run of long lines (a few short ones allowed inside) of a capture's text."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     best: tuple[int, int] = (0, 0)
     start = last = -1
     for i, line in enumerate(lines):
@@ -110,7 +115,7 @@ def line_filter(page: SebPage) -> Answer:
         last = i
         if sum(len(x) for x in lines[start : last + 1]) > sum(len(x) for x in lines[slice(*best)]):
             best = (start, last + 1)
-    return Answer("\n".join(lines[slice(*best)]))
+    return "\n".join(lines[slice(*best)])
 
 
 def installed(module: str) -> bool:
