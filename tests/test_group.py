@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from newsloom.annotate import load_nlp
@@ -310,3 +311,32 @@ def _pipeline(paths: list[str]) -> list[Article]:
     settings = Settings()
     pages = [p for p in read_inputs(paths, settings) if isinstance(p, Page)]
     return [a for a in process(pages, load_nlp(settings.spacy_models)) if isinstance(a, Article)]
+
+
+def test_best_first_reads_like_a_full_stable_sort() -> None:
+    from newsloom.group.index import _best_first
+
+    vals = np.array([0.3, 0.05, 0.9, 0.3, 0.5, 0.3, 0.11, 0.7, 0.3, 0.2])
+    full = [int(i) for i in np.argsort(-vals, kind="stable") if vals[i] >= 0.1]
+    assert list(_best_first(vals, 0.1, 3)) == full  # ties at the cut: all of them come first
+    assert list(_best_first(vals, 0.1, 100)) == full  # fewer than ``first``: one sort
+    assert list(_best_first(vals, 0.95, 3)) == []
+
+
+def test_neighbours_far_in_time_are_not_candidates_but_undated_ones_are() -> None:
+    corpus = _corpus()
+    index = StoryIndex()
+    index.add(corpus[:2])
+    late = corpus[2].model_copy(update={"id": "late", "published": "2025-03-20"})  # 16 days
+    undated = corpus[2].model_copy(update={"id": "nodate", "published": None})
+    index.add([late])
+    keys = {doc.id: k for k, doc in index._docs.items()}
+    assert index._near([keys["late"]]) == [keys["late"]]  # early March is out of its window
+    story_of = {a: s.id for s in index.stories() for a in s.articles}
+    assert story_of["late"] != story_of["wire"]
+    index.add([undated])
+    keys = {doc.id: k for k, doc in index._docs.items()}
+    assert keys["nodate"] in index._near([keys["wire"]])  # undated: always a candidate
+    assert index._near([]) == []
+    story_of = {a: s.id for s in index.stories() for a in s.articles}
+    assert story_of["nodate"] == story_of["wire"]  # an undated report still finds its story
