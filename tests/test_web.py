@@ -675,3 +675,19 @@ def test_a_story_page_is_built_once_per_stories_version(
         store.replace_stories(stories, {s.id: store.dossier(s.id) for s in stories})
     assert client.get("/stories/S1").status_code == 200
     assert built.count("S1") == 2
+
+
+def test_search_results_come_twenty_a_page(tmp_path: Path) -> None:
+    from newsloom.web.fixtures import synthetic_store
+
+    db = synthetic_store(tmp_path / "syn.db", 60, per_story=3)
+    client = Client(create_app(WebSettings(db=db)))
+    hits = client.get("/api/v1/search", params={"q": "the", "per_page": 200}).json()
+    total = hits["pagination"]["total"]
+    assert total > pages.SEARCH_PER_PAGE  # enough hits for a second page
+    first = client.get("/search", params={"q": "the"}).text
+    second = client.get("/search", params={"q": "the", "page": 2}).text
+    assert first.count('<div class="hit-head">') == pages.SEARCH_PER_PAGE
+    assert "page=2" in first
+    left = min(total - pages.SEARCH_PER_PAGE, pages.SEARCH_PER_PAGE)
+    assert second.count('<div class="hit-head">') == left

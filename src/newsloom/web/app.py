@@ -85,8 +85,11 @@ class Web:
         return bool(self.settings.token)
 
     def render(self, page: Any, status: int = 200) -> HTMLResponse:
-        html = self.env.get_template(page.template).render(page=page, version=__version__)
-        return HTMLResponse(html, status_code=status)
+        return HTMLResponse(self.html(page), status_code=status)
+
+    def html(self, page: Any) -> str:
+        """``page`` through its template: a pure function of the page (and the version)."""
+        return self.env.get_template(page.template).render(page=page, version=__version__)
 
 
 def web(request: Request) -> Web:

@@ -39,8 +39,9 @@ T = TypeVar("T")
 #: Front-page answers remembered per stories version (each is a few kilobytes).
 MEMO_SIZE = 64
 #: Dossier pages remembered per stories version, apart from the answers above: a story every
-#: reader opens at once (a breaking event) is built once, not per request (a 40-page dossier
-#: reads and parses every article: ~50 ms). Each is up to a few megabytes, so few are kept.
+#: reader opens at once (a breaking event) is built and rendered once, not per request (a
+#: 40-page dossier reads and parses every article, then renders 150 KB of HTML). Each is up to
+#: a few megabytes, so few are kept.
 PAGE_MEMO_SIZE = 16
 
 

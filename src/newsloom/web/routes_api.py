@@ -273,14 +273,14 @@ def search(
     per_page: PerPageQ = pages.PER_PAGE,
 ) -> dict[str, Any]:
     try:
-        notes = state.catalog.reader().search_plan(q).notes
-        found, total = state.catalog.search(q, (page - 1) * per_page, per_page)
+        plan = state.catalog.reader().search_plan(q)  # read once: its notes and its hits
+        found, total = state.catalog.search(plan, (page - 1) * per_page, per_page)
     except QuerySyntaxError as exc:
         raise WebError(400, "invalid_parameter", f"q: {exc}") from exc
     return {
         "schema": SCHEMA,
         "query": q,
-        "notes": notes,
+        "notes": plan.notes,
         "hits": [
             {
                 "article": h.article,
