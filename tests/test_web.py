@@ -691,3 +691,21 @@ def test_search_results_come_twenty_a_page(tmp_path: Path) -> None:
     assert "page=2" in first
     left = min(total - pages.SEARCH_PER_PAGE, pages.SEARCH_PER_PAGE)
     assert second.count('<div class="hit-head">') == left
+
+
+def test_a_search_hit_without_a_publisher_names_its_unknown_site(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        store.write_batch(
+            [
+                Article(id="p1", body="The ferry strike closed the harbour.", title="Strike"),
+                Article(id="p2", body="A ferry strike, said the union.", source="Harbor Courier"),
+            ],
+            [],
+        )
+    client = Client(create_app(WebSettings(db=db)))
+    hits = {h["article"]: h for h in client.get("/api/v1/search?q=ferry").json()["hits"]}
+    assert hits["p1"]["source"] is None and hits["p1"]["outlet"] == "unknown site (p1)"
+    assert hits["p2"]["outlet"] == "Harbor Courier"
+    html = client.get("/search?q=ferry").text
+    assert "unknown site (p1)" in html and "unknown outlet" not in html

@@ -238,7 +238,7 @@ def search_cmd(
             [
                 h.article,
                 h.story,
-                h.source,
+                h.outlet,
                 h.published,
                 h.title,
                 h.snippet.replace(HIT_START, "").replace(HIT_END, ""),

@@ -153,6 +153,17 @@ def _short_id(page_id: str) -> str:
     return page_id
 
 
+def outlet_label(source: str | None, agency: str | None, page_id: str) -> str:
+    """Who published page ``page_id``, as ``Article.outlet`` says it (from its stored columns:
+    a search hit names its outlet the way the page's dossier does)."""
+    if source:
+        return source
+    name = _short_id(page_id)
+    if agency:
+        return f"unknown site ({agency} story, {name})"
+    return f"unknown site ({name})"
+
+
 class Article(_Model):
     """A cleaned (and, once annotated, annotated) article."""
 
@@ -186,12 +197,7 @@ class Article(_Model):
         unknown outlet of its own ("unknown site (id)", or "unknown site (AP story, id)" when
         it credits a wire), never its wire agency (``agency``): the wire's story republished by
         a local site is that site's page, and two pages of unknown sites are not one outlet."""
-        if self.source:
-            return self.source
-        name = _short_id(self.id)
-        if self.agency:
-            return f"unknown site ({self.agency} story, {name})"
-        return f"unknown site ({name})"
+        return outlet_label(self.source, self.agency, self.id)
 
     @property
     def date_key(self) -> str | None:

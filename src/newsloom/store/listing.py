@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from newsloom.errors import NotFoundError
+from newsloom.model import outlet_label
 from newsloom.store.derived import name_key, slugify
 from newsloom.store.over_time import CoverageDay, coverage_days
 from newsloom.store.query import (
@@ -67,6 +68,7 @@ class SearchHit:
     story: str | None
     source: str | None
     published: str | None
+    outlet: str = ""  # who published it, as the article's dossier names it (never empty)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,7 @@ MAX_SPELLINGS = 8
 # rowids go in as integer literals (ints read back from the index, never user text): FTS5
 # plans a literal ``IN`` list as rowid lookups, 4x faster than ``json_each`` or one query each.
 _SEARCH_PAGE = f"""
-SELECT articles_fts.rowid, a.id, a.title, a.source, a.published, sa.story_id,
+SELECT articles_fts.rowid, a.id, a.title, a.source, a.agency, a.published, sa.story_id,
        snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS:d}),
        bm25(articles_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})
 FROM articles_fts
@@ -185,7 +187,7 @@ WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({{rowids}})
 """
 #: A query with no words to rank by (only filters and NOT): the opening of each page instead.
 _PLAIN_PAGE = f"""
-SELECT a.pk, a.id, a.title, a.source, a.published, sa.story_id,
+SELECT a.pk, a.id, a.title, a.source, a.agency, a.published, sa.story_id,
        substr(a.body, 1, {PLAIN_SNIPPET_CHARS:d}), 0.0
 FROM articles AS a
 LEFT JOIN story_articles AS sa ON sa.article_id = a.id
@@ -563,7 +565,7 @@ class Listing:
 
 
 def _hit(row: tuple[Any, ...]) -> SearchHit:
-    article, title, source, published, story, snippet, score = row
+    article, title, source, agency, published, story, snippet, score = row
     return SearchHit(
         article=article,
         title=title,
@@ -572,6 +574,7 @@ def _hit(row: tuple[Any, ...]) -> SearchHit:
         story=story,
         snippet=snippet,
         score=float(score),
+        outlet=outlet_label(source, agency, article),
     )
 
 

@@ -188,7 +188,7 @@ def search_hits(
         SearchHitView(
             article=h.article,
             title=h.title,
-            outlet=h.source,
+            outlet=h.outlet,
             published=h.published,
             story=h.story,
             story_title=stories[h.story].title if h.story in stories else None,

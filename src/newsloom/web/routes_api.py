@@ -286,6 +286,7 @@ def search(
                 "article": h.article,
                 "title": h.title,
                 "source": h.source,
+                "outlet": h.outlet,
                 "published": h.published,
                 "story": h.story,
                 "score": h.score,
