@@ -87,28 +87,27 @@ EVIDENCE_MIN_ARTICLES = 20
 
 
 def local_matrix(docs: Sequence[Doc]) -> csr_matrix:
-    """L2-normalised block-local TF-IDF rows of ``docs``."""
-    df: dict[str, int] = {}
-    for doc in docs:
-        for term in doc.terms:
-            df[term] = df.get(term, 0) + 1
+    """L2-normalised block-local TF-IDF rows of ``docs`` (built from their term arrays: a
+    block of 1,000 articles holds 100,000 terms, and it is built again whenever the block
+    grows)."""
     n = len(docs)
-    ceiling = LOCAL_MAX_DF * n
-    columns = {t: k for k, (t, c) in enumerate(df.items()) if LOCAL_MIN_DF <= c <= ceiling}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for r, doc in enumerate(docs):
-        for term, weight in doc.terms.items():
-            col = columns.get(term)
-            if col is not None:
-                rows.append(r)
-                cols.append(col)
-                vals.append(weight * (math.log((1 + n) / (1 + df[term])) + 1.0))
-    matrix = csr_matrix((vals, (rows, cols)), shape=(n, max(columns.values(), default=0) + 1))
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    if n == 0:
+        return csr_matrix((0, 1))
+    rows = np.repeat(np.arange(n), [len(d.term_ids) for d in docs])
+    terms, cols = np.unique(np.concatenate([d.term_ids for d in docs]), return_inverse=True)
+    weights = np.concatenate([d.term_weights for d in docs])
+    df = np.bincount(cols, minlength=len(terms))
+    kept = (df >= LOCAL_MIN_DF) & (df <= LOCAL_MAX_DF * n)
+    inside = kept[cols]
+    cols = cols[inside]
+    vals = weights[inside] * (np.log((1 + n) / (1 + df[cols])) + 1.0)
+    rows = rows[inside]
+    norms = np.sqrt(np.bincount(rows, weights=vals * vals, minlength=n))
     norms[norms == 0] = 1.0
-    return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
+    column = np.cumsum(kept) - 1
+    return csr_matrix(
+        (vals / norms[rows], (rows, column[cols])), shape=(n, max(int(kept.sum()), 1))
+    )
 
 
 def block_similarity(docs: Sequence[Doc]) -> NDArray[np.float64]:

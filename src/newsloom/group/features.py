@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+import numpy as np
+from numpy.typing import NDArray
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsloom.model import Article
@@ -60,6 +62,10 @@ class Doc:
     terms: dict[str, float]
     entities: frozenset[str]
     paragraphs: dict[str, str]
+    #: ``terms`` as arrays for building matrices without a loop per term: each term's
+    #: ``hash()`` (a number only this process compares) and its weight, in one order.
+    term_ids: NDArray[np.int64]
+    term_weights: NDArray[np.float64]
     #: The headline's and lead paragraph's terms alone (names as ``@name``): what the page
     #: says it is about, before any background or roundup item.
     opening: dict[str, float] = field(default_factory=dict)
@@ -123,15 +129,18 @@ def to_doc(article: Article) -> Doc:
     heads = headline_names(article)
     for name in heads:
         terms["@" + name] = terms.get("@" + name, 0.0) + HEADLINE_ENTITY_WEIGHT
+    weighted = {t: 1.0 + math.log(c) for t, c in terms.items() if c > 0}
     return Doc(
         id=article.id,
         order=(article.date_key or "9999", article.id),
         day=day_number(article.date_key),
         title=article.title,
         outlet=article.outlet,
-        terms={t: 1.0 + math.log(c) for t, c in terms.items() if c > 0},
+        terms=weighted,
         entities=frozenset(names),
         paragraphs=paragraphs(article.body),
+        term_ids=np.fromiter(map(hash, weighted), np.int64, len(weighted)),
+        term_weights=np.fromiter(weighted.values(), np.float64, len(weighted)),
         opening=opening_terms(article, heads),
     )
 
