@@ -62,13 +62,18 @@ class Doc:
     terms: dict[str, float]
     entities: frozenset[str]
     paragraphs: dict[str, str]
-    #: ``terms`` as arrays for building matrices without a loop per term: each term's
-    #: ``hash()`` (a number only this process compares) and its weight, in one order.
-    term_ids: NDArray[np.int64]
-    term_weights: NDArray[np.float64]
     #: The headline's and lead paragraph's terms alone (names as ``@name``): what the page
     #: says it is about, before any background or roundup item.
     opening: dict[str, float] = field(default_factory=dict)
+    #: ``terms`` as arrays for building matrices without a loop per term: each term's
+    #: ``hash()`` (a number only this process compares) and its weight, in one order.
+    term_ids: NDArray[np.int64] = field(init=False, repr=False)
+    term_weights: NDArray[np.float64] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        n = len(self.terms)
+        self.term_ids = np.fromiter(map(hash, self.terms), np.int64, n)
+        self.term_weights = np.fromiter(self.terms.values(), np.float64, n)
 
 
 def words(text: str, language: str | None = None) -> list[str]:
@@ -139,8 +144,6 @@ def to_doc(article: Article) -> Doc:
         terms=weighted,
         entities=frozenset(names),
         paragraphs=paragraphs(article.body),
-        term_ids=np.fromiter(map(hash, weighted), np.int64, len(weighted)),
-        term_weights=np.fromiter(weighted.values(), np.float64, len(weighted)),
         opening=opening_terms(article, heads),
     )
 
