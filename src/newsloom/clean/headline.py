@@ -35,6 +35,8 @@ from newsloom.clean.linemodel import LineModel, own_features, topic_words
 #: headline's line is "short", "prose" or (one page, a title ending in "…") "truncated-teaser";
 #: repeated copies ("duplicate") and site chrome never are the first copy.
 CANDIDATE_KINDS = frozenset({"short", "prose", "truncated-teaser"})
+#: The kind of a rail's heading ("Most Read", "Related"), whose next line is a teaser.
+RAIL_HEADING_KIND = "rail-heading"
 #: Kinds of an article's own header, near which the headline stands.
 ANCHOR_KINDS = frozenset({"byline", "posted", "date-stamp"})
 #: A headline has at most this many characters (the longest SEB headline has 135).
@@ -63,6 +65,20 @@ STAMP_REACH = 3
 DEK_RATIO = 0.7
 #: Headlines of fewer words are rare (6 of the 181 SEB pages), menu items and labels common.
 FEW_WORDS = 3
+#: A line with a clock time whose words are at least this share numbers is a time stamp (no SEB
+#: headline has a clock time; see ``stamp_like``).
+STAMP_DIGIT_SHARE = 0.5
+#: A clock time written with a colon anywhere in a line ("11.14.2019 09:00 AM").
+_COLON_CLOCK_RE = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?!\d)")
+#: A field label ("Author:", "Publish date:") has at most this many words; the line after it is
+#: the field's value, not a headline.
+LABEL_MAX_WORDS = 3
+#: A line that holds another candidate line making up at least this share of its characters
+#: wraps it (a breadcrumb, a comment count, a share widget; ``_unwrapped``). Cross-validated by
+#: site (bench/seb_headline.py --cv 5, all pages): 0.3 → 22 misses, 0.5 → 21, 0.7 → 21.
+WRAP_SHARE = 0.5
+#: Lines this far above or below count when one line wraps another ("Home News <headline>").
+WRAP_REACH = 3
 #: How many lines above and below a line count as its neighbours.
 NEAR = 2
 #: A line held inside another counts when it has at least this many words.
@@ -71,6 +87,8 @@ HELD_MIN_WORDS = 3
 NAME_WORDS = (2, 4)
 #: ...each capitalised, or an initial, or a particle ("van", "de").
 _NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.|van|von|de|da|del|der|and|&)$")
+#: ...and a line of several names and places ("Jo Doe and Al Roe Sioux Falls Argus Leader").
+_NAMES_LINE_MIN_WORDS = 2
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _LETTERS_RE = re.compile(r"[^\w]+|_|\d", re.UNICODE)
 
@@ -86,6 +104,10 @@ class LineLike(Protocol):
     def score(self) -> float: ...
 
 
+#: Cues of site chrome and of a headline's neighbourhood (``_cues``).
+CUE_NAMES = (
+    "after_label", "wraps_near", "wrapped_near", "all_name_words", "run", "stale_next",
+)  # fmt: skip
 SHAPE_NAMES = (
     "size", "words", "terminal", "punct", "caps", "digits", "short_lower", "stop",
     "chrome_words", "links", "word_length", "sentences", "alpha", "lower_start", "glued",
@@ -103,6 +125,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "dated_below", "fresh_below", "dated_above", "fresh_above",
     "echo_count", "echo_gram_count", "anchor_near", "few_words", "topical_above",
     "topical_below",
+    *CUE_NAMES,
 )  # fmt: skip
 
 
@@ -120,16 +143,39 @@ def grams(text: str) -> frozenset[str]:
 
 def candidates(lines: Sequence[LineLike], start: int | None, end: int | None) -> list[int]:
     """Indexes of the lines that could be the headline: a sentence the body stretch
-    (``start``..``end``) holds, ending in a full stop, is body (no SEB headline is one)."""
+    (``start``..``end``) holds, ending in a full stop, is body (no SEB headline is one); a time
+    stamp is not one either."""
     first, last = (start, end) if start is not None and end is not None else (0, -1)
-    return [
+    found = [
         i
         for i, ln in enumerate(lines)
         if ln.kind in CANDIDATE_KINDS
         and len(ln.text) <= MAX_CHARS
         and _WORD_RE.search(ln.text)
         and not (first <= i <= last and ln.text.endswith("."))
+        and not stamp_like(ln.text)
     ]
+    return found
+
+
+def _placed(lines: Sequence[LineLike], i: int, end: int | None) -> bool:
+    """Whether the line stands where a headline can: not below the body (related stories,
+    comments; no SEB headline's first copy stands there, while 87 of the 541 runners-up of a
+    cross-validated ranking did) and not right under a rail heading ("Recommended Stories",
+    "Video": the line is the rail's first teaser; no SEB headline, 40 of those runners-up)."""
+    if end is not None and i > end:
+        return False
+    return not (i and lines[i - 1].kind == RAIL_HEADING_KIND)
+
+
+def stamp_like(text: str) -> bool:
+    """A time stamp on a line of its own ("11.14.2019 09:00 AM"): a clock time, and mostly
+    numbers. No SEB headline holds a clock time; the one that is mostly numbers
+    ("Opening Bell 11.18.19") holds none."""
+    words = _WORD_RE.findall(text)
+    digits = sum(1 for w in words if w[:1].isdigit())
+    clock = has_clock(text) or _COLON_CLOCK_RE.search(text)
+    return bool(clock) and digits >= STAMP_DIGIT_SHARE * len(words)
 
 
 class _Page:
@@ -291,7 +337,76 @@ def _row(page: _Page, i: int, echo: float, best_echo: float, above: list[int]) -
         1.0 if len(text.split()) < FEW_WORDS else 0.0,
         page.topical_near(range(i - NEAR, i)),
         page.topical_near(range(i + 1, i + 1 + NEAR)),
+        *_cues(page, i),
     ]
+
+
+def _cues(page: _Page, i: int) -> list[float]:
+    """``CUE_NAMES``: what marks a line as a field's value, a breadcrumb, a label taken from a
+    longer line, a pull quote, a run of names, an item of a menu or a dated teaser."""
+    text = page.lines[i].text
+    return [
+        1.0 if _after_label(page.lines, i) else 0.0,
+        _wraps_near(page, i),
+        _wrapped_near(page, i),
+        1.0 if all_name_words(text) else 0.0,
+        math.log1p(min(_run(page.lines, i), FAR)),
+        1.0 if i + 1 < len(page.lines) and page.days[i + 1] and not page.fresh[i + 1] else 0.0,
+    ]
+
+
+def _after_label(lines: Sequence[LineLike], i: int) -> bool:
+    """The line just above is a field label ("Author:"): this line is the field's value."""
+    if i == 0:
+        return False
+    above = lines[i - 1].text
+    return above.endswith(":") and len(above.split()) <= LABEL_MAX_WORDS
+
+
+def _near(page: _Page, i: int) -> Iterator[int]:
+    lo, hi = max(0, i - WRAP_REACH), min(len(page.lines), i + WRAP_REACH + 1)
+    return (j for j in range(lo, hi) if j != i)
+
+
+def _wraps_near(page: _Page, i: int) -> float:
+    """How much of this line a neighbour's whole text makes up when the line holds it: near 1
+    for a breadcrumb ending on the headline ("Home News <headline>"), low for a headline that
+    mentions a short topic label."""
+    own = page.folded[i]
+    held = [
+        len(page.folded[j])
+        for j in _near(page, i)
+        if len(page.folded[j].split()) >= HELD_MIN_WORDS
+        and page.folded[j] in own
+        and page.folded[j] != own
+    ]
+    return max(held, default=0) / max(len(own), 1)
+
+
+def _wrapped_near(page: _Page, i: int) -> float:
+    """How much of a neighbour that holds this line's whole text this line makes up: near 1
+    for the headline a breadcrumb ends on, low for a topic label ("Dancing With the Stars")
+    that a longer headline nearby mentions."""
+    own = page.folded[i]
+    if len(own.split()) < HELD_MIN_WORDS:
+        return 0.0
+    holders = [
+        len(page.folded[j])
+        for j in _near(page, i)
+        if own in page.folded[j] and page.folded[j] != own
+    ]
+    return len(own) / min(holders) if holders else 0.0
+
+
+def _run(lines: Sequence[LineLike], i: int) -> int:
+    """How many candidate-kind lines stand next to this one without a break (a menu or a list
+    of teasers is a long run; a headline stands between the chrome and its byline)."""
+    n = 0
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and lines[j].kind in CANDIDATE_KINDS:
+            n, j = n + 1, j + step
+    return n
 
 
 def _echo_near(page: _Page, i: int, near: range) -> float:
@@ -314,6 +429,15 @@ def name_like(text: str) -> bool:
     )
 
 
+def all_name_words(text: str) -> bool:
+    """Every word capitalised, an initial or a particle, whatever the count ("Jo Doe and Al Roe
+    Sioux Falls Argus Leader", "Practical Horseman Editorial Staff"): names and places, a
+    byline without its "By" or a blog's name; a Title Case headline has a lower-case "of",
+    "to" or "in" or a number."""
+    words = text.split()
+    return len(words) >= _NAMES_LINE_MIN_WORDS and all(_NAME_WORD_RE.match(w) for w in words)
+
+
 def _names_line(line: LineLike) -> bool:
     return line.kind == "byline" or name_like(line.text)
 
@@ -334,10 +458,31 @@ def choose(lines: Sequence[LineLike], start: int | None, end: int | None) -> int
     model = _model()
     rows = features(lines, start, end, at)
     probs = {i: model.probability(row) for i, row in zip(at, rows, strict=True)}
+    probs = {i: p for i, p in probs.items() if _placed(lines, i, end)} or probs
     p, i = max((p, -i) for i, p in probs.items())
     if p < MIN_PROBABILITY:
         return None
-    return _above_dek(lines, probs, -i)
+    return _unwrapped(lines, probs, _above_dek(lines, probs, -i))
+
+
+def _unwrapped(lines: Sequence[LineLike], probs: dict[int, float], i: int) -> int:
+    """The headline a wrapper line holds: when the chosen line holds the whole text of another
+    candidate line (of ``HELD_MIN_WORDS`` or more) that makes up at least ``WRAP_SHARE`` of
+    it, the chosen line is a breadcrumb ending on the headline ("Home News <headline>"), a
+    comment count ("10 thoughts on “<headline>”") or a share widget, and the held line is the
+    headline; a headline that merely names a short topic line ("Dancing With the Stars") holds
+    less of itself and stays."""
+    own = normal(lines[i].text)
+    held = [
+        j
+        for j in probs
+        if j != i
+        and len(lines[j].text.split()) >= HELD_MIN_WORDS
+        and (inner := normal(lines[j].text)) in own
+        and inner != own
+        and len(inner) >= WRAP_SHARE * len(own)
+    ]
+    return max(held, key=lambda j: (probs[j], -j)) if held else i
 
 
 def _above_dek(lines: Sequence[LineLike], probs: dict[int, float], i: int) -> int:
