@@ -73,6 +73,9 @@ _COLON_CLOCK_RE = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?!\d)")
 #: A breadcrumb separator standing between spaces ("Blog > Tips", "Home » Blog »"); quotation
 #: marks («…») touch their words.
 _CRUMB_RE = re.compile(r"(?:^|\s)[>»›→](?:\s|$)")
+#: Three menu items glued into one word ("HomeNewsMarkets", "LifeTipsTravel"); a brand has at
+#: most one inner capital ("WeWork", "MacBook").
+_GLUED_MENU_RE = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 #: A field label ("Author:", "Publish date:") has at most this many words; the line after it is
 #: the field's value, not a headline.
 LABEL_MAX_WORDS = 3
@@ -152,7 +155,8 @@ def candidates(lines: Sequence[LineLike], start: int | None, end: int | None) ->
     """Indexes of the lines that could be the headline: a sentence the body stretch
     (``start``..``end``) holds, ending in a full stop, is body (no SEB headline is one); a time
     stamp is not one either, nor a breadcrumb trail ("Blog > Weight Loss > Tips"): no SEB
-    headline has a spaced ">", "»", "›" or "→"."""
+    headline has a spaced ">", "»", "›" or "→"; nor menu items glued into one word
+    ("HomeNewsBusinessMarkets": no SEB headline has a word with two inner capitals)."""
     first, last = (start, end) if start is not None and end is not None else (0, -1)
     found = [
         i
@@ -163,6 +167,7 @@ def candidates(lines: Sequence[LineLike], start: int | None, end: int | None) ->
         and not (first <= i <= last and ln.text.endswith("."))
         and not stamp_like(ln.text)
         and not _CRUMB_RE.search(ln.text)
+        and not _GLUED_MENU_RE.search(ln.text)
     ]
     return found
 
