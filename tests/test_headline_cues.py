@@ -170,3 +170,12 @@ def test_run_of_menu_items_and_stale_dates_below() -> None:
     assert rows[_index(lines, "World")][run] > rows[_index(lines, teaser)][run]
     assert rows[_index(lines, teaser)][stale] == 1.0  # an old date under it: a teaser
     assert rows[_index(lines, HEADLINE)][stale] == 0.0  # the page's own date under it
+
+
+def test_a_standfirst_the_body_repeats_is_marked() -> None:
+    header = [HEADLINE, BODY[0], "By Ana Ruiz", "Published November 3, 2025", "Share", "Email"]
+    lines, rows = _rows(_page(header, BODY), len(header), len(header) + len(BODY) - 1)
+    assert lines[len(header)].kind == "prose"  # far enough below not to be a duplicate line
+    copy = FEATURE_NAMES.index("body_copy")
+    assert rows[1][copy] == 1.0  # the standfirst line above the body, repeated as its lead
+    assert rows[0][copy] == 0.0

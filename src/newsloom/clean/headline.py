@@ -120,7 +120,7 @@ class LineLike(Protocol):
 
 #: Cues of site chrome and of a headline's neighbourhood (``_cues``).
 CUE_NAMES = (
-    "after_label", "wraps_near", "wrapped_near", "all_name_words", "run", "stale_next",
+    "after_label", "wraps_near", "wrapped_near", "all_name_words", "run", "stale_next", "body_copy",
 )  # fmt: skip
 SHAPE_NAMES = (
     "size", "words", "terminal", "punct", "caps", "digits", "short_lower", "stop",
@@ -361,7 +361,8 @@ def _row(page: _Page, i: int, echo: float, best_echo: float, above: list[int]) -
 
 def _cues(page: _Page, i: int) -> list[float]:
     """``CUE_NAMES``: what marks a line as a field's value, a breadcrumb, a label taken from a
-    longer line, a pull quote, a run of names, an item of a menu or a dated teaser."""
+    longer line, a run of names, an item of a menu, a dated teaser or a standfirst the body
+    repeats."""
     text = page.lines[i].text
     return [
         1.0 if _after_label(page.lines, i) else 0.0,
@@ -370,7 +371,18 @@ def _cues(page: _Page, i: int) -> list[float]:
         1.0 if all_name_words(text) else 0.0,
         math.log1p(min(_run(page.lines, i), FAR)),
         1.0 if i + 1 < len(page.lines) and page.days[i + 1] and not page.fresh[i + 1] else 0.0,
+        1.0 if _body_copy(page, i) else 0.0,
     ]
+
+
+def _body_copy(page: _Page, i: int) -> bool:
+    """The line comes back word for word as a paragraph of the body below it: a standfirst
+    that the body repeats, or a pull quote (no SEB headline's first copy does)."""
+    own = page.folded[i]
+    return any(
+        page.folded[j] == own and page.lines[j].kind == "prose"
+        for j in range(max(page.start, i + 1), page.end + 1)
+    )
 
 
 def _after_label(lines: Sequence[LineLike], i: int) -> bool:
