@@ -16,8 +16,8 @@ from newsloom.clean.headline import (
     choose,
     features,
     model_in_use,
-    stamp_like,
 )
+from newsloom.clean.headline_rules import stamp_like
 from newsloom.clean.linemodel import LineModel
 
 HEADLINE = "Ferry crews ready the harbor for the winter timetable"
