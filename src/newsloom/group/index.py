@@ -31,7 +31,7 @@ from scipy.sparse import csr_matrix
 from newsloom.group.copies import CopyIndex
 from newsloom.group.events import MAX_DAYS_APART, cluster_block
 from newsloom.group.features import Doc, to_doc
-from newsloom.group.stories import build_story
+from newsloom.group.stories import build_story, story_id
 from newsloom.model import Article, Story
 
 #: Terms kept per article for neighbour search. 30 lost same-event pairs of short articles
@@ -101,6 +101,7 @@ class StoryIndex:
         self._copies: dict[int, dict[int, float]] = {}
         self._copy_index = CopyIndex()
         self._stories: dict[str, Story] = {}
+        self._made: dict[str, tuple[str, frozenset[int]]] = {}  # story id: its block, its keys
         self._story_of: dict[int, str] = {}
         self._newest: int | None = None
         self._pending: set[str] = set()
@@ -136,7 +137,7 @@ class StoryIndex:
         frozen, self._frozen = self._frozen, []
         for story in frozen:
             if self._stories.get(story.id) is story:
-                del self._stories[story.id]
+                self._forget(story.id)
         return frozen
 
     def stories(self) -> list[Story]:
@@ -275,23 +276,39 @@ class StoryIndex:
             after = self._cluster(keys)
             block_id = "B" + hashlib.sha1(self._docs[keys[0]].id.encode()).hexdigest()[:8]
             for members in after:
-                story = build_story([self._docs[k] for k in members], self._copy_links(members),
-                                    self._df, self._n, block_id)  # fmt: skip
+                story = self._story(members, block_id)
                 for k in members:
                     self._story_of[k] = story.id
-                if self._stories.get(story.id) != story:
+                if self._stories.get(story.id) is not story:
                     self._stories[story.id] = story
                     changes.stories.append(story)
             kept = {self._story_of[k] for k in keys}
             for gone in sorted(before - kept):
-                self._stories.pop(gone, None)
+                self._forget(gone)
                 changes.removed.append(gone)
         live = set(self._story_of.values())
         for gone in sorted(self._pending - live):
-            if self._stories.pop(gone, None) is not None:
+            if self._forget(gone) is not None:
                 changes.removed.append(gone)
         self._pending.clear()
         return changes
+
+    def _story(self, members: list[int], block_id: str) -> Story:
+        """The story of ``members`` (in publication order): the one held when its block and
+        its articles are what they were (a large block is re-clustered whenever an article
+        joins it, and most of its stories come out as they were), else built."""
+        made = (block_id, frozenset(members))
+        held = self._stories.get(story_id(self._docs[members[0]].id))
+        if held is not None and self._made.get(held.id) == made:
+            return held
+        story = build_story([self._docs[k] for k in members], self._copy_links(members),
+                            self._df, self._n, block_id)  # fmt: skip
+        self._made[story.id] = made
+        return story
+
+    def _forget(self, story: str) -> Story | None:
+        self._made.pop(story, None)
+        return self._stories.pop(story, None)
 
     def _cluster(self, keys: list[int]) -> list[list[int]]:
         """Cluster the block's reports: each copy group counts once, by its earliest page."""
