@@ -340,3 +340,18 @@ def test_neighbours_far_in_time_are_not_candidates_but_undated_ones_are() -> Non
     assert index._near([]) == []
     story_of = {a: s.id for s in index.stories() for a in s.articles}
     assert story_of["nodate"] == story_of["wire"]  # an undated report still finds its story
+
+
+def test_copy_index_forgets_a_body_and_empties_its_buckets() -> None:
+    from newsloom.group.copies import CopyIndex
+
+    index = CopyIndex()
+    assert index.add(1, FIRE_WIRE) == []
+    assert [k for k, _ in index.add(2, FIRE_COPY)] == [1]  # the republished wire
+    assert index.add(3, OTHER_FIRE) == []  # an independent report is no copy
+    index.forget(1)
+    index.forget(1)  # twice: nothing left to drop
+    assert [k for k, _ in index.add(4, FIRE_WIRE)] == [2]  # only the copy still held
+    for key in (2, 3, 4):
+        index.forget(key)
+    assert all(not bucket for bucket in index._buckets) and not index._hashes
