@@ -122,11 +122,13 @@ def paragraphs(body: str) -> dict[str, str]:
 def to_doc(article: Article) -> Doc:
     terms: dict[str, float] = {}
     language = article.language
+    title_words = words(article.title or "", language)
+    lead_words = words(lead(article.body), language)
     for word in words(article.body, language):
         terms[word] = terms.get(word, 0.0) + 1.0
-    for word in words(article.title or "", language):
+    for word in title_words:
         terms[word] = terms.get(word, 0.0) + TITLE_WEIGHT
-    for word in words(lead(article.body), language):
+    for word in lead_words:
         terms[word] = terms.get(word, 0.0) + LEAD_WEIGHT
     names = [entity_key(m.norm or m.text) for m in article.entities if m.label in ENTITY_LABELS]
     for name in names:
@@ -144,14 +146,15 @@ def to_doc(article: Article) -> Doc:
         terms=weighted,
         entities=frozenset(names),
         paragraphs=paragraphs(article.body),
-        opening=opening_terms(article, heads),
+        opening=opening_terms(title_words + lead_words, heads),
     )
 
 
-def opening_terms(article: Article, names: set[str]) -> dict[str, float]:
-    """Sublinear counts of the headline's and lead's words, and their names as ``@name``."""
+def opening_terms(opening: list[str], names: set[str]) -> dict[str, float]:
+    """Sublinear counts of the headline's and lead's words (``opening``, as ``words`` gives
+    them), and their names as ``@name``."""
     counts: dict[str, float] = {}
-    for word in words(f"{article.title or ''}\n{lead(article.body)}", article.language):
+    for word in opening:
         counts[word] = counts.get(word, 0.0) + 1.0
     for name in names:
         counts["@" + name] = 1.0
