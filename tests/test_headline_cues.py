@@ -19,16 +19,10 @@ from newsloom.clean.headline import (
 )
 from newsloom.clean.headline_rules import stamp_like
 from newsloom.clean.linemodel import LineModel
+from test_headline import BODY  # the same small page body as the headline tests
 
 HEADLINE = "Ferry crews ready the harbor for the winter timetable"
 DEK = "Winter crossings will run less often in the evening and more often on weekday mornings"
-BODY = [
-    "The harbor ferries will switch to their winter timetable on Monday, the port authority "
-    "said, with fewer crossings in the evening and an extra boat on weekday mornings.",
-    "Ferry captains said the morning boat would ease the crowding that commuters have "
-    "complained about since the harbor bridge closed for repairs in September.",
-    "The port authority said the ferry fares would not change this winter.",
-]
 
 
 def _page(*parts: list[str]) -> str:
