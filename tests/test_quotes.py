@@ -222,6 +222,37 @@ def test_scare_quotes_are_fragments(nlp: Language) -> None:
 
 
 @slow
+def test_scare_quote_without_a_speech_verb_is_a_fragment(nlp: Language) -> None:
+    found = direct(quotes(nlp, "The operator kept “stalling” for weeks."))
+    assert one(found, "stalling").fragment
+
+
+@slow
+def test_short_quote_under_a_speech_verb_is_not_a_fragment(nlp: Language) -> None:
+    # PolNeAR annotates these as the speaker's words (a partial quote), not as scare quotes
+    text = (
+        "Marquell called the plan “reckless” on Monday. "
+        "The minister said the ferry service was “falling apart fast” this winter."
+    )
+    found = direct(quotes(nlp, text))
+    reckless = one(found, "reckless")
+    assert not reckless.fragment
+    assert (reckless.speaker, reckless.cue) == ("Marquell", "called")
+    falling = one(found, "falling apart")
+    assert not falling.fragment
+    assert (falling.speaker, falling.cue) == ("The minister", "said")
+
+
+@slow
+def test_capitalised_title_is_not_speech(nlp: Language) -> None:
+    text = "The actor, who stars in “Harbor Lights,” returns to the stage this week."
+    assert one(direct(quotes(nlp, text)), "Harbor Lights").fragment
+    # the same words introduced by a cue stay a quote
+    said = one(direct(quotes(nlp, "“Harbor Lights Forever,” Marquell said.")), "Harbor")
+    assert not said.fragment
+
+
+@slow
 def test_reported_speech_and_according_to(nlp: Language) -> None:
     text = (
         "The ferry operator said that crossings would resume on Thursday.\n\n"

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from newsloom.annotate.quote_cues import Ctx, Cue, cue_for, cue_in, tokens_between
 from newsloom.annotate.quote_labels import dash_cue, label_cue
-from newsloom.annotate.quote_vocab import CUE_VERBS
+from newsloom.annotate.quote_vocab import CUE_VERBS, SPEECH_WORDS
 from newsloom.annotate.quotemarks import MarkSpan
 from newsloom.annotate.speakers import subject_of, subject_phrase
 
@@ -98,7 +98,8 @@ def _cue_before(ctx: Ctx, k: int, main_k: int) -> Cue | None:
     colon = _after_colon(ctx.text, span)
     cue = cue_in(ctx, head[::-1], span, any_verb=colon, adjacent=False)
     if cue is not None:
-        return replace(cue, adjacent=_introduces(ctx.text, cue, span))
+        adjacent = _introduces(ctx.text, cue, span) or _governs(ctx, cue, span)
+        return replace(cue, adjacent=adjacent)
     if colon and (label := label_cue(ctx, head)) is not None:
         return label
     if head:
@@ -151,6 +152,25 @@ def head_tokens(ctx: Ctx, k: int) -> list[Token]:
     return tokens
 
 
+def _governs(ctx: Ctx, cue: Cue, span: MarkSpan) -> bool:
+    """The cue is a speech verb above the quote in the parse: ``She called him a “nice guy”``,
+    ``says Cruz will “leave here with momentum”``: the quote is the speaker's words even when
+    short and inside the sentence (not a fragment). Not so a borrowed phrase: a quoted
+    prepositional phrase (``warned Russia would be “at war”``) or a quote under an infinitive
+    the speaker asks for (``urged its allies to stop “watching”``)."""
+    if cue.word not in SPEECH_WORDS:
+        return False
+    inside = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None or not len(inside) or inside.root.dep_ == "prep":
+        return False
+    node = inside.root
+    while node.i != cue.token:
+        if node.head.i == node.i or node.dep_ == "xcomp":
+            return False
+        node = node.head
+    return True
+
+
 def _introduces(text: str, cue: Cue, span: MarkSpan) -> bool:
     """A cue before the quote introduces it when nothing but punctuation or "that" lies between
     the cue's phrase and the quote: ``X said: "…"``, ``X said, "…"``, ``X said that "…"``."""
@@ -176,7 +196,8 @@ def _governing_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
     if not found:
         return None
     verb, subj = next(((v, s) for v, s in found if v.lower_ in CUE_VERBS), found[0])
-    return cue_for(verb, subject_phrase(subj, ctx.mentions), adjacent=False)
+    cue = cue_for(verb, subject_phrase(subj, ctx.mentions), adjacent=False)
+    return replace(cue, adjacent=verb.lower_ in CUE_VERBS)
 
 
 def previous_sentence_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
