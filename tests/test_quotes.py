@@ -472,3 +472,15 @@ def test_a_subject_glued_to_the_closing_mark_is_cut_from_its_token() -> None:
     assert found is not None and (found.name, found.start, found.end) == ("Clinton", 18, 25)
     assert doc.text[found.start : found.end] == "Clinton"
     assert glued_subject(token, token.idx + len(token.text), []) is None  # nothing after the cut
+
+
+@slow
+def test_speech_verb_before_a_quote_beats_the_next_sentence_cue(nlp: Language) -> None:
+    text = (
+        "Anton Marquell called the plan “reckless.” Lena Ortiz called the delay “shameful.”\n\n"
+        "Ortiz called Marquell a “coward,” and said the talks were over."
+    )
+    found = direct(quotes(nlp, text))
+    assert one(found, "reckless").speaker == "Anton Marquell"
+    assert one(found, "shameful").speaker == "Lena Ortiz"
+    assert one(found, "coward").speaker == "Lena Ortiz"

@@ -47,6 +47,8 @@ def attribute(ctx: Ctx, k: int, main_k: int) -> Cue | None:
     dashed = dash_cue(ctx, span, tail)
     if dashed is not None:
         return dashed
+    if (governed := _governing_head_cue(ctx, k)) is not None:
+        return governed
     # a nested quote's closing mark hides the comma: ``say, 'Well done,' " said Russell``
     last = ctx.text[span.start : span.end].rstrip(" '’")[-1:]
     ends_speech = last in _SPEECH_END
@@ -64,6 +66,20 @@ def attribute(ctx: Ctx, k: int, main_k: int) -> Cue | None:
         if cue is not None and not _subject_before(cue, span):
             return cue
     return _cue_before(ctx, k, main_k)
+
+
+def _governing_head_cue(ctx: Ctx, k: int) -> Cue | None:
+    """A speech verb before the quote in its sentence that has the quote in its parse subtree:
+    ``Bush called Trump “unhinged.” Rubio called …``, ``De Blasio called Trump a “blowhard,”
+    and said …``: the quote is that verb's, whatever cue follows it."""
+    head = head_tokens(ctx, k)
+    if not head:
+        return None
+    span = ctx.spans[k]
+    cue = cue_in(ctx, head[::-1], span, any_verb=False, adjacent=False)
+    if cue is None or cue.speaker is None or not _governs(ctx, cue, span):
+        return None
+    return replace(cue, adjacent=True)
 
 
 def _closing_cue(ctx: Ctx, tail: list[Token], span: MarkSpan) -> Cue | None:
