@@ -484,3 +484,11 @@ def test_speech_verb_before_a_quote_beats_the_next_sentence_cue(nlp: Language) -
     assert one(found, "reckless").speaker == "Anton Marquell"
     assert one(found, "shameful").speaker == "Lena Ortiz"
     assert one(found, "coward").speaker == "Lena Ortiz"
+
+
+@slow
+def test_label_after_a_dash_beats_the_headline_verb(nlp: Language) -> None:
+    text = "FERRY POLLS MISSED THE SWING - Lena Ortiz: “The surveys ended a week too early.”"
+    found = one(direct(quotes(nlp, text)), "surveys ended")
+    assert found.speaker == "Lena Ortiz"
+    assert found.cue is None

@@ -112,12 +112,13 @@ def _cue_before(ctx: Ctx, k: int, main_k: int) -> Cue | None:
     span = ctx.spans[k]
     head = head_tokens(ctx, k)
     colon = _after_colon(ctx.text, span)
+    if colon and (label := label_cue(ctx, head)) is not None:
+        # a label after a dash beats a verb before it: ``POLLS WRONG - Mark Blumenthal: "…"``
+        return label
     cue = cue_in(ctx, head[::-1], span, any_verb=colon, adjacent=False)
     if cue is not None:
         adjacent = _introduces(ctx.text, cue, span) or _governs(ctx, cue, span)
         return replace(cue, adjacent=adjacent)
-    if colon and (label := label_cue(ctx, head)) is not None:
-        return label
     if head:
         return _governing_cue(ctx, span)
     if main_k >= 0 and ctx.spans[main_k].para_start == span.para_start:
