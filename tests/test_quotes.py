@@ -492,3 +492,15 @@ def test_label_after_a_dash_beats_the_headline_verb(nlp: Language) -> None:
     found = one(direct(quotes(nlp, text)), "surveys ended")
     assert found.speaker == "Lena Ortiz"
     assert found.cue is None
+
+
+@slow
+def test_quote_after_a_cue_sentence_far_into_an_article(nlp: Language) -> None:
+    # the look-back window before the quote starts mid-word (more than 400 characters in)
+    filler = "The ferry council met on Monday to weigh the timetable for the winter. " * 6
+    text = (
+        f"{filler}\n\n“The crossings will resume on Thursday,” said Anton Marquell.\n\n"
+        "Lena Ortiz agreed. “The timetable is the right one for the island.”"
+    )
+    assert len(text) > 500
+    assert one(direct(quotes(nlp, text)), "timetable is").speaker == "Lena Ortiz"

@@ -221,7 +221,9 @@ def previous_sentence_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
     """A quote that starts a sentence with no cue of its own (a quote paragraph after
     ``Clinton responded by …, saying …``): the cue of the sentence before it, or that
     sentence's main verb, when the sentence holds no quote of its own."""
-    before = ctx.doc.char_span(max(0, span.open_at - COLON_LOOKBACK), span.open_at, "contract")
+    before = ctx.doc.char_span(
+        max(0, span.open_at - COLON_LOOKBACK), span.open_at, alignment_mode="contract"
+    )
     if before is None or not len(before):
         return None
     last = before[-1]
