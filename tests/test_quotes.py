@@ -504,3 +504,13 @@ def test_quote_after_a_cue_sentence_far_into_an_article(nlp: Language) -> None:
     )
     assert len(text) > 500
     assert one(direct(quotes(nlp, text)), "timetable is").speaker == "Lena Ortiz"
+
+
+@slow
+def test_sentence_before_a_quote_gives_its_main_verb_speaker(nlp: Language) -> None:
+    text = (
+        "“The crossings will resume on Thursday,” said Anton Marquell.\n\n"
+        "Lena Ortiz said that some critics had been predicting a strike for months.\n\n"
+        "“The crossings will go on all winter.”"
+    )
+    assert one(direct(quotes(nlp, text)), "all winter").speaker == "Lena Ortiz"

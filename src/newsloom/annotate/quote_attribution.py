@@ -234,11 +234,20 @@ def previous_sentence_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
         return None
     if any(ch in sent.text for ch in '"“”'):
         return None
-    tokens = [t for t in sent if not t.is_space][::-1]
+    # the main clause's cue first: ``Carter said that critics had been predicting …``
+    tokens = sorted((t for t in sent if not t.is_space), key=lambda t: (_depth(t), -t.i))
     cue = cue_in(ctx, tokens, span, any_verb=False, adjacent=True)
     if cue is None and sent.root.pos_ in {"VERB", "AUX"}:
         cue = cue_in(ctx, [sent.root], span, any_verb=True, adjacent=True)
     return cue
+
+
+def _depth(token: Token) -> int:
+    """Steps from ``token`` up to its sentence's root."""
+    n = 0
+    while token.head.i != token.i:
+        token, n = token.head, n + 1
+    return n
 
 
 def _para_before(ctx: Ctx, span: MarkSpan) -> int:
