@@ -514,3 +514,24 @@ def test_sentence_before_a_quote_gives_its_main_verb_speaker(nlp: Language) -> N
         "“The crossings will go on all winter.”"
     )
     assert one(direct(quotes(nlp, text)), "all winter").speaker == "Lena Ortiz"
+
+
+@slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry union put out a statement saying: “The strike is over.”",
+        "The ferry union emailed supporters saying: “The strike is over.”",
+        "The ferry union sent out a press release saying “the strike is over.”",
+    ],
+)
+def test_participle_on_a_noun_takes_the_clause_subject(nlp: Language, sentence: str) -> None:
+    found = one(direct(quotes(nlp, sentence)), "strike is over")
+    assert found.speaker == "The ferry union"
+
+
+@slow
+def test_the_clause_after_saying_is_not_its_speaker(nlp: Language) -> None:
+    text = "A notice saying the council “cannot vet every plan.”"
+    found = one(direct(quotes(nlp, text)), "cannot vet")
+    assert found.speaker == "A notice"
