@@ -535,3 +535,9 @@ def test_the_clause_after_saying_is_not_its_speaker(nlp: Language) -> None:
     text = "A notice saying the council “cannot vet every plan.”"
     found = one(direct(quotes(nlp, text)), "cannot vet")
     assert found.speaker == "A notice"
+
+
+@slow
+def test_quote_in_a_complement_clause_takes_the_clause_verb_subject(nlp: Language) -> None:
+    text = "Two analysts found in 2014 that the island ferries are “the best in the region.”"
+    assert one(direct(quotes(nlp, text)), "best in the region").speaker == "Two analysts"

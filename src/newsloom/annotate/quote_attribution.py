@@ -198,8 +198,9 @@ def _introduces(text: str, cue: Cue, span: MarkSpan) -> bool:
 def _governing_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
     """A quote inside a sentence without a cue next to it: the speech verb above the quote in
     the parse (``He called it a "mistake," made by "voices" who are "wrong"``: called), else
-    the nearest verb above it (``the protesters chanted "…"``, ``pledged to make Apple "build
-    …"``); either one's subject must come before the quote."""
+    the verb whose complement clause holds it (``Two analysts found that the army is "the
+    best"``: found), else the nearest verb above it (``the protesters chanted "…"``,
+    ``pledged to make Apple "build …"``); its subject must come before the quote."""
     inside = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
     if inside is None or not len(inside):
         return None
@@ -212,9 +213,19 @@ def _governing_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
             found.append((verb, subj))
     if not found:
         return None
-    verb, subj = next(((v, s) for v, s in found if v.lower_ in CUE_VERBS), found[0])
+    # no speech verb: the verb whose complement clause holds the quote (``found that …``)
+    fallback = next(((v, s) for v, s in found if _takes_clause(v, inside[0])), found[0])
+    verb, subj = next(((v, s) for v, s in found if v.lower_ in CUE_VERBS), fallback)
     cue = cue_for(verb, subject_phrase(subj, ctx.mentions), adjacent=False)
     return replace(cue, adjacent=verb.lower_ in CUE_VERBS)
+
+
+def _takes_clause(verb: Token, token: Token) -> bool:
+    """``token`` lies in a clause ``verb`` takes as its complement (``found that …``)."""
+    node = token
+    while node.head.i != verb.i and node.head.i != node.i:
+        node = node.head
+    return node.head.i == verb.i and node.dep_ == "ccomp"
 
 
 def previous_sentence_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
