@@ -1,11 +1,12 @@
 """Which cue attributes a direct quote: after it, before it, above it in the parse, or nearby.
 
-:func:`attribute` tries, for one quoted span, the cue after the quote (``"…," X said``, ``"…,"
-said X``), a cue closing the sentence the quote opens (``"…" because …, he said``), the words
-before it in its sentence (``X said: "…"``), the speech verb above it in the parse (``He called
-it a "mistake"``), the sentence between the parts of a split quote, and a ``He said:`` line
-closing the previous paragraph. :func:`previous_sentence_cue` serves a quote that opens a
-sentence with no cue of its own.
+:func:`attribute` tries, for one quoted span, a speech verb before the quote that has it in
+its parse subtree (``Bush called Trump "unhinged."``), the cue after the quote (``"…," X
+said``, ``"…," said X``), a cue closing the sentence the quote opens (``"…" because …, he
+said``), the words before it in its sentence (``X said: "…"``), the speech verb above it in
+the parse (``He called it a "mistake"``), the sentence between the parts of a split quote,
+and a ``He said:`` line closing the previous paragraph. :func:`previous_sentence_cue` serves
+a quote that opens a sentence with no cue of its own.
 """
 
 from __future__ import annotations
@@ -39,9 +40,9 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 
 
 def attribute(ctx: Ctx, k: int, main_k: int) -> Cue | None:
-    """The cue of quote ``k``: after it, before it in its sentence, above it in the parse, in
-    the sentence since quote ``main_k`` (the last non-fragment quote), or in a "He said:"
-    paragraph."""
+    """The cue of quote ``k``: a speech verb before it that governs it in the parse, else after
+    it, before it in its sentence, above it in the parse, in the sentence since quote
+    ``main_k`` (the last non-fragment quote), or in a "He said:" paragraph."""
     span = ctx.spans[k]
     tail = _tail_tokens(ctx, k)
     dashed = dash_cue(ctx, span, tail)

@@ -7,7 +7,8 @@ lemmatizer is not needed) and returns ``Quote`` items in text order:
   cue (``"…," Austin said. "…"``) or run over paragraphs gives one item per contiguous span, the
   parts sharing ``group`` and numbered by ``part``, so that fuse can match a variant that quotes
   only one part;
-- the **cue** is searched after the quote first (``"…," X said``, ``"…," said X``,
+- the **cue** is a speech verb before the quote that governs it in the parse (``X called it
+  “…”``), else searched after the quote (``"…," X said``, ``"…," said X``,
   ``"…," according to X``), then before it in the same sentence (``X said: "…"``), then at the
   end of the previous paragraph when it ends with a colon; a quote with none of these continues
   the speaker of the quoted passage it belongs to;
