@@ -222,6 +222,37 @@ def test_scare_quotes_are_fragments(nlp: Language) -> None:
 
 
 @slow
+def test_scare_quote_without_a_speech_verb_is_a_fragment(nlp: Language) -> None:
+    found = direct(quotes(nlp, "The operator kept “stalling” for weeks."))
+    assert one(found, "stalling").fragment
+
+
+@slow
+def test_short_quote_under_a_speech_verb_is_not_a_fragment(nlp: Language) -> None:
+    # PolNeAR annotates these as the speaker's words (a partial quote), not as scare quotes
+    text = (
+        "Marquell called the plan “reckless” on Monday. "
+        "The minister said the ferry service was “falling apart fast” this winter."
+    )
+    found = direct(quotes(nlp, text))
+    reckless = one(found, "reckless")
+    assert not reckless.fragment
+    assert (reckless.speaker, reckless.cue) == ("Marquell", "called")
+    falling = one(found, "falling apart")
+    assert not falling.fragment
+    assert (falling.speaker, falling.cue) == ("The minister", "said")
+
+
+@slow
+def test_capitalised_title_is_not_speech(nlp: Language) -> None:
+    text = "The actor, who stars in “Harbor Lights,” returns to the stage this week."
+    assert one(direct(quotes(nlp, text)), "Harbor Lights").fragment
+    # the same words introduced by a cue stay a quote
+    said = one(direct(quotes(nlp, "“Harbor Lights Forever,” Marquell said.")), "Harbor")
+    assert not said.fragment
+
+
+@slow
 def test_reported_speech_and_according_to(nlp: Language) -> None:
     text = (
         "The ferry operator said that crossings would resume on Thursday.\n\n"
@@ -441,3 +472,72 @@ def test_a_subject_glued_to_the_closing_mark_is_cut_from_its_token() -> None:
     assert found is not None and (found.name, found.start, found.end) == ("Clinton", 18, 25)
     assert doc.text[found.start : found.end] == "Clinton"
     assert glued_subject(token, token.idx + len(token.text), []) is None  # nothing after the cut
+
+
+@slow
+def test_speech_verb_before_a_quote_beats_the_next_sentence_cue(nlp: Language) -> None:
+    text = (
+        "Anton Marquell called the plan “reckless.” Lena Ortiz called the delay “shameful.”\n\n"
+        "Ortiz called Marquell a “coward,” and said the talks were over."
+    )
+    found = direct(quotes(nlp, text))
+    assert one(found, "reckless").speaker == "Anton Marquell"
+    assert one(found, "shameful").speaker == "Lena Ortiz"
+    assert one(found, "coward").speaker == "Lena Ortiz"
+
+
+@slow
+def test_label_after_a_dash_beats_the_headline_verb(nlp: Language) -> None:
+    text = "FERRY POLLS MISSED THE SWING - Lena Ortiz: “The surveys ended a week too early.”"
+    found = one(direct(quotes(nlp, text)), "surveys ended")
+    assert found.speaker == "Lena Ortiz"
+    assert found.cue is None
+
+
+@slow
+def test_quote_after_a_cue_sentence_far_into_an_article(nlp: Language) -> None:
+    # the look-back window before the quote starts mid-word (more than 400 characters in)
+    filler = "The ferry council met on Monday to weigh the timetable for the winter. " * 6
+    text = (
+        f"{filler}\n\n“The crossings will resume on Thursday,” said Anton Marquell.\n\n"
+        "Lena Ortiz agreed. “The timetable is the right one for the island.”"
+    )
+    assert len(text) > 500
+    assert one(direct(quotes(nlp, text)), "timetable is").speaker == "Lena Ortiz"
+
+
+@slow
+def test_sentence_before_a_quote_gives_its_main_verb_speaker(nlp: Language) -> None:
+    text = (
+        "“The crossings will resume on Thursday,” said Anton Marquell.\n\n"
+        "Lena Ortiz said that some critics had been predicting a strike for months.\n\n"
+        "“The crossings will go on all winter.”"
+    )
+    assert one(direct(quotes(nlp, text)), "all winter").speaker == "Lena Ortiz"
+
+
+@slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry union put out a statement saying: “The strike is over.”",
+        "The ferry union emailed supporters saying: “The strike is over.”",
+        "The ferry union sent out a press release saying “the strike is over.”",
+    ],
+)
+def test_participle_on_a_noun_takes_the_clause_subject(nlp: Language, sentence: str) -> None:
+    found = one(direct(quotes(nlp, sentence)), "strike is over")
+    assert found.speaker == "The ferry union"
+
+
+@slow
+def test_the_clause_after_saying_is_not_its_speaker(nlp: Language) -> None:
+    text = "A notice saying the council “cannot vet every plan.”"
+    found = one(direct(quotes(nlp, text)), "cannot vet")
+    assert found.speaker == "A notice"
+
+
+@slow
+def test_quote_in_a_complement_clause_takes_the_clause_verb_subject(nlp: Language) -> None:
+    text = "Two analysts found in 2014 that the island ferries are “the best in the region.”"
+    assert one(direct(quotes(nlp, text)), "best in the region").speaker == "Two analysts"

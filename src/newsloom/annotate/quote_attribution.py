@@ -1,11 +1,12 @@
 """Which cue attributes a direct quote: after it, before it, above it in the parse, or nearby.
 
-:func:`attribute` tries, for one quoted span, the cue after the quote (``"…," X said``, ``"…,"
-said X``), a cue closing the sentence the quote opens (``"…" because …, he said``), the words
-before it in its sentence (``X said: "…"``), the speech verb above it in the parse (``He called
-it a "mistake"``), the sentence between the parts of a split quote, and a ``He said:`` line
-closing the previous paragraph. :func:`previous_sentence_cue` serves a quote that opens a
-sentence with no cue of its own.
+:func:`attribute` tries, for one quoted span, a speech verb before the quote that has it in
+its parse subtree (``Bush called Trump "unhinged."``), the cue after the quote (``"…," X
+said``, ``"…," said X``), a cue closing the sentence the quote opens (``"…" because …, he
+said``), the words before it in its sentence (``X said: "…"``), the speech verb above it in
+the parse (``He called it a "mistake"``), the sentence between the parts of a split quote,
+and a ``He said:`` line closing the previous paragraph. :func:`previous_sentence_cue` serves
+a quote that opens a sentence with no cue of its own.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from spacy.tokens import Token
 
 from newsloom.annotate.quote_cues import Ctx, Cue, cue_for, cue_in, tokens_between
 from newsloom.annotate.quote_labels import dash_cue, label_cue
-from newsloom.annotate.quote_vocab import CUE_VERBS
+from newsloom.annotate.quote_vocab import CUE_VERBS, SPEECH_WORDS
 from newsloom.annotate.quotemarks import MarkSpan
 from newsloom.annotate.speakers import subject_of, subject_phrase
 
@@ -39,14 +40,16 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 
 
 def attribute(ctx: Ctx, k: int, main_k: int) -> Cue | None:
-    """The cue of quote ``k``: after it, before it in its sentence, above it in the parse, in
-    the sentence since quote ``main_k`` (the last non-fragment quote), or in a "He said:"
-    paragraph."""
+    """The cue of quote ``k``: a speech verb before it that governs it in the parse, else after
+    it, before it in its sentence, above it in the parse, in the sentence since quote
+    ``main_k`` (the last non-fragment quote), or in a "He said:" paragraph."""
     span = ctx.spans[k]
     tail = _tail_tokens(ctx, k)
     dashed = dash_cue(ctx, span, tail)
     if dashed is not None:
         return dashed
+    if (governed := _governing_head_cue(ctx, k)) is not None:
+        return governed
     # a nested quote's closing mark hides the comma: ``say, 'Well done,' " said Russell``
     last = ctx.text[span.start : span.end].rstrip(" '’")[-1:]
     ends_speech = last in _SPEECH_END
@@ -64,6 +67,20 @@ def attribute(ctx: Ctx, k: int, main_k: int) -> Cue | None:
         if cue is not None and not _subject_before(cue, span):
             return cue
     return _cue_before(ctx, k, main_k)
+
+
+def _governing_head_cue(ctx: Ctx, k: int) -> Cue | None:
+    """A speech verb before the quote in its sentence that has the quote in its parse subtree:
+    ``Bush called Trump “unhinged.” Rubio called …``, ``De Blasio called Trump a “blowhard,”
+    and said …``: the quote is that verb's, whatever cue follows it."""
+    head = head_tokens(ctx, k)
+    if not head:
+        return None
+    span = ctx.spans[k]
+    cue = cue_in(ctx, head[::-1], span, any_verb=False, adjacent=False)
+    if cue is None or cue.speaker is None or not _governs(ctx, cue, span):
+        return None
+    return replace(cue, adjacent=True)
 
 
 def _closing_cue(ctx: Ctx, tail: list[Token], span: MarkSpan) -> Cue | None:
@@ -96,11 +113,13 @@ def _cue_before(ctx: Ctx, k: int, main_k: int) -> Cue | None:
     span = ctx.spans[k]
     head = head_tokens(ctx, k)
     colon = _after_colon(ctx.text, span)
+    if colon and (label := label_cue(ctx, head)) is not None:
+        # a label after a dash beats a verb before it: ``POLLS WRONG - Mark Blumenthal: "…"``
+        return label
     cue = cue_in(ctx, head[::-1], span, any_verb=colon, adjacent=False)
     if cue is not None:
-        return replace(cue, adjacent=_introduces(ctx.text, cue, span))
-    if colon and (label := label_cue(ctx, head)) is not None:
-        return label
+        adjacent = _introduces(ctx.text, cue, span) or _governs(ctx, cue, span)
+        return replace(cue, adjacent=adjacent)
     if head:
         return _governing_cue(ctx, span)
     if main_k >= 0 and ctx.spans[main_k].para_start == span.para_start:
@@ -151,6 +170,25 @@ def head_tokens(ctx: Ctx, k: int) -> list[Token]:
     return tokens
 
 
+def _governs(ctx: Ctx, cue: Cue, span: MarkSpan) -> bool:
+    """The cue is a speech verb above the quote in the parse: ``She called him a “nice guy”``,
+    ``says Cruz will “leave here with momentum”``: the quote is the speaker's words even when
+    short and inside the sentence (not a fragment). Not so a borrowed phrase: a quoted
+    prepositional phrase (``warned Russia would be “at war”``) or a quote under an infinitive
+    the speaker asks for (``urged its allies to stop “watching”``)."""
+    if cue.word not in SPEECH_WORDS:
+        return False
+    inside = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inside is None or not len(inside) or inside.root.dep_ == "prep":
+        return False
+    node = inside.root
+    while node.i != cue.token:
+        if node.head.i == node.i or node.dep_ == "xcomp":
+            return False
+        node = node.head
+    return True
+
+
 def _introduces(text: str, cue: Cue, span: MarkSpan) -> bool:
     """A cue before the quote introduces it when nothing but punctuation or "that" lies between
     the cue's phrase and the quote: ``X said: "…"``, ``X said, "…"``, ``X said that "…"``."""
@@ -161,8 +199,9 @@ def _introduces(text: str, cue: Cue, span: MarkSpan) -> bool:
 def _governing_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
     """A quote inside a sentence without a cue next to it: the speech verb above the quote in
     the parse (``He called it a "mistake," made by "voices" who are "wrong"``: called), else
-    the nearest verb above it (``the protesters chanted "…"``, ``pledged to make Apple "build
-    …"``); either one's subject must come before the quote."""
+    the verb whose complement clause holds it (``Two analysts found that the army is "the
+    best"``: found), else the nearest verb above it (``the protesters chanted "…"``,
+    ``pledged to make Apple "build …"``); its subject must come before the quote."""
     inside = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
     if inside is None or not len(inside):
         return None
@@ -175,15 +214,28 @@ def _governing_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
             found.append((verb, subj))
     if not found:
         return None
-    verb, subj = next(((v, s) for v, s in found if v.lower_ in CUE_VERBS), found[0])
-    return cue_for(verb, subject_phrase(subj, ctx.mentions), adjacent=False)
+    # no speech verb: the verb whose complement clause holds the quote (``found that …``)
+    fallback = next(((v, s) for v, s in found if _takes_clause(v, inside[0])), found[0])
+    verb, subj = next(((v, s) for v, s in found if v.lower_ in CUE_VERBS), fallback)
+    cue = cue_for(verb, subject_phrase(subj, ctx.mentions), adjacent=False)
+    return replace(cue, adjacent=verb.lower_ in CUE_VERBS)
+
+
+def _takes_clause(verb: Token, token: Token) -> bool:
+    """``token`` lies in a clause ``verb`` takes as its complement (``found that …``)."""
+    node = token
+    while node.head.i != verb.i and node.head.i != node.i:
+        node = node.head
+    return node.head.i == verb.i and node.dep_ == "ccomp"
 
 
 def previous_sentence_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
     """A quote that starts a sentence with no cue of its own (a quote paragraph after
     ``Clinton responded by …, saying …``): the cue of the sentence before it, or that
     sentence's main verb, when the sentence holds no quote of its own."""
-    before = ctx.doc.char_span(max(0, span.open_at - COLON_LOOKBACK), span.open_at, "contract")
+    before = ctx.doc.char_span(
+        max(0, span.open_at - COLON_LOOKBACK), span.open_at, alignment_mode="contract"
+    )
     if before is None or not len(before):
         return None
     last = before[-1]
@@ -194,11 +246,20 @@ def previous_sentence_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
         return None
     if any(ch in sent.text for ch in '"“”'):
         return None
-    tokens = [t for t in sent if not t.is_space][::-1]
+    # the main clause's cue first: ``Carter said that critics had been predicting …``
+    tokens = sorted((t for t in sent if not t.is_space), key=lambda t: (_depth(t), -t.i))
     cue = cue_in(ctx, tokens, span, any_verb=False, adjacent=True)
     if cue is None and sent.root.pos_ in {"VERB", "AUX"}:
         cue = cue_in(ctx, [sent.root], span, any_verb=True, adjacent=True)
     return cue
+
+
+def _depth(token: Token) -> int:
+    """Steps from ``token`` up to its sentence's root."""
+    n = 0
+    while token.head.i != token.i:
+        token, n = token.head, n + 1
+    return n
 
 
 def _para_before(ctx: Ctx, span: MarkSpan) -> int:

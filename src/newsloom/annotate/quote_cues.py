@@ -100,7 +100,7 @@ def _speaker_of(
     """The cue's subject, unless the parser took it from inside the quote or found none; then
     the phrase opening the text after the quote (``"…," Trump, the nominee, said``), the noun
     phrase right after the verb (``said another New Hampshire Democrat``; never the audience
-    of "told") or right before it (``Austin said``)."""
+    of "told" nor the clause after "saying") or right before it (``Austin said``)."""
     subj = subject_of(verb)
     if subj is not None and not span.open_at <= subj.idx < span.close_at:
         return subject_phrase(subj, mentions)
@@ -112,7 +112,9 @@ def _speaker_of(
         if first is not None:
             return first
     doc = verb.doc
-    after = () if CUE_VERBS.get(verb.lower_) == "told" else (verb.i + 1,)
+    # "told reporters": the audience; "saying the U.S. …": the reported clause
+    object_after = CUE_VERBS.get(verb.lower_) == "told" or verb.tag_ == "VBG"
+    after = () if object_after else (verb.i + 1,)
     for i in (*after, verb.i - 1):
         outside = 0 <= i < len(doc) and not span.open_at <= doc[i].idx < span.close_at
         if outside and _starts_name_phrase(doc[i]):
