@@ -565,3 +565,11 @@ def test_seed_captures() -> None:
         assert result.format == "capture"
         assert result.crawl_date == date(2024, 11, 2)
         assert result.input.endswith(f"{result.id}.txt")
+
+
+def test_batches_keep_order_and_end_with_a_short_one() -> None:
+    from newsloom.read import batches
+
+    pages = [Page(id=f"p{n}", input="x", format="text", text="t", digest="d") for n in range(5)]
+    assert [[p.id for p in b] for b in batches(pages, 2)] == [["p0", "p1"], ["p2", "p3"], ["p4"]]
+    assert list(batches([], 3)) == []

@@ -13,7 +13,7 @@ that page's boundary and becomes a coded rejection, and every page has a time li
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import chain, islice
@@ -31,7 +31,7 @@ from newsloom.front import assign_sections
 from newsloom.fuse import fuse
 from newsloom.group import MAX_DAYS_APART, group
 from newsloom.model import Article, Dossier, Page, Rejection, Result, Story
-from newsloom.read import read_inputs
+from newsloom.read import batches, read_inputs
 from newsloom.store import Reading, Store
 
 Progress = Callable[[str, int], None]
@@ -65,12 +65,6 @@ class IngestReport:
 
 def _noop(event: str, n: int) -> None:
     return None
-
-
-def _batches(items: Iterable[Page | Rejection], size: int) -> Iterator[list[Page | Rejection]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 #: Characters of article text the annotate stage takes on from one page. spaCy's small English
@@ -167,7 +161,7 @@ def analyze_items(
     """Run every stage in memory on pages already read (and the readers' rejections)."""
     result = Result()
     seen: set[str] = set()
-    for batch in _batches(items, settings.batch_size):
+    for batch in batches(items, settings.batch_size):
         pages, _ = _first_of_each_id([p for p in batch if isinstance(p, Page)], seen)
         result.rejections += [r for r in batch if isinstance(r, Rejection)]
         if pages:

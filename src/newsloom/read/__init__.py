@@ -10,7 +10,8 @@ so); the same content under the same id again is passed on unchanged, for the ca
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,6 +28,7 @@ from newsloom.read.sniff import container_by_name
 __all__ = [
     "STDIN_ARG",
     "Source",
+    "batches",
     "container_by_name",
     "distinct_id",
     "expand_inputs",
@@ -108,3 +110,11 @@ def distinct_id(page_id: str, digest: str, taken: dict[str, str]) -> str:
     new = repeated_id(page_id, taken)
     taken[new] = kept
     return new
+
+
+def batches(items: Iterable[Page | Rejection], size: int) -> Iterator[list[Page | Rejection]]:
+    """What the readers yield, ``size`` at a time in order (the last batch may be short): the
+    unit an ingest cleans, annotates and stores, on one core or many."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch

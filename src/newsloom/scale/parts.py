@@ -18,7 +18,13 @@ from typing import BinaryIO
 
 from newsloom.config import Settings
 from newsloom.model import Page, Rejection
-from newsloom.read import Source, container_by_name, expand_inputs, read_source_timed
+from newsloom.read import (
+    Source,
+    batches,
+    container_by_name,
+    expand_inputs,
+    read_source_timed,
+)
 
 #: A file this large is read by itself: it may hold many pages (a WARC or JSONL file with
 #: another name, a gzip of one), and a one-page file is far smaller (the largest SEB page is
@@ -61,7 +67,7 @@ def plan_partitions(
             yield Partition(index, tuple(pending))
             index, pending = index + 1, []
         if isinstance(item, Source) and item.path is None:  # standard input, read here
-            for chunk in _chunks(read_source_timed(item, settings, stdin), size):
+            for chunk in batches(read_source_timed(item, settings, stdin), size):
                 yield Partition(index, tuple(chunk))
                 index += 1
         elif alone:
@@ -81,17 +87,6 @@ def _alone(src: Source) -> bool:
         return src.path.stat().st_size > OWN_PARTITION_BYTES
     except OSError:
         return False  # the reader reports it
-
-
-def _chunks(items: Iterator[Page | Rejection], size: int) -> Iterator[list[Page | Rejection]]:
-    chunk: list[Page | Rejection] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def read_partition(part: Partition, settings: Settings) -> Iterator[Page | Rejection]:
