@@ -21,7 +21,7 @@ import pytest
 from newsloom.budget import OverTime, thread_limits, time_limit
 from newsloom.config import OutletNames, Settings
 from newsloom.pipeline import ingest
-from newsloom.scale.backends import cluster_problem, open_backend
+from newsloom.scale.backends import LOCAL_DASHBOARD, cluster_problem, open_backend
 from newsloom.scale.parts import OWN_PARTITION_BYTES, Partition, plan_partitions
 from newsloom.scale.tasks import PageKey, scan_part
 from newsloom.store import Store
@@ -103,7 +103,7 @@ def test_killing_a_dask_worker_mid_run_loses_and_doubles_nothing(
 
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=LOCAL_DASHBOARD
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -387,3 +387,24 @@ def test_dask_tasks_run_with_the_limits_on() -> None:
 
     (outcome,) = _in_thread(lambda: with_limits(work))
     assert isinstance(outcome, OverTime)
+
+
+def test_a_local_cluster_starts_while_another_holds_the_default_dashboard_port() -> None:
+    """Two ``--cluster local:N`` runs at once: the second must not need port 8787."""
+    import socket
+
+    holder = socket.socket()
+    try:
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            holder.bind(("127.0.0.1", 8787))
+            holder.listen()
+        except OSError:
+            pass  # something holds it already: the same situation
+        backend = open_backend(Settings(), cluster="local:1")
+        try:
+            assert backend.workers == 1
+        finally:
+            backend.close()
+    finally:
+        holder.close()

@@ -26,6 +26,11 @@ from newsloom.scale.tasks import Entry, Work, process_work, scan_part, with_limi
 
 #: ``--cluster local:N`` starts a Dask LocalCluster of N worker processes.
 LOCAL_PREFIX = "local:"
+#: Where a LocalCluster's scheduler serves its HTTP endpoints: loopback, a free port. With
+#: ``None`` distributed still binds its default 8787, so a second ``--cluster local:N`` run at
+#: the same time failed to start ("Port 8787 is already in use"); ``":0"`` would listen on
+#: every interface.
+LOCAL_DASHBOARD = "127.0.0.1:0"
 
 
 class Handle(Protocol):
@@ -158,7 +163,10 @@ class DaskCluster:
         if address.startswith(LOCAL_PREFIX):
             n = int(address[len(LOCAL_PREFIX) :])
             self._cluster = LocalCluster(
-                n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=n,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=LOCAL_DASHBOARD,
             )
             self._client = Client(self._cluster)
         else:
