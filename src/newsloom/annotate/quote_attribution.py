@@ -1,7 +1,7 @@
 """Which cue attributes a direct quote: after it, before it, above it in the parse, or nearby.
 
 :func:`attribute` tries, for one quoted span, a speech verb before the quote that has it in
-its parse subtree (``Bush called Trump "unhinged."``), the cue after the quote (``"…," X
+its parse subtree (``Marquell called the plan "reckless."``), the cue after the quote (``"…," X
 said``, ``"…," said X``), a cue closing the sentence the quote opens (``"…" because …, he
 said``), the words before it in its sentence (``X said: "…"``), the speech verb above it in
 the parse (``He called it a "mistake"``), the sentence between the parts of a split quote,
@@ -71,8 +71,8 @@ def attribute(ctx: Ctx, k: int, main_k: int) -> Cue | None:
 
 def _governing_head_cue(ctx: Ctx, k: int) -> Cue | None:
     """A speech verb before the quote in its sentence that has the quote in its parse subtree:
-    ``Bush called Trump “unhinged.” Rubio called …``, ``De Blasio called Trump a “blowhard,”
-    and said …``: the quote is that verb's, whatever cue follows it."""
+    ``Marquell called the plan “reckless.” Ortiz called …``, ``Ortiz called Marquell a
+    “coward,” and said …``: the quote is that verb's, whatever cue follows it."""
     head = head_tokens(ctx, k)
     if not head:
         return None
@@ -114,7 +114,7 @@ def _cue_before(ctx: Ctx, k: int, main_k: int) -> Cue | None:
     head = head_tokens(ctx, k)
     colon = _after_colon(ctx.text, span)
     if colon and (label := label_cue(ctx, head)) is not None:
-        # a label after a dash beats a verb before it: ``POLLS WRONG - Mark Blumenthal: "…"``
+        # a label after a dash beats a verb before it: ``POLLS MISSED - Lena Ortiz: "…"``
         return label
     cue = cue_in(ctx, head[::-1], span, any_verb=colon, adjacent=False)
     if cue is not None:
@@ -172,10 +172,10 @@ def head_tokens(ctx: Ctx, k: int) -> list[Token]:
 
 def _governs(ctx: Ctx, cue: Cue, span: MarkSpan) -> bool:
     """The cue is a speech verb above the quote in the parse: ``She called him a “nice guy”``,
-    ``says Cruz will “leave here with momentum”``: the quote is the speaker's words even when
-    short and inside the sentence (not a fragment). Not so a borrowed phrase: a quoted
-    prepositional phrase (``warned Russia would be “at war”``) or a quote under an infinitive
-    the speaker asks for (``urged its allies to stop “watching”``)."""
+    ``says the ferry will “sail on time”``: the quote is the speaker's words even when short
+    and inside the sentence (not a fragment). Not so a borrowed phrase: a quoted
+    prepositional phrase (``warned the port would be “at a standstill”``) or a quote under an
+    infinitive the speaker asks for (``urged the council to stop “stalling”``)."""
     if cue.word not in SPEECH_WORDS:
         return False
     inside = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -199,8 +199,8 @@ def _introduces(text: str, cue: Cue, span: MarkSpan) -> bool:
 def _governing_cue(ctx: Ctx, span: MarkSpan) -> Cue | None:
     """A quote inside a sentence without a cue next to it: the speech verb above the quote in
     the parse (``He called it a "mistake," made by "voices" who are "wrong"``: called), else
-    the verb whose complement clause holds it (``Two analysts found that the army is "the
-    best"``: found), else the nearest verb above it (``the protesters chanted "…"``,
+    the verb whose complement clause holds it (``Two surveyors found that the pier is "the
+    safest"``: found), else the nearest verb above it (``the protesters chanted "…"``,
     ``pledged to make Apple "build …"``); its subject must come before the quote."""
     inside = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
     if inside is None or not len(inside):

@@ -23,10 +23,10 @@ lemmatizer is not needed) and returns ``Quote`` items in text order:
   time words removed: "said in a post late Friday on Telegram" → "a post on Telegram"; failing
   that, the audience of "told": "told reporters" → "reporters";
 - a **fragment** is a short quote (at most ``FRAGMENT_MAX_WORDS`` words) embedded in a sentence
-  and not introduced by its cue: scare quotes ("stop “watching”"), a borrowed phrase ("be “at
-  war”"); a speech verb above it in the parse makes it the speaker's words instead ("called
+  and not introduced by its cue: scare quotes ("stop “stalling”"), a borrowed phrase ("be “at a
+  standstill”"); a speech verb above it in the parse makes it the speaker's words instead ("called
   the plan “reckless”"). A quote of a few capitalised words that no speech verb introduces is
-  a title ("“Broad City” star …") and a fragment too;
+  a title ("“Harbor Lights” star …") and a fragment too;
 - **reported speech** ("X said that …", "…, X said", "according to X, …") gives items with
   ``direct=False`` whose text is the reported clause.
 

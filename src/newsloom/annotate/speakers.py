@@ -31,8 +31,8 @@ _SPACE_RE = re.compile(r"\s+")
 _KEPT_RIGHT_PREPS = frozenset({"of", "for", "at", "from", "with", "in"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Links followed up from a cue verb to the clause holding its subject; "acl", "dobj", "pobj"
-#: reach the speaker of a participle on a noun: "His office put out a statement saying …",
-#: "emailed supporters saying …", "blasted out an email to supporters stating …".
+#: reach the speaker of a participle on a noun: "The union issued a statement saying …",
+#: "wrote to members saying …", "sent an email to riders stating …".
 _CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "dobj", "pobj"})
 #: Steps at most from a cue verb up to its subject. PolNeAR train speaker accuracy
 #: (bench/polnear.py) with the noun links: 3 → 92.6%, 4 → 92.9%, 5 → 93.0%, 6 → 93.0%

@@ -78,7 +78,7 @@ WRAP_REACH = 3
 NAME_WORDS = (2, 4)
 #: ...each capitalised, or an initial, or a particle ("van", "de").
 _NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.|van|von|de|da|del|der|and|&)$")
-#: ...and a line of several names and places ("Jo Doe and Al Roe Sioux Falls Argus Leader").
+#: ...and a line of several names and places ("Jo Doe and Al Roe Port Alder Courier").
 _NAMES_LINE_MIN_WORDS = 2
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _LETTERS_RE = re.compile(r"[^\w]+|_|\d", re.UNICODE)
@@ -362,7 +362,7 @@ def _wraps_near(page: _Page, i: int) -> float:
 
 def _wrapped_near(page: _Page, i: int) -> float:
     """How much of a neighbour that holds this line's whole text this line makes up: near 1
-    for the headline a breadcrumb ends on, low for a topic label ("Dancing With the Stars")
+    for the headline a breadcrumb ends on, low for a topic label ("Island Baking Show")
     that a longer headline nearby mentions."""
     own = page.folded[i]
     if len(own.split()) < HELD_MIN_WORDS:
@@ -408,7 +408,7 @@ def name_like(text: str) -> bool:
 
 def all_name_words(text: str) -> bool:
     """Every word capitalised, an initial or a particle, whatever the count ("Jo Doe and Al Roe
-    Sioux Falls Argus Leader", "Practical Horseman Editorial Staff"): names and places, a
+    Port Alder Courier", "Harbor Weekly Editorial Staff"): names and places, a
     byline without its "By" or a blog's name; a Title Case headline has a lower-case "of",
     "to" or "in" or a number."""
     words = text.split()

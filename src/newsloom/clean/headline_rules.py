@@ -25,7 +25,7 @@ DEK_RATIO = 0.7
 #: A line with a clock time whose words are at least this share numbers is a time stamp (no SEB
 #: headline has a clock time; see ``stamp_like``).
 STAMP_DIGIT_SHARE = 0.5
-#: A clock time written with a colon anywhere in a line ("11.14.2019 09:00 AM").
+#: A clock time written with a colon anywhere in a line ("03.08.2025 09:00 AM").
 _COLON_CLOCK_RE = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?!\d)")
 #: A breadcrumb separator standing between spaces ("Blog > Tips", "Home » Blog »"); quotation
 #: marks («…») touch their words.
@@ -61,7 +61,7 @@ def normal(text: str) -> str:
 
 
 def never_headline(text: str) -> bool:
-    """A time stamp, a breadcrumb trail ("Blog > Weight Loss > Tips": no SEB headline has a
+    """A time stamp, a breadcrumb trail ("Blog > Gardening > Tips": no SEB headline has a
     spaced ">", "»", "›" or "→") or menu items glued into one word ("HomeNewsMarkets": no SEB
     headline has a word with two inner capitals)."""
     return bool(stamp_like(text) or _CRUMB_RE.search(text) or _GLUED_MENU_RE.search(text))
@@ -70,7 +70,7 @@ def never_headline(text: str) -> bool:
 def placed(lines: Sequence[LineLike], i: int, end: int | None) -> bool:
     """Whether the line stands where a headline can: not below the body (related stories,
     comments; no SEB headline's first copy stands there, while 87 of the 541 runners-up of a
-    cross-validated ranking did) and not right under a rail heading ("Recommended Stories",
+    cross-validated ranking did) and not right under a rail heading ("More Stories",
     "Video": the line is the rail's first teaser; no SEB headline, 40 of those runners-up)."""
     if end is not None and i > end:
         return False
@@ -78,9 +78,9 @@ def placed(lines: Sequence[LineLike], i: int, end: int | None) -> bool:
 
 
 def stamp_like(text: str) -> bool:
-    """A time stamp on a line of its own ("11.14.2019 09:00 AM"): a clock time, and mostly
+    """A time stamp on a line of its own ("03.08.2025 09:00 AM"): a clock time, and mostly
     numbers. No SEB headline holds a clock time; the one that is mostly numbers
-    ("Opening Bell 11.18.19") holds none."""
+    ("Harbor Briefing 03.08.25") holds none."""
     words = _WORD_RE.findall(text)
     digits = sum(1 for w in words if w[:1].isdigit())
     clock = has_clock(text) or _COLON_CLOCK_RE.search(text)
@@ -90,8 +90,8 @@ def stamp_like(text: str) -> bool:
 def grown(lines: Sequence[LineLike], probs: dict[int, float], i: int) -> int:
     """The headline a label is taken from: when a candidate within ``NEAR`` lines holds the
     chosen line's whole text and the chosen line is less than ``WRAP_SHARE`` of it, the chosen
-    line is a topic or series label ("Dancing With the Stars" over "Star eliminated from
-    'Dancing with the Stars' ...") and the longer line is the headline, if it scores at least
+    line is a topic or series label ("Island Baking Show" over "Finalist leaves
+    'Island Baking Show' ...") and the longer line is the headline, if it scores at least
     ``GROW_RATIO`` of the label (a far weaker line holding it is a breadcrumb)."""
     own = normal(lines[i].text)
     longer = [
@@ -110,7 +110,7 @@ def unwrapped(lines: Sequence[LineLike], probs: dict[int, float], i: int) -> int
     candidate line (of ``HELD_MIN_WORDS`` or more) that makes up at least ``WRAP_SHARE`` of
     it, the chosen line is a breadcrumb ending on the headline ("Home News <headline>"), a
     comment count ("10 thoughts on “<headline>”") or a share widget, and the held line is the
-    headline; a headline that merely names a short topic line ("Dancing With the Stars") holds
+    headline; a headline that merely names a short topic line ("Island Baking Show") holds
     less of itself and stays."""
     own = normal(lines[i].text)
     held = [
