@@ -355,3 +355,12 @@ def test_copy_index_forgets_a_body_and_empties_its_buckets() -> None:
     for key in (2, 3, 4):
         index.forget(key)
     assert all(not bucket for bucket in index._buckets) and not index._hashes
+
+
+def test_copy_bands_are_datasketchs_choice_for_the_threshold() -> None:
+    from datasketch import MinHashLSH
+
+    from newsloom.group.copies import BANDS, LSH_THRESHOLD, NUM_PERM, ROWS
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)
