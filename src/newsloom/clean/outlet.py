@@ -38,6 +38,7 @@ from newsloom.clean.outlet_names import (
     split_tagline,
     words,
 )
+from newsloom.clean.outlet_vocab import BRAND_WORDS
 
 
 class Kind(StrEnum):
@@ -54,14 +55,16 @@ class Kind(StrEnum):
     COPYRIGHT = "copyright"  # "© 2019 NYP Holdings"
     MASTHEAD = "masthead"  # a line of the page that is the host's name
     MENTION = "mention"  # a phrase inside a line that spells the host
+    SELF = "self"  # a link to the site's own pages: "About Sky News", "Contact Snopes"
     DOMAIN = "domain"  # a domain the page gives (meta publisher, e-mail address)
     HOST = "host"  # the URL's host
     PAGE = "page"  # one page's pick, when a site's pages are counted together
 
 
 #: How much each kind of evidence says about the brand, before the host is looked at: a
-#: judgement (what a site states as its name over what it prints in passing), except
-#: ``MENTION``, set with the multipliers below on the SEB dev half (see ``HOST_EXACT``).
+#: judgement (what a site states as its name over what it prints in passing; a link to its own
+#: pages names it as a logo does), except ``MENTION``, set with the multipliers below on the
+#: SEB dev half (see ``HOST_EXACT``).
 WEIGHTS: dict[Kind, float] = {
     Kind.GIVEN: 20.0,
     Kind.SITE_NAME: 3.0,
@@ -74,13 +77,14 @@ WEIGHTS: dict[Kind, float] = {
     Kind.COPYRIGHT: 1.0,
     Kind.MASTHEAD: 1.0,
     Kind.MENTION: 1.0,
+    Kind.SELF: 2.0,
     Kind.DOMAIN: 0.5,
     Kind.HOST: 0.2,
     Kind.PAGE: 1.0,
 }
 #: Kinds read from the page's running text rather than from where a site states its name: a wire
 #: agency named there is the story's source, not the site's name.
-TEXT_KINDS = frozenset({Kind.COPYRIGHT, Kind.TRADEMARK, Kind.MASTHEAD, Kind.MENTION})
+TEXT_KINDS = frozenset({Kind.COPYRIGHT, Kind.TRADEMARK, Kind.MASTHEAD, Kind.MENTION, Kind.SELF})
 #: Kinds whose name is taken as given: the input's own ``source``, a page's settled pick.
 TRUSTED_KINDS = frozenset({Kind.GIVEN, Kind.PAGE})
 #: Kinds that do not name the site as its name: a mention in running text, a bare domain.
@@ -216,6 +220,8 @@ def _add(groups: dict[str, dict[str, _Form]], name: Name, vote: Vote, host: Host
     match = host_match(name.text, host)
     if vote.kind is Kind.TRADEMARK and match is not Match.EXACT and names_label(name.text, host):
         match = Match.EXACT  # '"Daily Express" is a registered trademark' on express.co.uk
+    if vote.kind is Kind.SELF and match is Match.PARTIAL and _host_brand(name.text, host):
+        match = Match.EXACT  # "Contact BBC News" on bbc.com: the brand, in its fullest form
     rank = _rank(name, host)
     if rank == SLUG_RANK and vote.kind in SHOWN_KINDS:
         rank = BRAND_RANK  # a lower-case name the page shows as its own ("my6sense" in its <title>)
@@ -227,6 +233,12 @@ def _add(groups: dict[str, dict[str, _Form]], name: Name, vote: Vote, host: Host
     form.declared = form.declared or vote.kind not in UNDECLARED_KINDS
     if vote.kind in AGREEING:
         form.kinds.add(vote.kind)
+
+
+def _host_brand(text: str, host: Host | None) -> bool:
+    """The name is the host's own name with a brand word after it ("BBC News" on bbc.com)."""
+    head, _, last = text.rpartition(" ")
+    return bool(head) and last.casefold() in BRAND_WORDS and host_match(head, host) is Match.EXACT
 
 
 def _rank(name: Name, host: Host | None) -> int:

@@ -15,6 +15,7 @@ from lxml import etree
 
 from newsloom.clean.outlet import Kind, Vote
 from newsloom.clean.outlet_names import Host, Match, host_match, parse_host, split_tagline
+from newsloom.clean.outlet_self import self_votes
 from newsloom.clean.outlet_text import email_domains, text_votes
 
 #: Meta tags that name the site, and the kind of vote each gives.
@@ -62,7 +63,7 @@ def html_votes(tree: Any, host: Host | None) -> list[Vote]:
     votes += ld_votes(tree)
     votes += title_votes(tree, host)
     votes += logo_votes(tree)
-    return votes + text_votes(lines, host)
+    return votes + text_votes(lines, host) + self_votes(lines)
 
 
 def meta_votes(tree: Any) -> list[Vote]:

@@ -2,8 +2,9 @@
 
 The input's own ``source`` (a JSONL field) is the strongest vote, unless it is only a domain,
 which then stands in for the page's host. A capture without a URL has only its text: its
-copyright and trademark lines, and, when its newsroom gives an e-mail address, that domain as
-the host its lines are matched against. With no host to weigh a company's name against, a
+copyright and trademark lines, its links to its own pages ("About Sky News"), and, when its
+newsroom gives an e-mail address or the capture keeps the page's own address as a line, that
+domain as the host its lines are matched against. With no host to weigh a company's name against, a
 copyright line naming a company ("© 2019 FOX News Network, LLC") counts only for the brand the
 page shows in its own lines ("Fox News"); a page that shows none stays without an outlet.
 """
@@ -14,6 +15,7 @@ from collections import Counter
 
 from newsloom.clean.outlet import Kind, Vote, pick
 from newsloom.clean.outlet_names import host_name, is_domain, parse_host
+from newsloom.clean.outlet_self import self_votes, url_line_domains
 from newsloom.clean.outlet_text import email_domains, masthead_votes, owned_brands, text_votes
 
 
@@ -39,10 +41,11 @@ def capture_votes(text: str, url: str | None, given: str | None = None) -> list[
     host = host_name(url) or (host_name(given) if given and is_domain(given.strip()) else None)
     votes: list[Vote] = []
     if host is None:
-        votes = [Vote(domain, Kind.DOMAIN) for domain in email_domains(lines)]
+        domains = email_domains(lines) + url_line_domains(lines)
+        votes = [Vote(domain, Kind.DOMAIN) for domain in domains]
         host = _voted_domain(votes)
     parsed = parse_host(host)
-    votes += text_votes(lines, parsed)
+    votes += text_votes(lines, parsed) + self_votes(lines)
     if parsed is None:
         votes = owned_brands(votes, lines)
     holders = [v.name for v in votes if v.kind is Kind.COPYRIGHT]

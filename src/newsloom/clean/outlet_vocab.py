@@ -133,6 +133,11 @@ EDITION_WORDS = frozenset(
     }
 )
 
+#: Words a site writes after its name in its brand ("BBC News" on bbc.com, "Sky News" on
+#: sky.com): a link to the site's own pages that names the host with one of them after it names
+#: the brand, not another publication.
+BRAND_WORDS = frozenset({"news", "tv", "radio", "daily", "today"})
+
 #: Names that are a publishing platform, a section or a frame, never a publication.
 NOT_OUTLETS = frozenset(
     {

@@ -1,0 +1,103 @@
+"""A site naming itself: the links of its menus and footers that say whose page this is
+("About Sky News", "Contact The Ledger", "Advertise with Snopes", "Why you can trust BBC
+News"), and its own address printed on the page (a share or canonical link left as a line of
+the capture).
+
+A copyright line names the company that owns a site ("Sky UK", "Hearst Communications"); these
+links name the brand a reader sees. They are as short as menu items, and the same shapes name
+other things ("About the Author", "Contact Newsletter", "About Jane Roe" over a writer's
+biography), which are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from newsloom.clean.outlet import Kind, Vote
+from newsloom.clean.outlet_names import clean_name
+from newsloom.clean.outlet_text import registrable
+from newsloom.clean.outlet_vocab import PLATFORM_DOMAINS
+
+#: A menu link is short; longer lines are sentences ("Contact the office of ...").
+SELF_MAX_CHARS = 60
+#: A link naming the site: a cue, then a name of capitalised words, "The" before it or not; a
+#: lower-case "the" is the cue's own word ("About the BBC" is about the corporation, and "About
+#: the Author" about a person).
+_SELF_RE = re.compile(
+    r"^(?i:about|contact|advertise\s+(?:on|with|in)|subscribe\s+to|why\s+you\s+can\s+trust"
+    r"|careers\s+at|work\s+(?:at|for)|download\s+the)\s+"
+    r"(?P<name>(?:The\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})"
+    r"(?:\s+(?i:apps?))?$"
+)
+#: What such links name besides the site: parts of the site and people's roles.
+NOT_SELF = frozenset(
+    {
+        "author", "authors", "the author", "the authors", "newsletter", "newsletters",
+        "newsroom", "the newsroom", "preferences", "editors", "the editors", "the editor",
+        "editorial", "staff", "team", "the team", "ads", "advertising", "us", "me", "help",
+        "faq", "faqs", "support", "subscriptions", "mailing list", "cookies", "privacy",
+        "terms", "app", "apps", "health", "money", "election", "elections",
+    }
+)  # fmt: skip
+#: Words that make a link's object the reader's or the page's, not a name.
+OWNERS = frozenset({"our", "your", "my", "this", "these", "his", "her", "their", "its"})
+#: A bare address on a line of its own with at least this many characters of path is a page's
+#: (the page's own share or canonical link, or a link to one of its site's pages); a site's
+#: home or a short path is as likely a partner's.
+URL_PATH_MIN = 15
+_URL_LINE_RE = re.compile(r"^(?:https?://)(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?P<path>/\S*)$")
+_BYLINE_RE = re.compile(r"^(?:by|written by|about)\s+", re.I)
+
+
+def self_votes(lines: Sequence[str]) -> list[Vote]:
+    """The names of the site's links to its own pages, one vote per link."""
+    bylines = _byline_names(lines)
+    votes = []
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line or len(line) > SELF_MAX_CHARS:
+            continue
+        match = _SELF_RE.match(line)
+        if match is None:
+            continue
+        name = match["name"].rstrip(".")
+        if _not_site(name) or name.casefold() in bylines:
+            continue
+        if clean_name(name) is not None:
+            votes.append(Vote(name, Kind.SELF))
+    return votes
+
+
+def _not_site(name: str) -> bool:
+    """A part of the site, a role, or a name of the reader's ("Our Mailing List", "Your
+    Account", "Newsletters Manage Subscriptions": menu items run together)."""
+    found = name.casefold().split()
+    return name.casefold() in NOT_SELF or found[0] in OWNERS or any(w in NOT_SELF for w in found)
+
+
+def _byline_names(lines: Iterable[str]) -> set[str]:
+    """The writers the page credits ("By Jane Roe"): an "About Jane Roe" link is their
+    biography, not the site's."""
+    names = set()
+    for line in lines:
+        line = " ".join(line.split())
+        if len(line) <= SELF_MAX_CHARS and line[:3].casefold() == "by ":
+            names.add(_BYLINE_RE.sub("", line).casefold())
+    return names
+
+
+def url_line_domains(lines: Iterable[str]) -> list[str]:
+    """The registrable domain of the page addresses printed as lines of their own, when they
+    all name one site (a capture keeps the page's share link as a line: it is the site's
+    address); none when they name several (a list of links to other sites)."""
+    found: Counter[str] = Counter()
+    for line in lines:
+        match = _URL_LINE_RE.match(line.strip())
+        if match is None or len(match["path"]) < URL_PATH_MIN:
+            continue
+        domain = registrable(match["host"].lower())
+        if domain and domain.split(".")[0] not in PLATFORM_DOMAINS:
+            found[domain] += 1
+    return list(found.elements()) if len(found) == 1 else []

@@ -1,0 +1,103 @@
+"""A site naming itself: links to its own pages and its own address printed on a capture."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.clean.outlet import Kind
+from newsloom.clean.outlet_page import capture_votes, page_outlet
+from newsloom.clean.outlet_self import self_votes, url_line_domains
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("About Harbor Times", "Harbor Times"),
+        ("Contact The Lakeshore Ledger", "The Lakeshore Ledger"),
+        ("Advertise with Valley Wire", "Valley Wire"),
+        ("Why you can trust Harbor News", "Harbor News"),
+        ("Download the Harbor Times app", "Harbor Times"),
+        ("Subscribe to HTN.", "HTN"),
+    ],
+)
+def test_links_to_the_sites_own_pages_name_it(line: str, name: str) -> None:
+    assert [(v.name, v.kind) for v in self_votes([line])] == [(name, Kind.SELF)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "About the Author",  # a person's biography
+        "About the Harbor Trust",  # a lower-case "the": the cue's word, not the name's
+        "Contact Newsletter",
+        "Subscribe to Newsletters Manage Subscriptions",  # menu items run together
+        "Subscribe to Our Mailing List",
+        "about us",
+        "About Harbor Times and the people who make it every single day of the year",
+        "Contact Harbor Times to report a correction or a factual error",
+    ],
+)
+def test_what_such_links_name_besides_the_site(line: str) -> None:
+    assert self_votes([line]) == []
+
+
+def test_a_writers_biography_link_is_not_the_site() -> None:
+    lines = ["By Jane Roe", "The council met on Tuesday.", "About Jane Roe"]
+    assert self_votes(lines) == []
+    assert [v.name for v in self_votes(["About Jane Roe"])] == ["Jane Roe"]
+
+
+def test_the_pages_own_address_on_a_line_names_its_site() -> None:
+    lines = [
+        "Storm hits the coast",
+        "https://www.harbortimes.example/news/2019/11/storm-hits-the-coast",
+        "https://news.harbortimes.example/weather/storm-updates-live",
+    ]
+    assert url_line_domains(lines) == ["harbortimes.example", "harbortimes.example"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["https://www.harbortimes.example/"],  # a home page: as likely a partner's
+        ["https://www.facebook.com/sharer/sharer.php?u=story-about-the-storm"],
+        ["Read more at https://www.harbortimes.example/news/2019/11/storm"],  # not on its own
+        [  # links to several sites: a list, not the page's own address
+            "https://www.harbortimes.example/news/2019/11/storm-hits-the-coast",
+            "https://www.valleywire.example/news/2019/11/storm-hits-the-coast",
+        ],
+    ],
+)
+def test_addresses_that_do_not_name_the_site(lines: list[str]) -> None:
+    assert url_line_domains(lines) == []
+
+
+def test_capture_without_url_takes_its_host_from_its_own_address() -> None:
+    text = (
+        "Storm hits the coast\n"
+        "https://www.harbortimes.example/news/2019/11/storm-hits-the-coast\n"
+        "The storm hit the coast on Monday.\n"
+        "More from Harbor Times\n"
+    )
+    votes = capture_votes(text, None)
+    assert ("harbortimes.example", Kind.DOMAIN) in {(v.name, v.kind) for v in votes}
+    assert page_outlet(votes, None, None) == "Harbor Times"
+
+
+def test_capture_without_url_named_by_its_menu_links_over_its_owner() -> None:
+    text = (
+        "Storm hits the coast\nThe storm hit the coast on Monday.\n"
+        "About Harbor Times\nContact Harbor Times\n© 2019 Pinecone Media Group"
+    )
+    assert page_outlet(capture_votes(text, None), None, None) == "Harbor Times"
+
+
+def test_brand_word_after_the_hosts_name_is_the_fuller_brand() -> None:
+    url = "https://www.harbor.example/story"
+    text = (
+        "Storm hits the coast\nThe storm hit the coast on Monday.\n"
+        "Harbor weather\nHarbor sport\nContact Harbor News\n© 2019 Harbor"
+    )
+    assert page_outlet(capture_votes(text, url), url, None) == "Harbor News"
+    other = text.replace("Contact Harbor News", "Contact Harbor Chess Club")
+    assert page_outlet(capture_votes(other, url), url, None) == "Harbor"
