@@ -649,3 +649,11 @@ def test_capture_with_url_still_weighs_the_owner_against_the_host() -> None:
     text = "Storm hits the coast\n© 2019 Pinecone Media Group"
     url = "https://pinecone.example/storm"
     assert page_outlet(capture_votes(text, url), url, None) is not None
+
+
+def test_an_owner_in_the_notice_is_not_the_outlet_of_a_hosted_page() -> None:
+    url = "https://www.harbortimes.example/storm"
+    owned = "Storm hits the coast\nThe storm hit the coast.\n© 2019 Pinecone Media Group Inc."
+    assert page_outlet(capture_votes(owned, url), url, None) == "harbortimes.example"
+    plain = owned.replace("Pinecone Media Group Inc.", "Harbor Daily")  # may be the brand
+    assert page_outlet(capture_votes(plain, url), url, None) == "Harbor Daily"

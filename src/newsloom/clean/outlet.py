@@ -111,6 +111,11 @@ HOST_PARTIAL = 1.5
 COMPANY = 0.3
 DOMAIN = 0.6
 SLUG = 0.3
+#: A company named in a copyright notice that does not spell the page's host is the site's
+#: owner ("NBCUniversal Media" on a TV station's site, "Breaking Media Inc" on a blog's): it
+#: counts this much, less than the bare host, so that one owner's sites are not counted as one
+#: outlet. (A plain name there may be the brand: "© Experience" on expapp.com.)
+OWNER = 0.1
 #: Mentions in running text are many on some pages: each distinct phrase counts at most this
 #: many times.
 MENTION_CAP = 4
@@ -223,9 +228,10 @@ def _add(groups: dict[str, dict[str, _Form]], name: Name, vote: Vote, host: Host
     if vote.kind is Kind.SELF and match is Match.PARTIAL and _host_brand(name.text, host):
         match = Match.EXACT  # "Contact BBC News" on bbc.com: the brand, in its fullest form
     rank = _rank(name, host)
+    owner = vote.kind is Kind.COPYRIGHT and match is Match.NONE and rank == COMPANY_RANK
     if rank == SLUG_RANK and vote.kind in SHOWN_KINDS:
         rank = BRAND_RANK  # a lower-case name the page shows as its own ("my6sense" in its <title>)
-    score = WEIGHTS[vote.kind] * vote.weight * _factor(match, rank)
+    score = WEIGHTS[vote.kind] * vote.weight * _factor(match, rank) * (OWNER if owner else 1.0)
     key = HOST_GROUP if match is Match.EXACT else _identity(name)
     form = groups[key].setdefault(name.text, _Form(name.text, rank))
     form.score += score
