@@ -296,6 +296,7 @@ def test_given_source_is_taken_as_it_is() -> None:
         ("© 2019 All Rights Reserved Poynter Institute", ["Poynter Institute"]),
         ("© 2019 Cable News Network.Turner Broadcasting System, Inc.", ["Cable News Network"]),
         ("© 2019 OregonLive.com. All rights reserved", ["OregonLive.com"]),
+        ("© Copyright 2019, The Harbor Times | Terms of Service", ["The Harbor Times"]),
         ("Copyright Policy", []),  # a link, not a notice
         ("Respect copyright: do not copy", []),
     ],

@@ -66,9 +66,11 @@ SHOWN_MIN = 1
 #: A year or a range of them, its end left open or not ("© 2000- MacRumors.com, LLC").
 _YEAR = r"(?:\d{4}(?:\s*[-–—]\s*(?:\d{4}\b)?)?|[MDCLXVI]{4,})"
 #: "© 2019 NYP Holdings. All rights reserved." / "Copyright ©2019 Dow Jones & Company, Inc." /
-#: "Copyright Gannett 2018". A "Copyright Policy" link (no mark, no year) is not a notice.
+#: "Copyright Gannett 2018" / "© Copyright 2019, The Spokesman-Review". A "Copyright Policy"
+#: link (no mark, no year) is not a notice.
 _COPYRIGHT_RE = re.compile(
-    r"(?:(?:©|\(c\))\s*(?:" + _YEAR + r")?|copyright\s*(?:©|\(c\))?\s*(?=[\d©(]|[^\W\d_][^|]*\d{4})"
+    r"(?:(?:©|\(c\))\s*(?:copyright\s*)?(?:" + _YEAR + r")?"
+    r"|copyright\s*(?:©|\(c\))?\s*(?=[\d©(]|[^\W\d_][^|]*\d{4})"
     r"(?:" + _YEAR + r")?)"
     r"\s*,?\s*(?:all rights reserved\.?,?\s*)?(?:by\s+)?(?P<name>[^\W_][\w&’'.· -]{1,60}?)"
     r"\s*(?:\.(?:\s|$)|,|\||$|\s+all rights|\s+\d{4}\b)",
