@@ -19,6 +19,7 @@ from newsloom.clean.outlet_names import (
     clean_name,
     edition_trimmed,
     host_match,
+    is_parent,
     is_tagline,
     parse_host,
     spells,
@@ -658,3 +659,21 @@ def test_an_owner_in_the_notice_is_not_the_outlet_of_a_hosted_page() -> None:
     assert page_outlet(capture_votes(owned, url), url, None) == "harbortimes.example"
     plain = owned.replace("Pinecone Media Group Inc.", "Harbor Daily")  # may be the brand
     assert page_outlet(capture_votes(plain, url), url, None) == "Harbor Daily"
+
+
+def test_a_media_group_is_never_the_outlet() -> None:
+    text = "Storm hits the coast\nThe storm hit the coast.\n© 2019 Gannett"
+    assert page_outlet(capture_votes(text, None), None, None) is None  # unknown, not "Gannett"
+    url = "https://www.harbortimes.example/storm"
+    assert page_outlet(capture_votes(text, url), url, None) == "harbortimes.example"
+    shown = "Harbor Times\n" + text + "\nAbout Harbor Times"
+    assert page_outlet(capture_votes(shown, None), None, None) == "Harbor Times"
+
+
+@pytest.mark.parametrize(
+    ("name", "parent"),
+    [("Hearst Newspapers", True), ("The Hearst Corporation", True), ("Dow Jones", True),
+     ("Harbor Times", False), ("CBS News", False)],
+)  # fmt: skip
+def test_is_parent(name: str, parent: bool) -> None:
+    assert is_parent(name) is parent

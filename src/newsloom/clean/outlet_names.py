@@ -24,6 +24,7 @@ from newsloom.clean.outlet_vocab import (
     LEGAL_SUFFIXES,
     NAME_PARTICLES,
     NOT_OUTLETS,
+    PARENT_COMPANIES,
     PUBLIC_SECOND_LEVEL,
     SKIPPABLE_WORDS,
 )
@@ -215,9 +216,16 @@ def is_company(name: Name, host: Host | None = None) -> bool:
     """A company's name: it holds a company word ("Vox Media"), or a legal form was dropped
     from it, unless what is left is the host's very name ("ScienceAlert Pty Ltd" on
     sciencealert.com is the brand's own company)."""
-    if company_words(name.text):
+    if company_words(name.text) or is_parent(name.text):
         return True
     return name.legal and not (host is not None and letters(name.text) in host.keys)
+
+
+def is_parent(text: str) -> bool:
+    """A media group that owns outlets ("Hearst Newspapers", "The Hearst Corporation")."""
+    key = letters(text)
+    key = key[3:] if key.startswith("the") else key
+    return any(key.startswith(parent) for parent in PARENT_COMPANIES)
 
 
 def is_slug(text: str, host: Host | None) -> bool:

@@ -23,6 +23,7 @@ from newsloom.clean.outlet_names import (
     domain_label,
     host_match,
     is_domain,
+    is_parent,
     letters,
 )
 from newsloom.clean.outlet_vocab import (
@@ -235,6 +236,8 @@ def owned_brands(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
     shown_lines: list[str] | None = None
     for vote in votes:
         name = clean_name(vote.name) if vote.kind is Kind.COPYRIGHT else None
+        if name is not None and is_parent(name.text):
+            continue  # a media group: the owner of many outlets, whatever its page shows
         if name is None or not company_words(name.text):
             out.append(vote)
             continue

