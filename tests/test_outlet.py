@@ -31,6 +31,7 @@ from newsloom.clean.outlet_text import (
     credit_votes,
     email_domains,
     host_votes,
+    main_domain,
     masthead_votes,
     notice_votes,
     owned_brands,
@@ -677,3 +678,15 @@ def test_a_media_group_is_never_the_outlet() -> None:
 )  # fmt: skip
 def test_is_parent(name: str, parent: bool) -> None:
     assert is_parent(name) is parent
+
+
+def test_a_media_groups_mail_domain_is_not_the_pages_host() -> None:
+    assert main_domain(["gannett.com", "harbortimes.example"]) == "harbortimes.example"
+    assert main_domain(["gannett.com"]) == "gannett.com"  # the only one given
+    assert main_domain([]) is None
+    text = (
+        "Storm hits the coast\nThe storm hit the coast on Monday.\n"
+        "Write to jane.roe@gannett.com and tips@harbortimes.example\n"
+        "Harbor Times\n© 2019 Gannett Co., Inc.\nHarbor Times"
+    )
+    assert page_outlet(capture_votes(text, None), None, None) == "Harbor Times"

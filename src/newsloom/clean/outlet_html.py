@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,7 +15,7 @@ from lxml import etree
 from newsloom.clean.outlet import Kind, Vote
 from newsloom.clean.outlet_names import Host, Match, host_match, parse_host, split_tagline
 from newsloom.clean.outlet_self import self_votes
-from newsloom.clean.outlet_text import email_domains, text_votes
+from newsloom.clean.outlet_text import email_domains, main_domain, text_votes
 
 #: Meta tags that name the site, and the kind of vote each gives.
 META_KINDS: dict[str, Kind] = {
@@ -58,7 +57,7 @@ def html_votes(tree: Any, host: Host | None) -> list[Vote]:
     if host is None:
         domains = email_domains(lines)
         votes = [Vote(d, Kind.DOMAIN) for d in domains]
-        host = parse_host(Counter(domains).most_common(1)[0][0]) if domains else None
+        host = parse_host(main_domain(domains))
     votes += meta_votes(tree)
     votes += ld_votes(tree)
     votes += title_votes(tree, host)

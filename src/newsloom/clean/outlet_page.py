@@ -11,12 +11,16 @@ page shows in its own lines ("Fox News"); a page that shows none stays without a
 
 from __future__ import annotations
 
-from collections import Counter
-
 from newsloom.clean.outlet import Kind, Vote, pick
 from newsloom.clean.outlet_names import host_name, is_domain, parse_host
 from newsloom.clean.outlet_self import self_votes, url_line_domains
-from newsloom.clean.outlet_text import email_domains, masthead_votes, owned_brands, text_votes
+from newsloom.clean.outlet_text import (
+    email_domains,
+    main_domain,
+    masthead_votes,
+    owned_brands,
+    text_votes,
+)
 
 
 def page_outlet(votes: list[Vote], url: str | None, given: str | None) -> str | None:
@@ -53,5 +57,4 @@ def capture_votes(text: str, url: str | None, given: str | None = None) -> list[
 
 
 def _voted_domain(votes: list[Vote]) -> str | None:
-    domains = Counter(v.name for v in votes if v.kind is Kind.DOMAIN)
-    return domains.most_common(1)[0][0] if domains else None
+    return main_domain([v.name for v in votes if v.kind is Kind.DOMAIN])

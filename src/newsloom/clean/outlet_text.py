@@ -308,6 +308,15 @@ def email_domains(segments: Iterable[str]) -> list[str]:
     return found
 
 
+def main_domain(domains: Iterable[str]) -> str | None:
+    """The domain given most often; a media group's (its owner's e-mail addresses,
+    "dowjones.com" on a Barron's page) only when no other is given."""
+    counts = Counter(domains)
+    own = Counter({d: n for d, n in counts.items() if not is_parent(domain_label(d))})
+    found = own or counts
+    return found.most_common(1)[0][0] if found else None
+
+
 def registrable(domain: str) -> str | None:
     """``news.example.co.uk`` → ``example.co.uk``."""
     labels = domain.split(".")
