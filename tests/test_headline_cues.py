@@ -17,7 +17,7 @@ from newsloom.clean.headline import (
     features,
     model_in_use,
 )
-from newsloom.clean.headline_rules import stamp_like
+from newsloom.clean.headline_rules import stamp_like, tool_row
 from newsloom.clean.linemodel import LineModel
 from test_headline import BODY  # the same small page body as the headline tests
 
@@ -65,6 +65,22 @@ def test_a_breadcrumb_trail_and_a_glued_menu_are_no_candidates() -> None:
     brand = "Harbor app gets a YouTube channel"
     lines = _lines(_page([crumbs, glued, quoted, brand], BODY))
     assert _texts(lines, candidates(lines, 4, 3 + len(BODY))) == [quoted, brand]
+
+
+def test_a_row_of_page_tools_is_never_chosen() -> None:
+    assert tool_row("Print This Article Share it With Friends")
+    assert tool_row("E-mail this to a friend")
+    assert not tool_row("Share")  # a single button: left to the model
+    assert not tool_row("Share prices fall as the harbor closes")
+    assert not tool_row("Post Office closes early")
+    tools = "Print this story Share it with your friends"
+    lines = _lines(_page([HEADLINE, tools], BODY))
+    with model_in_use(_by_length(2.0)):  # the longer tool row would score higher
+        assert choose(lines, 2, 1 + len(BODY)) == 0
+    only = _lines(_page([tools], BODY))
+    assert candidates(only, 1, len(BODY)) == [0]
+    with model_in_use(_by_length(2.0)):  # no headline rather than the row
+        assert choose(only, 1, len(BODY)) is None
 
 
 def test_a_line_below_the_body_is_no_headline_when_one_stands_above() -> None:

@@ -38,6 +38,7 @@ from newsloom.clean.headline_rules import (
     normal,
     placed,
     settle,
+    tool_row,
 )
 from newsloom.clean.linemodel import LineModel, own_features, topic_words
 
@@ -435,6 +436,9 @@ def choose(lines: Sequence[LineLike], start: int | None, end: int | None) -> int
     model = _model()
     rows = features(lines, start, end, at)
     probs = {i: model.probability(row) for i, row in zip(at, rows, strict=True)}
+    probs = {i: p for i, p in probs.items() if not tool_row(lines[i].text)}
+    if not probs:
+        return None
     probs = {i: p for i, p in probs.items() if placed(lines, i, end)} or probs
     p, i = max((p, -i) for i, p in probs.items())
     if p < MIN_PROBABILITY:
