@@ -4,13 +4,24 @@ tests)."""
 from __future__ import annotations
 
 from newsloom.group.events import (
+    ACTION_THRESHOLD,
+    EVIDENCE_MIN_ARTICLES,
     EVIDENCE_THRESHOLD,
+    OPENING_CLOSE,
     OPENING_THRESHOLD,
     STRONG,
     evidence_similarity,
     evidence_split,
 )
-from newsloom.group.features import Doc, headline_names, stop_words, to_doc, words
+from newsloom.group.features import (
+    Doc,
+    action_terms,
+    headline_names,
+    opening_terms,
+    stop_words,
+    to_doc,
+    words,
+)
 from newsloom.model import Article, Mention
 
 # Two unrelated German posts: only function words in common.
@@ -64,7 +75,7 @@ def test_a_roundup_whose_opening_is_elsewhere_leaves_the_story() -> None:
     probe, probe2, roundup = docs[0], docs[1], docs[-2]
     trio = [probe, probe2, roundup]
     whole = evidence_similarity(trio, df, len(docs))
-    opening = evidence_similarity(trio, df, len(docs), opening=True)
+    opening = evidence_similarity(trio, df, len(docs), part="opening")
     assert whole[0, 2] >= EVIDENCE_THRESHOLD  # the whole text alone would keep it
     assert max(opening[0, 2], opening[1, 2]) < OPENING_THRESHOLD
     assert max(whole[0, 2], whole[1, 2]) < STRONG
@@ -76,7 +87,7 @@ def test_a_strong_whole_text_link_holds_without_a_shared_opening() -> None:
     docs, df = _probe_docs()
     pair = [docs[1], docs[-1]]  # the second probe report, and a capture of it led by chrome
     whole = evidence_similarity(pair, df, len(docs))
-    opening = evidence_similarity(pair, df, len(docs), opening=True)
+    opening = evidence_similarity(pair, df, len(docs), part="opening")
     assert opening[0, 1] < 1.0 and whole[0, 1] >= STRONG
     assert evidence_split(pair, df, len(docs)) == [0, 0]
 
@@ -96,3 +107,73 @@ def test_headline_names_are_the_leads_and_the_headlines() -> None:
     assert weighted.terms["@brightwell"] > plain.terms["@brightwell"]
     assert weighted.terms["@ivo lund"] == plain.terms["@ivo lund"]
     assert "@mara quist" in weighted.opening and "@ivo lund" not in weighted.opening
+
+
+def test_an_openings_action_words_are_those_of_no_name() -> None:
+    opening = opening_terms(
+        words("Attorney General Mara Quist opens probe of Brightwell loans"),
+        {"mara quist", "attorney general", "brightwell"},
+    )
+    assert set(action_terms(opening)) == {"opens", "probe", "loans"}
+    assert action_terms(opening_terms([], {"brightwell"})) == {}
+
+
+# Hand-built docs with every term equally rare (empty document frequencies), so that each
+# cosine is a count of shared terms: one company's probe against its layoffs, same people.
+BODY = ["@brightwell", "@ivo lund", "loans", "shares", "board", "founder", "memo", "pay"]
+
+
+def _doc(aid: str, body_terms: list[str], opening: list[str]) -> Doc:
+    names = {t[1:] for t in opening if t.startswith("@")}
+    head = opening_terms([t for t in opening if not t.startswith("@")], names)
+    return Doc(
+        id=aid,
+        order=("2025-06-02", aid),
+        day=None,
+        title=None,
+        outlet=aid,
+        terms=dict.fromkeys(body_terms, 1.0),
+        entities=frozenset(),
+        paragraphs={},
+        opening=head,
+        action=action_terms(head),
+    )
+
+
+def _pair(opening_b: list[str]) -> tuple[list[Doc], list[list[float]]]:
+    probe = _doc(
+        "probe",
+        [*BODY[:2], "probe", "subpoenas", "quist", "inquiry", "minutes", "office"],
+        ["@brightwell", "@mara quist", "probe", "opens", "subpoenas"],
+    )
+    other = _doc("other", [*BODY[:2], *BODY[2:]], opening_b)
+    pair = [probe, other]
+    sims = [
+        evidence_similarity(pair, {}, EVIDENCE_MIN_ARTICLES, part)[0, 1]
+        for part in ("terms", "opening", "action")
+    ]
+    return pair, [float(x) for x in sims]
+
+
+def test_openings_that_share_only_names_do_not_link_two_reports() -> None:
+    pair, (whole, opening, action) = _pair(["@brightwell", "layoffs", "begin", "memo", "staff"])
+    assert EVIDENCE_THRESHOLD <= whole < STRONG  # the whole texts alone would link them
+    assert OPENING_THRESHOLD <= opening < OPENING_CLOSE  # the openings share a name...
+    assert action < ACTION_THRESHOLD  # ...and nothing of what happened
+    assert evidence_split(pair, {}, EVIDENCE_MIN_ARTICLES) == [0, 1]
+
+
+def test_openings_that_share_what_happened_link_two_reports() -> None:
+    pair, (whole, opening, action) = _pair(
+        ["@ivo lund", "probe", "widens", "memo", "staff", "cuts"]
+    )
+    assert EVIDENCE_THRESHOLD <= whole < STRONG and opening < OPENING_CLOSE
+    assert action >= ACTION_THRESHOLD  # "probe" in both openings
+    assert evidence_split(pair, {}, EVIDENCE_MIN_ARTICLES) == [0, 0]
+
+
+def test_openings_close_on_names_alone_link_two_reports() -> None:
+    pair, (whole, opening, action) = _pair(["@brightwell", "@mara quist", "widens"])
+    assert EVIDENCE_THRESHOLD <= whole < STRONG and action < ACTION_THRESHOLD
+    assert opening >= OPENING_CLOSE  # two names of a short opening in common
+    assert evidence_split(pair, {}, EVIDENCE_MIN_ARTICLES) == [0, 0]
