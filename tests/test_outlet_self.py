@@ -21,7 +21,15 @@ from newsloom.clean.outlet_self import self_votes, url_line_domains
     ],
 )
 def test_links_to_the_sites_own_pages_name_it(line: str, name: str) -> None:
-    assert [(v.name, v.kind) for v in self_votes([line])] == [(name, Kind.SELF)]
+    lines = [line, f"{name} weather"]  # the page uses the name again
+    assert [(v.name, v.kind) for v in self_votes(lines)] == [(name, Kind.SELF)]
+
+
+def test_a_name_given_once_in_one_link_is_not_enough() -> None:
+    assert self_votes(["About Harbor Network"]) == []  # a network or a partner, maybe
+    twice = ["About Harbor Times", "Contact Harbor Times"]
+    assert [v.name for v in self_votes(twice)] == ["Harbor Times", "Harbor Times"]
+    assert self_votes(["About Harbor Times", "Harbor Timesheets"]) == []  # a whole-word use only
 
 
 @pytest.mark.parametrize(
@@ -42,9 +50,9 @@ def test_what_such_links_name_besides_the_site(line: str) -> None:
 
 
 def test_a_writers_biography_link_is_not_the_site() -> None:
-    lines = ["By Jane Roe", "The council met on Tuesday.", "About Jane Roe"]
+    lines = ["By Jane Roe", "The council met on Tuesday.", "About Jane Roe", "Jane Roe writes"]
     assert self_votes(lines) == []
-    assert [v.name for v in self_votes(["About Jane Roe"])] == ["Jane Roe"]
+    assert [v.name for v in self_votes(lines[1:])] == ["Jane Roe"]
 
 
 def test_the_pages_own_address_on_a_line_names_its_site() -> None:
@@ -96,8 +104,8 @@ def test_brand_word_after_the_hosts_name_is_the_fuller_brand() -> None:
     url = "https://www.harbor.example/story"
     text = (
         "Storm hits the coast\nThe storm hit the coast on Monday.\n"
-        "Harbor weather\nHarbor sport\nContact Harbor News\n© 2019 Harbor"
+        "Harbor weather\nHarbor sport\nContact Harbor News\nHarbor News Radio\n© 2019 Harbor"
     )
     assert page_outlet(capture_votes(text, url), url, None) == "Harbor News"
-    other = text.replace("Contact Harbor News", "Contact Harbor Chess Club")
+    other = text.replace("Harbor News", "Harbor Chess Club")  # a club of the town, not a brand
     assert page_outlet(capture_votes(other, url), url, None) == "Harbor"

@@ -20,6 +20,9 @@ from newsloom.clean.outlet_names import clean_name
 from newsloom.clean.outlet_text import registrable
 from newsloom.clean.outlet_vocab import PLATFORM_DOMAINS
 
+#: A name in one link counts when the page links to it at least this many times (or writes it
+#: in another line).
+SELF_AGAIN = 2
 #: A menu link is short; longer lines are sentences ("Contact the office of ...").
 SELF_MAX_CHARS = 60
 #: A link naming the site: a cue, then a name of capitalised words, "The" before it or not; a
@@ -52,10 +55,13 @@ _BYLINE_RE = re.compile(r"^(?:by|written by|about)\s+", re.I)
 
 
 def self_votes(lines: Sequence[str]) -> list[Vote]:
-    """The names of the site's links to its own pages, one vote per link."""
+    """The names of the site's links to its own pages, one vote per link, for names the page
+    uses again: in another such link or in any other line ("About Sky News" and "Sky News
+    Radio"). A name given once, in one link, may be a network or a partner the site links to
+    ("About SBN" on a blog of a network)."""
     bylines = _byline_names(lines)
-    votes = []
-    for raw in lines:
+    found: list[tuple[int, str]] = []
+    for i, raw in enumerate(lines):
         line = " ".join(raw.split())
         if not line or len(line) > SELF_MAX_CHARS:
             continue
@@ -66,8 +72,18 @@ def self_votes(lines: Sequence[str]) -> list[Vote]:
         if _not_site(name) or name.casefold() in bylines:
             continue
         if clean_name(name) is not None:
-            votes.append(Vote(name, Kind.SELF))
-    return votes
+            found.append((i, name))
+    links = Counter(name for _, name in found)
+    return [
+        Vote(name, Kind.SELF)
+        for i, name in found
+        if links[name] >= SELF_AGAIN or _used_elsewhere(name, lines, i)
+    ]
+
+
+def _used_elsewhere(name: str, lines: Sequence[str], at: int) -> bool:
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    return any(pattern.search(line) for i, line in enumerate(lines) if i != at)
 
 
 def _not_site(name: str) -> bool:
