@@ -316,10 +316,18 @@ def test_lookalike_figures_keep_apart(nlp: Language) -> None:
         "The bill passed 52-48 after the home side won 3-1.",
         "Local 412 President Ana Ruiz spoke at Gate 7 of the depot.",
         "Voters approved Proposition 13 and closed Exit 4.",
+        "The coupe goes from 0-60 mph quicker than the sedan.",
+        "It accelerates from zero to 60 quicker than its rivals.",
     ],
 )
 def test_not_figures(nlp: Language, sentence: str) -> None:
     assert figures(nlp, sentence) == []
+
+
+@slow
+def test_a_range_from_a_number_above_zero_is_a_figure(nlp: Language) -> None:
+    figure = one(nlp, "The plant hires 10-20 workers each spring.")
+    assert (figure.value, figure.value_max) == (10, 20)
 
 
 @slow

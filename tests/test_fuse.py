@@ -168,6 +168,20 @@ def _fig(
                   counts_head=counts.split()[-1].rstrip("s"), scope=scope, per=per, predicate=pred)  # fmt: skip
 
 
+def _bare(value: float, text: str, pred: str | None = None) -> Figure:
+    return Figure(text=text, start=0, end=5, value=value, predicate=pred)
+
+
+def test_bare_numbers_agree_only_on_what_happened() -> None:
+    articles = [
+        _figured("a", [_bare(80, "up to 80"), _bare(200, "more than 200", pred="killed")], "A"),
+        _figured("b", [_bare(80, "as many as 80"), _bare(200, "about 200", pred="killed")], "B"),
+    ]
+    claims = figure_claims(articles, {"a": "a", "b": "b"})
+    by_value = sorted((c.reports[0].value, c.independent_reports) for c in claims)
+    assert by_value == [(80, 1), (80, 1), (200, 2)]  # chance agreement stays apart
+
+
 def test_figure_claims_status_and_reasons() -> None:
     articles = [
         _figured(

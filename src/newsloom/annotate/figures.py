@@ -187,7 +187,14 @@ def _excluded(doc: Doc, span: NumberSpan, names: list[tuple[int, int]]) -> bool:
         or _is_label(doc, span)
         or _is_furniture(doc, span)
         or _is_score(doc, span)
+        or _from_zero(span)
     )
+
+
+def _from_zero(span: NumberSpan) -> bool:
+    """ "0-60 mph in 4.5 seconds", "zero to 60": a range from nothing names a measured span
+    (how fast a car gets to a speed), not an amount anyone reports."""
+    return span.value == 0 and span.value_max is not None
 
 
 def _name_spans(mentions: list[Mention]) -> list[tuple[int, int]]:

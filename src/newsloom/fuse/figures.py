@@ -72,6 +72,11 @@ class ClaimKey:
     def same_place(self, other: ClaimKey) -> bool:
         return not self.where or not other.where or self.where == other.where
 
+    @property
+    def bare(self) -> bool:
+        """A number that names neither what it counts nor a unit ("more than 200")."""
+        return not self.what and not self.unit
+
     def same_predicate(self, other: ClaimKey) -> bool:
         return not self.predicate or not other.predicate or self.predicate == other.predicate
 
@@ -217,6 +222,8 @@ def _same_claim(a: Placed, b: Placed) -> bool:
     if not ka.same_place(kb):
         return False
     if _agree(fig_a.value, fig_b.value):
+        if ka.bare and kb.bare:  # "up to 80" and "as many as 80": the same number by chance
+            return bool(ka.predicate) and ka.predicate == kb.predicate
         return _same_kind_agreeing(art_a, ka, art_b, kb) and ka.same_predicate(kb)
     if not ka.same_kind(kb):
         return False
