@@ -182,6 +182,17 @@ def test_bare_numbers_agree_only_on_what_happened() -> None:
     assert by_value == [(80, 1), (80, 1), (200, 2)]  # chance agreement stays apart
 
 
+def test_one_outlets_two_articles_do_not_corroborate_each_other() -> None:
+    same = [
+        _figured("a", [_fig(300, "residents", None)], "Courier"),
+        _figured("b", [_fig(300, "residents", None)], "Courier"),
+    ]
+    (claim,) = figure_claims(same, {"a": "a", "b": "b"})
+    assert (claim.independent_reports, claim.status) == (2, "single-source")
+    other = [same[0], _figured("c", [_fig(300, "residents", None)], "Ledger")]
+    assert figure_claims(other, {"a": "a", "c": "c"})[0].status == "corroborated"
+
+
 def test_figure_claims_status_and_reasons() -> None:
     articles = [
         _figured(

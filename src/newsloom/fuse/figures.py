@@ -276,15 +276,23 @@ def _claim(items: list[tuple[Article, Figure]], report_of: Mapping[str, str]) ->
     values = _distinct_values([r.value for r in reports if r.value is not None])
     by_report = {r.report for r in reports}
     main = Counter(_bucket(r.value, values) for r in reports).most_common(1)[0][0]
-    agreeing = {r.report for r in reports if _bucket(r.value, values) == main}
+    agreeing = [r for r in reports if _bucket(r.value, values) == main]
     status = "differs" if len(values) > 1 and _independent_disagree(reports, values) else (
-        "corroborated" if len(agreeing) >= 2 else "single-source"
+        "corroborated" if _corroborating(agreeing) else "single-source"
     )  # fmt: skip
     first = items[0][1]
     return FigureClaim(
         value=values[main], counts=first.counts, status=status, reports=reports,
         scope=first.scope, per=first.per, unit=first.unit, independent_reports=len(by_report),
     )  # fmt: skip
+
+
+def _corroborating(agreeing: list[FigureReport]) -> bool:
+    """Two independent reports from two outlets: one outlet's second article repeats its own
+    number (its reporters share notes), it does not corroborate it."""
+    reports = {r.report for r in agreeing}
+    outlets = {r.outlet for r in agreeing}
+    return len(reports) >= 2 and (len(outlets) >= 2 or None in outlets)
 
 
 def _distinct_values(values: list[float]) -> list[float]:
