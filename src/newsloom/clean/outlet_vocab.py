@@ -73,6 +73,7 @@ COMPANY_WORDS = frozenset(
         "holdings",
         "holding",
         "communications",
+        "communication",
         "company",
         "companies",
         "group",
