@@ -100,7 +100,7 @@ _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d,.]\d|\s*%|-\w)"
 _POD = r"(?i:morning|afternoon|evening|night|overnight)"
 _NUM = (
     r"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|"
-    r"(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?i:one|two|three|four|five|"
+    r"(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?i:one|two|three|four|five|"
     r"six|seven|eight|nine)|" + _words(set(NUMBER_WORDS) | VAGUE_COUNTS)[:-1] + "))"
 )
 _UNIT = (
@@ -112,6 +112,7 @@ _PREP = (
     r"(?i:\b(?P<pre>in|since|by|until|till|through|during|from|to|of|before|after|between|and|"
     r"or|on|each|every|for|throughout)\s+)"
 )
+_NOUN_AFTER_RE = re.compile(r"[^\S\n]+[a-z]{3,}")
 _MOD_CODES = {"early": "START", "late": "END", "mid": "MID", "earlier": None, "later": None}
 
 
@@ -138,9 +139,9 @@ def _number(text: str | None) -> int | None:
         return None
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
-    if "-" in word:
-        tens, _, ones = word.partition("-")
-        return NUMBER_WORDS.get(tens, 0) + NUMBER_WORDS.get(ones, 0)
+    tens, _, ones = word.replace("-", " ").partition(" ")
+    if tens in NUMBER_WORDS and ones in NUMBER_WORDS:  # "twenty-four", spoken "twenty four"
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
     return int(float(word.split()[0]))
 
 
@@ -303,11 +304,20 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
         and count > 1
         and not unit_text.endswith("s")
         and " " in m[0][-len(unit_text) - 1 :]
+        and not _adjectival(m, ctx, num_text)
     ):
         return None  # "the 1988 second quarter", "two day": a number beside a word, not a count
     amount = "X" if count is None else _amount(num_text, count)
     value = f"PT{amount}{unit}" if clock else f"P{amount}{unit[:1] if unit != 'DE' else 'DE'}"
     return Norm(value, "DURATION", relative=False)
+
+
+def _adjectival(m: re.Match[str], ctx: Context, num_text: str) -> bool:
+    """ "a two day rally", "a five year low": a count written in words before a singular unit
+    and a noun is a compound adjective (the hyphen left out), a duration all the same."""
+    if not num_text or num_text[:1].isdigit() or m["unit"].lower().startswith("second"):
+        return False
+    return _NOUN_AFTER_RE.match(ctx.text, m.end()) is not None
 
 
 def _amount(text: str, count: int) -> str:
