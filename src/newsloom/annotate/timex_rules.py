@@ -51,6 +51,9 @@ class Norm:
     precision: str | None = None
     #: True when the value was computed from the anchor (None without one).
     relative: bool = True
+    #: "that year", "the following month": (unit letter, shift), resolved against the date named
+    #: before it once spans are chosen (``timex_anaphora.resolve``).
+    anaphor: tuple[str, int] | None = None
 
 
 class Context(Protocol):

@@ -1,0 +1,74 @@
+"""Time-expression values: the TIMEX3 forms added for issue 17 (hand-written sentences)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsloom.annotate.times import find_times
+
+SATURDAY = date(2024, 11, 2)
+
+
+def values(text: str, anchor: date | None = SATURDAY) -> dict[str, str | None]:
+    return {ref.text: ref.value for ref in find_times(text, anchor)}
+
+
+def test_count_in_words_before_a_singular_unit_and_a_noun_is_a_duration() -> None:
+    found = values("Farmers began a three day march and shares hit a five year low.")
+    assert found == {"three day": "P3D", "five year": "P5Y"}
+
+
+def test_count_in_digits_before_a_singular_unit_is_not_a_duration() -> None:
+    assert "1988 second" not in values("Profit in the 1988 second quarter fell.")
+    assert values("They waited two day.") == {}  # no noun after it: not a compound adjective
+
+
+def test_spoken_tens_and_ones_with_a_space_are_one_count() -> None:
+    assert values("The talks lasted twenty four hours.") == {"twenty four hours": "PT24H"}
+    assert values("The talks lasted twenty-four hours.") == {"twenty-four hours": "PT24H"}
+
+
+def test_that_year_takes_the_year_named_before_it() -> None:
+    text = "The mayor left in June 2021 and came back later that year."
+    assert values(text) == {"June 2021": "2021-06", "later that year": "2021"}
+
+
+def test_anaphors_cut_and_shift_the_last_date() -> None:
+    text = "The board met on March 3, 2022. That same day it sold a plant; the following month it hired."
+    found = values(text)
+    assert found["That same day"] == "2022-03-03"
+    assert found["the following month"] == "2022-04"
+
+
+def test_quarter_anaphor_after_a_day() -> None:
+    text = "Sales were counted on Aug. 9, 2023, and results for that quarter improved."
+    assert values(text)["that quarter"] == "2023-Q3"
+
+
+def test_anaphor_without_an_earlier_date_is_dropped() -> None:
+    assert values("Nobody knew what happened that day.") == {}
+
+
+def test_anaphor_finer_than_its_antecedent_is_dropped() -> None:
+    assert "that day" not in values("The bridge opened in 2019. Crowds came that day.")
+
+
+def test_that_week_and_a_year_anaphor_after_a_year() -> None:
+    found = values("Rain fell on Friday, Nov. 1, 2024, and that week the river rose.")
+    assert found["that week"] == "2024-W44"
+    assert values("The law passed in 2010 and took effect the following year.") == {
+        "2010": "2010",
+        "the following year": "2011",
+    }
+
+
+def test_at_unit_cuts_each_granularity() -> None:
+    from newsloom.annotate.timex_anaphora import at_unit
+
+    assert at_unit("2021-06", "Q", 0) == "2021-Q2"
+    assert at_unit("2021-06", "M", 1) == "2021-07"
+    assert at_unit("2021-Q3", "Y", 1) == "2022"
+    assert at_unit("2021-Q3", "Q", 1) == "2021-Q4"
+    assert at_unit("2021-06-30T13:00", "D", 1) == "2021-07-01"
+    assert at_unit("2021-06", "D", 0) is None
+    assert at_unit("2021", "M", 0) is None
