@@ -72,3 +72,48 @@ def test_at_unit_cuts_each_granularity() -> None:
     assert at_unit("2021-06-30T13:00", "D", 1) == "2021-07-01"
     assert at_unit("2021-06", "D", 0) is None
     assert at_unit("2021", "M", 0) is None
+
+
+def test_season_named_alone_is_the_last_one_begun() -> None:
+    found = values("Sales slowed over the summer, and the early spring was worse.")
+    assert found == {"the summer": "2024-SU", "the early spring": "2024-SP"}
+    assert values("Sales slowed in the winter of 2019.") == {"the winter of 2019": "2019-WI"}
+
+
+def test_season_ahead_in_a_future_sentence() -> None:
+    assert values("The bridge will reopen in the summer.") == {"the summer": "2025-SU"}
+    assert values("The fair will return in the fall.") == {"the fall": "2024-FA"}
+
+
+def test_season_word_without_the_or_a_year_is_not_a_time() -> None:
+    assert values("Summer jobs are scarce and prices fall quickly.") == {}
+    assert values("Nobody expected the fall of the old council.") == {}
+
+
+def test_resolve_season_winter_and_ahead() -> None:
+    from newsloom.annotate.timex_calendar import resolve_season
+
+    assert resolve_season(date(1998, 2, 10), "WI", ahead=False) == 1998
+    assert resolve_season(date(2024, 4, 1), "SU", ahead=False) == 2023
+    assert resolve_season(date(2024, 4, 1), "SU", ahead=True) == 2024
+    assert resolve_season(date(2024, 10, 1), "SU", ahead=True) == 2025
+
+
+def test_years_and_decades_in_words() -> None:
+    found = values("Prices last peaked in the winter of nineteen eighty-six.")
+    assert found == {"the winter of nineteen eighty-six": "1986-WI"}
+    assert values("The plan runs to the year two thousand.") == {"the year two thousand": "2000"}
+    assert values("She sold two thousand copies.") == {}
+    assert values("Crime fell through the nineties.") == {"the nineties": "199"}
+    assert values("Rents rose in the nineteen seventies.") == {"the nineteen seventies": "197"}
+    assert values("Most buyers are in their twenties.") == {}
+
+
+def test_recurring_weekdays_are_sets() -> None:
+    refs = {r.text: (r.value, r.type) for r in find_times("Buses leave each Thursday.", SATURDAY)}
+    assert refs == {"each Thursday": ("XXXX-WXX-4", "SET")}
+    assert values("The club meets on Tuesdays and on Friday nights.") == {
+        "Tuesdays": "XXXX-WXX-2",
+        "Friday nights": "XXXX-WXX-5TNI",
+    }
+    assert values("The club met on Friday night.") == {"Friday night": "2024-11-01TNI"}

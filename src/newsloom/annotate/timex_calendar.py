@@ -1,0 +1,129 @@
+"""Calendar names the core rules leave out: seasons, years and decades said in words, and
+recurring weekdays.
+
+- A season named alone ("over the summer", "the early summer", "the winter of 1994") is a
+  TIMEX3 season value ``1989-SU``: the year given, else the last such season begun by the anchor
+  (the next one not yet over when the sentence points ahead). A season is counted in the year it
+  begins in, except winter, which is that of the January it spans ("this winter" read in
+  February 1998 is ``1998-WI``).
+- Broadcast transcripts say years and decades in words: "nineteen ninety-four" is 1994, "the
+  year two thousand" 2000, "the nineties" ``199``.
+- "each Thursday", "on Tuesdays", "Tuesday nights" recur: a SET valued ``XXXX-WXX-4`` (with the
+  part of the day when one is named, ``XXXX-WXX-2TNI``), as TimeML writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from newsloom.annotate.timex_rules import _MOD, _POD, _YEAR, Context, Norm, Rule, _compile, _mod
+from newsloom.annotate.timex_vocab import NUMBER_WORDS, PARTS_OF_DAY, SEASONS, WEEKDAYS
+
+#: The month each season begins in (winter: the January it spans, see the module docstring).
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}
+#: Months each season lasts.
+SEASON_MONTHS = 3
+
+_TENS = r"(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ONES = r"(?i:one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_YEAR = (
+    rf"(?P<syear>(?i:nineteen|eighteen)[\s-]+{_TENS}(?:[\s-]{_ONES})?"
+    rf"|(?i:two\s+thousand)(?:\s+(?i:and\s+)?{_ONES})?)"
+)
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6}
+_DECADE_WORDS |= {"seventies": 7, "eighties": 8, "nineties": 9}
+_CENTURY_WORDS = {"nineteen": 1900, "eighteen": 1800}
+_WD_NAMES = "|".join(w.capitalize() for w in WEEKDAYS)
+
+
+def spoken_year(text: str) -> int:
+    """ "nineteen ninety-four" → 1994, "two thousand and one" → 2001 (the rule's own forms)."""
+    words = re.split(r"[\s-]+", text.lower())
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(NUMBER_WORDS[w] for w in words[2:] if w != "and")
+    return _CENTURY_WORDS[words[0]] + sum(NUMBER_WORDS[w] for w in words[1:])
+
+
+def resolve_season(anchor: date, code: str, ahead: bool) -> int:
+    """The year of the season ``code`` named without one: the last one begun on or before the
+    anchor, or with ``ahead`` the first one not over by then."""
+    start = SEASON_START[code]
+    year = anchor.year if start <= anchor.month else anchor.year - 1
+    if ahead and anchor.month >= start + SEASON_MONTHS + 12 * (year - anchor.year):
+        year += 1
+    return year
+
+
+def _season(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = m["season"].lower()
+    code = SEASONS[word]
+    if m["year"] or m["syear"]:
+        year = int(m["year"]) if m["year"] else spoken_year(m["syear"])
+        return Norm(f"{year:04d}-{code}", mod=_mod(m), relative=False)
+    if not m["the"]:
+        return None
+    if word == "fall" and re.match(r"\s+(?:of|in|from|to|on)\b", ctx.text[m.end() :]):
+        return None  # "the fall of the government", "the fall in prices"
+    ahead = ctx.direction(*m.span()) == "future"
+    return Norm(f"{resolve_season(ctx.anchor, code, ahead):04d}-{code}", mod=_mod(m))
+
+
+def _spoken_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    if m["syear"].lower().startswith("two") and not m["lead"]:
+        return None  # "two thousand" alone is a count
+    return Norm(str(spoken_year(m["syear"])), relative=False)
+
+
+def _spoken_decade(m: re.Match[str], ctx: Context) -> Norm | None:
+    if not (m["the"] or m["cent"]):
+        return None  # "in their twenties" is an age
+    tens = _DECADE_WORDS[m["dec"].lower()]
+    century = _CENTURY_WORDS[m["cent"].lower()] if m["cent"] else 100 * (ctx.anchor.year // 100)
+    decade = century + 10 * tens
+    if not m["cent"] and decade > ctx.anchor.year:
+        decade -= 100
+    return Norm(str(decade)[:3], mod=_mod(m), precision="unknown", relative=not m["cent"])
+
+
+def _weekday_set(m: re.Match[str], ctx: Context) -> Norm | None:
+    plural = m["wd"].endswith("s") or (m["pod"] or "").lower().endswith("s")
+    if not (m["each"] or plural):
+        return None
+    value = f"XXXX-WXX-{WEEKDAYS[m['wd'].lower().rstrip('s')] + 1}"
+    if m["pod"]:
+        value += "T" + PARTS_OF_DAY[m["pod"].lower().rstrip("s")]
+    return Norm(value, "SET", relative=False)
+
+
+CALENDAR_RULES: tuple[Rule, ...] = (
+    Rule(
+        "season",
+        _compile(
+            rf"(?:(?P<the>(?i:the))\s+)?{_MOD}?(?P<season>(?i:spring|summer|fall|autumn|winter))"
+            rf"(?:\s+(?i:of)\s+(?:{_YEAR}|{_SPOKEN_YEAR}))?"
+        ),
+        _season,
+    ),
+    Rule(
+        "spoken_year",
+        _compile(rf"(?:(?P<lead>(?i:the\s+year))\s+)?{_SPOKEN_YEAR}"),
+        _spoken_year,
+    ),
+    Rule(
+        "spoken_decade",
+        _compile(
+            rf"(?:(?P<the>(?i:the))\s+)?{_MOD}?(?:(?P<cent>(?i:nineteen|eighteen))[\s-]+)?"
+            rf"(?P<dec>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+        ),
+        _spoken_decade,
+    ),
+    Rule(
+        "weekday_set",
+        _compile(
+            rf"(?:(?P<each>(?i:each|every))\s+)?(?P<wd>(?:{_WD_NAMES})s?)"
+            rf"(?:\s+(?P<pod>{_POD}s?))?"
+        ),
+        _weekday_set,
+    ),
+)
