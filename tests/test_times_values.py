@@ -117,3 +117,21 @@ def test_recurring_weekdays_are_sets() -> None:
         "Friday nights": "XXXX-WXX-5TNI",
     }
     assert values("The club met on Friday night.") == {"Friday night": "2024-11-01TNI"}
+
+
+def test_the_year_in_a_report_is_the_anchor_year() -> None:
+    found = values("Profit for the full year rose, and the fiscal year looks strong.")
+    assert found == {"the full year": "2024", "the fiscal year": "2024"}
+
+
+def test_the_year_ending_and_the_whole_year_are_lengths() -> None:
+    refs = find_times("Net fell in the year ended June 30; it rained the whole year.", SATURDAY)
+    assert {(r.text, r.value, r.type) for r in refs} == {
+        ("the year", "P1Y", "DURATION"),
+        ("June 30", "2024-06-30", "DATE"),
+        ("the whole year", "P1Y", "DURATION"),
+    }
+
+
+def test_the_year_before_an_event_is_not_the_anchor_year() -> None:
+    assert values("He moved away the year before the flood.") == {}

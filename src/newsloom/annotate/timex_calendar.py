@@ -8,6 +8,8 @@ recurring weekdays.
   February 1998 is ``1998-WI``).
 - Broadcast transcripts say years and decades in words: "nineteen ninety-four" is 1994, "the
   year two thousand" 2000, "the nineties" ``199``.
+- "the year", "the full year", "the fiscal year" in a report are the anchor's year; "the year
+  ending June 30" and "the whole year" are a year's length (P1Y).
 - "each Thursday", "on Tuesdays", "Tuesday nights" recur: a SET valued ``XXXX-WXX-4`` (with the
   part of the day when one is named, ``XXXX-WXX-2TNI``), as TimeML writes them.
 """
@@ -96,7 +98,23 @@ def _weekday_set(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm(value, "SET", relative=False)
 
 
+def _the_year(m: re.Match[str], ctx: Context) -> Norm:
+    adj = (m["adj"] or "").lower()
+    if m["ending"] is not None or adj in ("whole", "entire"):
+        return Norm("P1Y", "DURATION", relative=False)
+    return Norm(f"{ctx.anchor.year:04d}")
+
+
 CALENDAR_RULES: tuple[Rule, ...] = (
+    Rule(
+        "the_year",
+        _compile(
+            r"(?i:the)\s+(?:(?P<adj>(?i:full|fiscal|calendar|whole|entire))\s+)?(?i:year)"
+            r"(?P<ending>(?=\s+(?i:ending|ended)\b))?"
+            r"(?!\s+(?i:before|after|earlier|ago|of|in\s+which|when|that|since|to|through)\b)"
+        ),
+        _the_year,
+    ),
     Rule(
         "season",
         _compile(
