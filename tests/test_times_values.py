@@ -135,3 +135,11 @@ def test_the_year_ending_and_the_whole_year_are_lengths() -> None:
 
 def test_the_year_before_an_event_is_not_the_anchor_year() -> None:
     assert values("He moved away the year before the flood.") == {}
+
+
+def test_second_day_of_a_coordinated_date() -> None:
+    assert values("The summit meets on April 24 and 25 in Lisbon.") == {
+        "April 24": "2024-04-24",
+        "25": "2024-04-25",
+    }
+    assert values("On April 24 and 25 people were hurt.") == {"April 24": "2024-04-24"}

@@ -10,6 +10,7 @@ recurring weekdays.
   year two thousand" 2000, "the nineties" ``199``.
 - "the year", "the full year", "the fiscal year" in a report are the anchor's year; "the year
   ending June 30" and "the whole year" are a year's length (P1Y).
+- "April 24 and 25": the second day is a date of the month named before it.
 - "each Thursday", "on Tuesdays", "Tuesday nights" recur: a SET valued ``XXXX-WXX-4`` (with the
   part of the day when one is named, ``XXXX-WXX-2TNI``), as TimeML writes them.
 """
@@ -19,7 +20,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newsloom.annotate.timex_rules import _MOD, _POD, _YEAR, Context, Norm, Rule, _compile, _mod
+from newsloom.annotate.timex_rules import (
+    _MON,
+    _MOD,
+    _POD,
+    _YEAR,
+    Context,
+    Norm,
+    Rule,
+    _compile,
+    _full_date,
+    _mod,
+)
 from newsloom.annotate.timex_vocab import NUMBER_WORDS, PARTS_OF_DAY, SEASONS, WEEKDAYS
 
 #: The month each season begins in (winter: the January it spans, see the module docstring).
@@ -36,6 +48,11 @@ _SPOKEN_YEAR = (
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6}
 _DECADE_WORDS |= {"seventies": 7, "eighties": 8, "nineties": 9}
 _CENTURY_WORDS = {"nineteen": 1900, "eighteen": 1800}
+_NEXT_WORD_RE = re.compile(r"[^\S\n]+([a-z]+)")
+#: Words that may follow a date ("April 24 and 25 in Washington"); another lower-case word
+#: after the second number makes it a count ("and 25 people").
+_LINK_WORDS = frozenset({"in", "at", "on", "of", "to", "for", "and", "or", "when", "as", "with",
+                         "from", "by", "before", "after", "during", "while", "the"})  # fmt: skip
 _WD_NAMES = "|".join(w.capitalize() for w in WEEKDAYS)
 
 
@@ -105,7 +122,25 @@ def _the_year(m: re.Match[str], ctx: Context) -> Norm:
     return Norm(f"{ctx.anchor.year:04d}")
 
 
+def _second_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "April 24 and 25": the second day of the month named before it, resolved as a full date;
+    not "on May 4 and 25 people died" (a count before its noun)."""
+    after = _NEXT_WORD_RE.match(ctx.text, m.end())
+    if after and after[1] not in _LINK_WORDS:
+        return None
+    return _full_date(m, ctx)
+
+
 CALENDAR_RULES: tuple[Rule, ...] = (
+    Rule(
+        "second_day",
+        _compile(
+            rf"(?P<wd>)?(?P<mon>{_MON})\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+            r"\s+(?i:and|or)\s+"
+            rf"(?P<x>(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+{_YEAR})?)"
+        ),
+        _second_day,
+    ),
     Rule(
         "the_year",
         _compile(
