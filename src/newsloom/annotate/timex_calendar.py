@@ -21,8 +21,8 @@ import re
 from datetime import date
 
 from newsloom.annotate.timex_rules import (
-    _MON,
     _MOD,
+    _MON,
     _POD,
     _YEAR,
     Context,
