@@ -61,9 +61,7 @@ def governing_verb(span: Span) -> tuple[Token, str] | None:
 def clause_tense(verb: Token, prep: str = "", after: bool = False) -> Tense | Literal["unknown"]:
     """The tense of ``verb``'s clause for a time hanging from ``prep``: future, past, or
     "unknown" when the clause gives no sign (a bare present, an infinitive under a past verb),
-    so the caller can fall back to cue words nearby. ``after``: the time follows the verb, so
-    "on" is the plan's target ("planned a march on Saturday"), not the day of the planning
-    ("On Friday, officials planned ...")."""
+    so the caller can fall back to cue words nearby."""
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in FUTURE_AUXILIARIES for a in auxes):
         return "future"
