@@ -58,7 +58,7 @@ def governing_verb(span: Span) -> tuple[Token, str] | None:
     return None
 
 
-def clause_tense(verb: Token, prep: str = "", after: bool = False) -> Tense | Literal["unknown"]:
+def clause_tense(verb: Token, prep: str = "") -> Tense | Literal["unknown"]:
     """The tense of ``verb``'s clause for a time hanging from ``prep``: future, past, or
     "unknown" when the clause gives no sign (a bare present, an infinitive under a past verb),
     so the caller can fall back to cue words nearby."""
@@ -66,8 +66,7 @@ def clause_tense(verb: Token, prep: str = "", after: bool = False) -> Tense | Li
     if any(a in FUTURE_AUXILIARIES for a in auxes):
         return "future"
     perfect = "had" in auxes
-    target = prep in TARGET_PREPS or (after and prep == "on")
-    if verb.lower_ in PROSPECTIVE_VERBS and target and not perfect:
+    if verb.lower_ in PROSPECTIVE_VERBS and prep in TARGET_PREPS and not perfect:
         return "future"  # "planned for early March", "has scheduled a news conference Thursday"
     past = perfect or any(a in PAST_AUXILIARIES for a in auxes) or verb.tag_ == "VBD"
     past = past or (verb.tag_ == "VBN" and any(a in PERFECT_AUXILIARIES for a in auxes))
@@ -94,9 +93,7 @@ def _complement_tense(head: Token) -> Tense | Literal["unknown"]:
 def time_tense(span: Span) -> Tense | Literal["unknown"]:
     """The tense of the clause a time expression belongs to (see ``clause_tense``)."""
     found = governing_verb(span)
-    if found is None:
-        return "unknown"
-    return clause_tense(found[0], found[1], span.start > found[0].i)
+    return "unknown" if found is None else clause_tense(*found)
 
 
 def in_clause_of(verb: Token, token: Token) -> bool:
