@@ -143,3 +143,19 @@ def test_second_day_of_a_coordinated_date() -> None:
         "25": "2024-04-25",
     }
     assert values("On April 24 and 25 people were hurt.") == {"April 24": "2024-04-24"}
+
+
+def test_halves_of_a_year() -> None:
+    assert values("Profit fell in the last half of 2019.") == {"the last half of 2019": "2019-H2"}
+    found = values("Orders rose through the first two quarters of 2020.")
+    assert found == {"the first two quarters of 2020": "2020-H1"}
+    assert "the last two quarters" not in values("Sales in the last two quarters rose.")
+
+
+def test_the_week_of_a_date_is_its_iso_week() -> None:
+    assert values("A hearing is set for the week of March 6, 2023.") == {
+        "the week of March 6, 2023": "2023-W10"
+    }
+    assert values("Crowds came on the weekend of Nov. 9, 2024.") == {
+        "the weekend of Nov. 9, 2024": "2024-W45-WE"
+    }

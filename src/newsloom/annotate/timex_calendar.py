@@ -10,6 +10,7 @@ recurring weekdays.
   year two thousand" 2000, "the nineties" ``199``.
 - "the year", "the full year", "the fiscal year" in a report are the anchor's year; "the year
   ending June 30" and "the whole year" are a year's length (P1Y).
+- "the week of March 6" is that day's ISO week (``2000-W10``).
 - "April 24 and 25": the second day is a date of the month named before it.
 - "each Thursday", "on Tuesdays", "Tuesday nights" recur: a SET valued ``XXXX-WXX-4`` (with the
   part of the day when one is named, ``XXXX-WXX-2TNI``), as TimeML writes them.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from newsloom.annotate import timex_resolve as tr
 from newsloom.annotate.timex_rules import (
     _MOD,
     _MON,
@@ -131,7 +133,25 @@ def _second_day(m: re.Match[str], ctx: Context) -> Norm | None:
     return _full_date(m, ctx)
 
 
+def _week_of(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the week of March 6": the ISO week holding that day (TimeML ``2000-W10``)."""
+    day = _full_date(m, ctx)
+    if day is None or day.value is None:
+        return None
+    week = tr.iso_week(date.fromisoformat(day.value))
+    return Norm(week + ("-WE" if m["unit"].lower() == "weekend" else ""), relative=day.relative)
+
+
 CALENDAR_RULES: tuple[Rule, ...] = (
+    Rule(
+        "week_of",
+        _compile(
+            r"(?i:the)\s+(?P<unit>(?i:week|weekend))\s+(?i:of)\s+(?P<wd>)?"
+            rf"(?P<mon>{_MON})\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+            rf"(?:,?\s+{_YEAR})?"
+        ),
+        _week_of,
+    ),
     Rule(
         "second_day",
         _compile(

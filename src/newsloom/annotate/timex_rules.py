@@ -407,8 +407,10 @@ def _year_ago_adj(m: re.Match[str], ctx: Context) -> Norm:
     return Norm(str(ctx.anchor.year - 1))
 
 
-def _half(m: re.Match[str], ctx: Context) -> Norm:
-    half = ORDINALS[m["ord"].lower()]
+def _half(m: re.Match[str], ctx: Context) -> Norm | None:
+    if "quarters" in m[0].lower() and not re.search(r"(?i)\bof\b", m[0]):
+        return None  # "the last two quarters' results": two quarters back, not a half
+    half = ORDINALS.get(m["ord"].lower(), 2)  # "the last half", "the last two quarters": H2
     year = int(m["year"]) if m["year"] else ctx.anchor.year
     return Norm(f"{year:04d}-H{half}", precision="unknown", relative=not m["year"])
 
@@ -592,7 +594,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "half",
         _compile(
-            r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second))[\s-]+(?i:half)"
+            r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|last))[\s-]+(?i:half|two\s+quarters)"
             rf"(?:\s+(?i:of)\s+(?:(?i:the\s+year)|{_YEAR})|(?=\s+(?i:profit|earnings|results|"
             r"sales|net|revenue|loss|growth)))"
         ),
