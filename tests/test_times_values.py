@@ -159,3 +159,12 @@ def test_the_week_of_a_date_is_its_iso_week() -> None:
     assert values("Crowds came on the weekend of Nov. 9, 2024.") == {
         "the weekend of Nov. 9, 2024": "2024-W45-WE"
     }
+
+
+def test_part_of_day_with_a_modifier_is_on_the_anchor_day() -> None:
+    refs = find_times("By mid-afternoon yesterday the river had crested.", SATURDAY)
+    assert [(r.text, r.value, r.mod) for r in refs] == [
+        ("mid-afternoon yesterday", "2024-11-01TAF", "MID")
+    ]
+    assert values("Crews arrived in the early evening.") == {"early evening": "2024-11-02TEV"}
+    assert values("The evening was calm.") == {}  # no modifier: not claimed

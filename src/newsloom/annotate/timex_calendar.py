@@ -10,6 +10,7 @@ recurring weekdays.
   year two thousand" 2000, "the nineties" ``199``.
 - "the year", "the full year", "the fiscal year" in a report are the anchor's year; "the year
   ending June 30" and "the whole year" are a year's length (P1Y).
+- "by mid-afternoon", "early evening yesterday": that part of the anchor's day (``TAF``).
 - "the week of March 6" is that day's ISO week (``2000-W10``).
 - "April 24 and 25": the second day is a date of the month named before it.
 - "each Thursday", "on Tuesdays", "Tuesday nights" recur: a SET valued ``XXXX-WXX-4`` (with the
@@ -19,7 +20,7 @@ recurring weekdays.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from newsloom.annotate import timex_resolve as tr
 from newsloom.annotate.timex_rules import (
@@ -34,7 +35,13 @@ from newsloom.annotate.timex_rules import (
     _full_date,
     _mod,
 )
-from newsloom.annotate.timex_vocab import NUMBER_WORDS, PARTS_OF_DAY, SEASONS, WEEKDAYS
+from newsloom.annotate.timex_vocab import (
+    NUMBER_WORDS,
+    PARTS_OF_DAY,
+    RELATIVE_DAYS,
+    SEASONS,
+    WEEKDAYS,
+)
 
 #: The month each season begins in (winter: the January it spans, see the module docstring).
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}
@@ -142,7 +149,24 @@ def _week_of(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm(week + ("-WE" if m["unit"].lower() == "weekend" else ""), relative=day.relative)
 
 
+def _part_of_day(m: re.Match[str], ctx: Context) -> Norm:
+    """ "by mid-afternoon", "early evening yesterday": that part of the anchor's day (or of the
+    day named after it), with the modifier."""
+    offset = RELATIVE_DAYS[m["rel"].lower()] if m["rel"] else 0
+    day = ctx.anchor + timedelta(days=offset)
+    code = PARTS_OF_DAY[m["pod"].lower()]
+    return Norm(f"{day.isoformat()}T{code}", "TIME", mod=_mod(m), precision="day")
+
+
 CALENDAR_RULES: tuple[Rule, ...] = (
+    Rule(
+        "part_of_day",
+        _compile(
+            r"(?i:(?P<mod>early|mid|late)[\s-]*)(?P<pod>(?i:morning|afternoon|evening))"
+            r"(?:\s+(?P<rel>(?i:yesterday|today|tomorrow)))?"
+        ),
+        _part_of_day,
+    ),
     Rule(
         "week_of",
         _compile(
