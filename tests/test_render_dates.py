@@ -88,6 +88,15 @@ def test_sets_in_words() -> None:
     assert human_time(day) == "March 3, 2025"
 
 
+def test_recurring_weekdays_in_words() -> None:
+    thursdays = TimeRef(text="each Thursday", start=0, end=13, value="XXXX-WXX-4", type="SET")
+    assert human_time(thursdays) == "every Thursday"
+    nights = TimeRef(text="Tuesday nights", start=0, end=14, value="XXXX-WXX-2TNI", type="SET")
+    assert human_time(nights) == "every Tuesday night"
+    odd = TimeRef(text="x", start=0, end=1, value="XXXX-WXX-9", type="SET")
+    assert human_time(odd) == "XXXX-WXX-9"  # no such weekday: shown as it is, as before
+
+
 # --------------------------------------------------------------------------- the renderers
 
 WEEK_ENTRY = TimelineEntry(date="2025-W09", text="Prices rose that week.", articles=["a"],

@@ -53,6 +53,8 @@ _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR_RE = re.compile(r"^\d{4}$")
 _PART_RE = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
 _DECADE_RE = re.compile(r"^\d{2,3}$")
+_WEEKDAY_SET_RE = re.compile(r"^XXXX-WXX-([1-7])(?:T([A-Z]{2}))?$")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DURATION_RE = re.compile(r"^P(T?)(\d+(?:\.\d+)?|X)(DE|CE|WE|[YMWDQHS])$")
 
 
@@ -79,11 +81,15 @@ def human_date(value: str | None) -> str:
 
 
 def human_time(ref: TimeRef) -> str:
-    """A time expression's value in words: a set ("P1W") is "every week"; unresolved "—"."""
+    """A time expression's value in words: a set ("P1W") is "every week", ("XXXX-WXX-4TNI")
+    "every Thursday night"; unresolved "—"."""
     if ref.type == "SET" and ref.value and (m := _DURATION_RE.match(ref.value)):
         unit = (_CLOCK_UNITS if m[1] else _SET_UNITS).get(m[3])
         if unit and m[2] == "1":
             return f"every {unit}"
+    if ref.type == "SET" and ref.value and (w := _WEEKDAY_SET_RE.match(ref.value)):
+        part = f" {_PARTS_OF_DAY[w[2]]}" if w[2] in _PARTS_OF_DAY else ""
+        return f"every {_WEEKDAY_NAMES[int(w[1]) - 1]}{part}"
     return human_date(ref.value)
 
 
