@@ -168,3 +168,15 @@ def test_part_of_day_with_a_modifier_is_on_the_anchor_day() -> None:
     ]
     assert values("Crews arrived in the early evening.") == {"early evening": "2024-11-02TEV"}
     assert values("The evening was calm.") == {}  # no modifier: not claimed
+
+
+def test_and_a_half_goes_to_the_next_smaller_unit() -> None:
+    assert values("They lived in camps for 2 1/2 years.") == {"2 1/2 years": "P2Y6M"}
+    assert values("The talks lasted an hour and a half.") == {"an hour and a half": "PT1H30M"}
+    assert values("The storm lasted a day and a half.") == {"a day and a half": "P1DT12H"}
+    assert values("Repairs took 1 1/2 months.") == {"1 1/2 months": "P1.5M"}  # no whole half
+
+
+def test_one_day_after_a_modal_is_the_future() -> None:
+    assert values("The line will one day reach the coast.") == {"one day": "FUTURE_REF"}
+    assert values("The line was closed for one day last week.")["one day"] == "P1D"

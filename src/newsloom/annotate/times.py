@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 
 from newsloom.annotate import timex_anaphora
 from newsloom.annotate.clause import time_tense
-from newsloom.annotate.timex_calendar import CALENDAR_RULES
+from newsloom.annotate.timex_calendar import CALENDAR_RULES, FIRST_RULES
 from newsloom.annotate.timex_resolve import (
     Direction,
     precision_of,
@@ -204,7 +204,7 @@ def _doc_direction(doc: Doc, start: int, end: int) -> Direction | Literal["unkno
 # ------------------------------------------------------------------------------ selection
 
 _Candidate = tuple[int, int, int, Norm]
-_RULES = (*RULES, *CALENDAR_RULES, timex_anaphora.ANAPHOR_RULE)
+_RULES = (*FIRST_RULES, *RULES, *CALENDAR_RULES, timex_anaphora.ANAPHOR_RULE)
 
 
 def _candidates(ctx: _Context) -> list[_Candidate]:

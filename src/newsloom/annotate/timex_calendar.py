@@ -11,6 +11,7 @@ recurring weekdays.
 - "the year", "the full year", "the fiscal year" in a report are the anchor's year; "the year
   ending June 30" and "the whole year" are a year's length (P1Y).
 - "by mid-afternoon", "early evening yesterday": that part of the anchor's day (``TAF``).
+- "will one day be", "could some day replace": an unnamed day ahead, ``FUTURE_REF``.
 - "the week of March 6" is that day's ISO week (``2000-W10``).
 - "April 24 and 25": the second day is a date of the month named before it.
 - "each Thursday", "on Tuesdays", "Tuesday nights" recur: a SET valued ``XXXX-WXX-4`` (with the
@@ -157,6 +158,22 @@ def _part_of_day(m: re.Match[str], ctx: Context) -> Norm:
     code = PARTS_OF_DAY[m["pod"].lower()]
     return Norm(f"{day.isoformat()}T{code}", "TIME", mod=_mod(m), precision="day")
 
+
+def _future_day(m: re.Match[str], ctx: Context) -> Norm:
+    return Norm("FUTURE_REF", relative=False)
+
+
+#: Rules that win over the core rules on the same span ("one day" after a modal is not P1D).
+FIRST_RULES: tuple[Rule, ...] = (
+    Rule(
+        "future_day",
+        _compile(
+            r"(?i:will|would|could|may|might|can|should)\s+(?P<x>(?i:one|some)\s+day)"
+            r"(?=\s+[a-z])"
+        ),
+        _future_day,
+    ),
+)
 
 CALENDAR_RULES: tuple[Rule, ...] = (
     Rule(

@@ -310,6 +310,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
         and not _adjectival(m, ctx, num_text)
     ):
         return None  # "the 1988 second quarter", "two day": a number beside a word, not a count
+    if count is not None and ("1/2" in num_text or m["half"]):
+        return Norm(tr.and_a_half(count, unit, clock), "DURATION", relative=False)
     amount = "X" if count is None else _amount(num_text, count)
     value = f"PT{amount}{unit}" if clock else f"P{amount}{unit[:1] if unit != 'DE' else 'DE'}"
     return Norm(value, "DURATION", relative=False)
@@ -560,7 +562,7 @@ RULES: tuple[Rule, ...] = (
         _compile(
             r"(?:(?i:the\s+(?:past|last|next|first|previous|coming|following|final|latest|"
             r"preceding|same|full|entire|whole)|the|another|an?\s+additional|the\s+same)\s+)?"
-            rf"{_NUM}[\s-]+{_UNIT}(?:-long)?"
+            rf"{_NUM}[\s-]+{_UNIT}(?P<half>\s+(?i:and\s+a\s+half))?(?:-long)?"
         ),
         _duration,
     ),
