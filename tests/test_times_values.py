@@ -180,3 +180,8 @@ def test_and_a_half_goes_to_the_next_smaller_unit() -> None:
 def test_one_day_after_a_modal_is_the_future() -> None:
     assert values("The line will one day reach the coast.") == {"one day": "FUTURE_REF"}
     assert values("The line was closed for one day last week.")["one day"] == "P1D"
+
+
+def test_title_case_name_in_quotes_is_not_a_time() -> None:
+    assert values('She said on the show "This Week" that talks had stalled.') == {}
+    assert values("She said this week that talks had stalled.") == {"this week": "2024-W44"}

@@ -115,6 +115,7 @@ _PREP = (
     r"(?i:\b(?P<pre>in|since|by|until|till|through|during|from|to|of|before|after|between|and|"
     r"or|on|each|every|for|throughout)\s+)"
 )
+_OPENING_QUOTES = "\"“'‘"
 _NOUN_AFTER_RE = re.compile(r"[^\S\n]+[a-z]{3,}")
 _MOD_CODES = {"early": "START", "late": "END", "mid": "MID", "earlier": None, "later": None}
 
@@ -260,6 +261,9 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Norm:
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    quoted = m.start() > 0 and ctx.text[m.start() - 1] in _OPENING_QUOTES
+    if quoted and m["unit"].istitle() and m["rel"][:1].isupper():
+        return None  # "This Week", a programme's name in quotes
     offset = _REL_OFFSETS[re.sub(r"\s+", " ", m["rel"].lower())]
     word = m["unit"].lower()
     if word in SEASONS:
