@@ -14,6 +14,7 @@ recurring weekdays.
 - "will one day be", "could some day replace": an unnamed day ahead, ``FUTURE_REF``.
 - "the week of March 6" is that day's ISO week (``2000-W10``).
 - "April 24 and 25": the second day is a date of the month named before it.
+- Holidays: fixed-date ones ("Christmas") and Thanksgiving (the fourth Thursday of November).
 - "each Thursday", "on Tuesdays", "Tuesday nights" recur: a SET valued ``XXXX-WXX-4`` (with the
   part of the day when one is named, ``XXXX-WXX-2TNI``), as TimeML writes them.
 """
@@ -33,10 +34,13 @@ from newsloom.annotate.timex_rules import (
     Norm,
     Rule,
     _compile,
+    _day_value,
     _full_date,
     _mod,
+    _names,
 )
 from newsloom.annotate.timex_vocab import (
+    HOLIDAYS,
     NUMBER_WORDS,
     PARTS_OF_DAY,
     RELATIVE_DAYS,
@@ -44,6 +48,8 @@ from newsloom.annotate.timex_vocab import (
     WEEKDAYS,
 )
 
+#: Thanksgiving (US): the fourth Thursday of November.
+THANKSGIVING_WEEK = 4
 #: The month each season begins in (winter: the January it spans, see the module docstring).
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}
 #: Months each season lasts.
@@ -175,7 +181,29 @@ FIRST_RULES: tuple[Rule, ...] = (
     ),
 )
 
+
+def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
+    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
+    direction = ctx.direction(*m.span())
+    if name.startswith("thanksgiving"):
+        day = _thanksgiving(ctx.anchor.year)
+        if direction != "future" and day > ctx.anchor:
+            day = _thanksgiving(ctx.anchor.year - 1)
+        return _day_value(day)
+    month, dom = HOLIDAYS[name]
+    return _day_value(tr.resolve_month_day(ctx.anchor, month, dom, direction or "past"))
+
+
+def _thanksgiving(year: int) -> date:
+    first = date(year, 11, 1)
+    first_thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    return first_thursday + timedelta(weeks=THANKSGIVING_WEEK - 1)
+
+
+_HOLIDAY_NAMES = _names([*HOLIDAYS, "thanksgiving day", "thanksgiving"])
+
 CALENDAR_RULES: tuple[Rule, ...] = (
+    Rule("holiday", _compile(rf"(?P<name>{_HOLIDAY_NAMES})"), _holiday),
     Rule(
         "part_of_day",
         _compile(

@@ -20,7 +20,6 @@ from newsloom.annotate.timex_vocab import (
     AMBIGUOUS_MONTHS,
     COUNT_NOUNS,
     EVENT_RELATIVE,
-    HOLIDAYS,
     LONG_SPANS,
     MONTHS,
     NUMBER_WORDS,
@@ -36,8 +35,6 @@ from newsloom.annotate.timex_vocab import (
     WEEKDAYS,
 )
 
-#: Thanksgiving (US): the fourth Thursday of November.
-THANKSGIVING_WEEK = 4
 NOON_HOUR = 12
 
 
@@ -462,24 +459,6 @@ def _clock(m: re.Match[str]) -> tuple[int | None, int]:
     return hour, minute
 
 
-def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
-    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
-    direction = ctx.direction(*m.span())
-    if name.startswith("thanksgiving"):
-        day = _thanksgiving(ctx.anchor.year)
-        if direction != "future" and day > ctx.anchor:
-            day = _thanksgiving(ctx.anchor.year - 1)
-        return _day_value(day)
-    month, dom = HOLIDAYS[name]
-    return _day_value(tr.resolve_month_day(ctx.anchor, month, dom, direction or "past"))
-
-
-def _thanksgiving(year: int) -> date:
-    first = date(year, 11, 1)
-    first_thursday = first + timedelta(days=(3 - first.weekday()) % 7)
-    return first_thursday + timedelta(weeks=THANKSGIVING_WEEK - 1)
-
-
 def _absolute(norm: Norm | None) -> Norm | None:
     if norm is not None:
         norm.relative = False
@@ -492,7 +471,6 @@ _REL_WORDS = (
     r"(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|"
     r"the\s+previous|the\s+current|last|this|next|past|coming|previous|current))"
 )
-_HOLIDAY_NAMES = _names([*HOLIDAYS, "thanksgiving day", "thanksgiving"])
 _QUARTER_ADJ = (
     r"latest|current|recent|past|previous|prior|year-ago|year-earlier|year\s+ago|comparable|"
     r"just-ended|just\s+ended|fiscal|calendar|same|final|last"
@@ -622,7 +600,6 @@ RULES: tuple[Rule, ...] = (
         ),
         _time,
     ),
-    Rule("holiday", _compile(rf"(?P<name>{_HOLIDAY_NAMES})"), _holiday),
 )
 
 
