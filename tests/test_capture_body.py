@@ -194,3 +194,37 @@ def test_a_lone_sentence_amid_chrome_is_still_the_body() -> None:
         assert len(set(first_probabilities(lines))) == 1
     assert result.paragraphs == BODY[2:]
     assert len(set(first_probabilities(lines))) > 1  # the shipped weights again after the block
+
+
+# A wire capture with no headline line: the likeliest headline is a sentence in the middle.
+NO_HEADLINE = """HARBORTON (AP) --
+
+The city council of Harborton is reviewing whether parking violations by several of its members \
+should affect their standing on the transport committee, officials said on Tuesday.
+
+The review began after a local newspaper reported that three members had collected more than \
+forty unpaid tickets in the past two years.
+
+``That matter is under review,'' council clerk Dana Whitfield said when asked Tuesday about the \
+tickets. ``We will look at all of it.''
+
+Members of the committee declined to comment on the review, and the mayor's office said it would \
+wait for the clerk's report before deciding anything.
+
+The council meets again next week.
+"""
+
+
+def test_headline_below_body_paragraphs_stays_in_the_body() -> None:
+    result = clean_capture(NO_HEADLINE)
+    quote = next(line for line in NO_HEADLINE.splitlines() if line.startswith("``That"))
+    assert result.title == quote  # the page's likeliest headline line ...
+    assert quote in result.paragraphs  # ... is still a paragraph of the article
+    assert all(r.reason != "title" for r in result.removed)
+
+
+def test_headline_above_the_body_leaves_it() -> None:
+    text = "Council reviews members' parking tickets\n\n" + NO_HEADLINE.split("\n\n", 1)[1]
+    result = clean_capture(text)
+    assert result.title == "Council reviews members' parking tickets"
+    assert result.title not in result.paragraphs

@@ -41,6 +41,9 @@ from newsloom.web.charts import timeline_chart
         ("P1.5Y", "1.5 years"),
         ("PT5H", "5 hours"),
         ("PXY", "years"),
+        ("P2Y6M", "2 years 6 months"),
+        ("PT1H30M", "1 hour 30 minutes"),
+        ("P1DT12H", "1 day 12 hours"),
         ("P100CE", "100 centuries"),
         ("PRESENT_REF", "now"),
         ("PAST_REF", "the past"),
@@ -58,6 +61,7 @@ def test_values_in_words(value: str, words: str) -> None:
         ("  ", "—"),
         ("2025-02-30", "2025-02-30"),  # no such day: shown as given, never guessed
         ("2025-W60", "2025-W60"),  # no such week
+        ("PT", "PT"),  # a duration with no amount
         ("2025-13", "2025-13"),  # no such month
         ("2024-11-02T31:00", "Nov. 2, 2024"),  # a clock that is no clock: the day alone
         ("P3Z", "P3Z"),  # no such unit
@@ -86,6 +90,15 @@ def test_sets_in_words() -> None:
     assert human_time(twice) == "2 days"  # not "every 1": the count is kept as a duration
     day = TimeRef(text="Monday", start=0, end=6, value="2025-03-03", type="DATE")
     assert human_time(day) == "March 3, 2025"
+
+
+def test_recurring_weekdays_in_words() -> None:
+    thursdays = TimeRef(text="each Thursday", start=0, end=13, value="XXXX-WXX-4", type="SET")
+    assert human_time(thursdays) == "every Thursday"
+    nights = TimeRef(text="Tuesday nights", start=0, end=14, value="XXXX-WXX-2TNI", type="SET")
+    assert human_time(nights) == "every Tuesday night"
+    odd = TimeRef(text="x", start=0, end=1, value="XXXX-WXX-9", type="SET")
+    assert human_time(odd) == "XXXX-WXX-9"  # no such weekday: shown as it is, as before
 
 
 # --------------------------------------------------------------------------- the renderers

@@ -34,7 +34,9 @@ from typing import Literal, cast
 
 from spacy.tokens import Doc
 
+from newsloom.annotate import timex_anaphora
 from newsloom.annotate.clause import time_tense
+from newsloom.annotate.timex_calendar import CALENDAR_RULES, FIRST_RULES
 from newsloom.annotate.timex_resolve import (
     Direction,
     precision_of,
@@ -84,7 +86,7 @@ _SCOPE_MODS |= {"middle": "MID", "turn": "START"}
 def find_times(text: str, anchor: date | None, doc: Doc | None = None) -> list[TimeRef]:
     """Every time expression in ``text``, in text order, resolved against ``anchor``."""
     ctx = _Context(text=text, anchor=anchor or _STAND_IN_ANCHOR, doc=doc)
-    chosen = _select(_candidates(ctx))
+    chosen = timex_anaphora.resolve(_select(_candidates(ctx)))
     chosen = _join_clock_times(text, chosen)
     refs = [_time_ref(text, start, end, norm, anchor is None) for start, end, norm in chosen]
     return [_with_scope(text, ref) for ref in refs]
@@ -202,12 +204,13 @@ def _doc_direction(doc: Doc, start: int, end: int) -> Direction | Literal["unkno
 # ------------------------------------------------------------------------------ selection
 
 _Candidate = tuple[int, int, int, Norm]
+_RULES = (*FIRST_RULES, *RULES, *CALENDAR_RULES, timex_anaphora.ANAPHOR_RULE)
 
 
 def _candidates(ctx: _Context) -> list[_Candidate]:
     """Every rule's matches, normalised in text order (so "the quarter" sees the last quarter)."""
     matches: list[tuple[int, int, int, re.Match[str]]] = []
-    for index, rule in enumerate(RULES):
+    for index, rule in enumerate(_RULES):
         has_x = "x" in rule.pattern.groupindex
         for m in rule.pattern.finditer(ctx.text):
             start, end = m.span("x") if has_x else m.span()
@@ -215,7 +218,7 @@ def _candidates(ctx: _Context) -> list[_Candidate]:
                 matches.append((start, end, index, m))
     found: list[_Candidate] = []
     for start, end, index, m in sorted(matches, key=lambda c: (c[0], c[2])):
-        norm = RULES[index].normalise(m, ctx)
+        norm = _RULES[index].normalise(m, ctx)
         if norm is not None:
             found.append((start, end, index, norm))
     return found

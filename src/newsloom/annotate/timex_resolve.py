@@ -148,6 +148,20 @@ def shift_unit(anchor: date, unit: str, amount: int) -> tuple[str, str]:
     return f"{anchor.year + amount:04d}", "year"
 
 
+#: "and a half" of a unit, in the next smaller one (TimeML writes "2 1/2 years" as P2Y6M).
+_HALVES = {("Y", False): "6M", ("D", False): "T12H", ("H", True): "30M", ("M", True): "30S"}
+
+
+def and_a_half(count: int, unit: str, clock: bool) -> str:
+    """The duration ``count`` and a half ``unit``: "2 1/2 years" → P2Y6M, "a minute and a half"
+    → PT1M30S; a unit with no whole smaller one keeps a decimal ("1 1/2 months" → P1.5M)."""
+    prefix = "PT" if clock else "P"
+    half = _HALVES.get((unit, clock))
+    if half is None:
+        return f"{prefix}{count}.5{unit[:1] if unit != 'DE' else 'DE'}"
+    return f"{prefix}{count}{unit}{half}"
+
+
 def weekend_of(anchor: date, amount: int) -> str:
     """The weekend ``amount`` weeks from the anchor's, as "2024-W44-WE"."""
     return iso_week(anchor + timedelta(weeks=amount)) + "-WE"

@@ -20,7 +20,6 @@ from newsloom.annotate.timex_vocab import (
     AMBIGUOUS_MONTHS,
     COUNT_NOUNS,
     EVENT_RELATIVE,
-    HOLIDAYS,
     LONG_SPANS,
     MONTHS,
     NUMBER_WORDS,
@@ -36,8 +35,6 @@ from newsloom.annotate.timex_vocab import (
     WEEKDAYS,
 )
 
-#: Thanksgiving (US): the fourth Thursday of November.
-THANKSGIVING_WEEK = 4
 NOON_HOUR = 12
 
 
@@ -51,6 +48,9 @@ class Norm:
     precision: str | None = None
     #: True when the value was computed from the anchor (None without one).
     relative: bool = True
+    #: "that year", "the following month": (unit letter, shift), resolved against the date named
+    #: before it once spans are chosen (``timex_anaphora.resolve``).
+    anaphor: tuple[str, int] | None = None
 
 
 class Context(Protocol):
@@ -100,7 +100,7 @@ _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d,.]\d|\s*%|-\w)"
 _POD = r"(?i:morning|afternoon|evening|night|overnight)"
 _NUM = (
     r"(?P<num>\d+(?:\.\d+)?(?:\s+1/2)?|"
-    r"(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?i:one|two|three|four|five|"
+    r"(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?i:one|two|three|four|five|"
     r"six|seven|eight|nine)|" + _words(set(NUMBER_WORDS) | VAGUE_COUNTS)[:-1] + "))"
 )
 _UNIT = (
@@ -112,6 +112,8 @@ _PREP = (
     r"(?i:\b(?P<pre>in|since|by|until|till|through|during|from|to|of|before|after|between|and|"
     r"or|on|each|every|for|throughout)\s+)"
 )
+_OPENING_QUOTES = "\"“'‘"
+_NOUN_AFTER_RE = re.compile(r"[^\S\n]+[a-z]{3,}")
 _MOD_CODES = {"early": "START", "late": "END", "mid": "MID", "earlier": None, "later": None}
 
 
@@ -138,9 +140,9 @@ def _number(text: str | None) -> int | None:
         return None
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
-    if "-" in word:
-        tens, _, ones = word.partition("-")
-        return NUMBER_WORDS.get(tens, 0) + NUMBER_WORDS.get(ones, 0)
+    tens, _, ones = word.replace("-", " ").partition(" ")
+    if tens in NUMBER_WORDS and ones in NUMBER_WORDS:  # "twenty-four", spoken "twenty four"
+        return NUMBER_WORDS[tens] + NUMBER_WORDS[ones]
     return int(float(word.split()[0]))
 
 
@@ -256,6 +258,9 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Norm:
 
 
 def _relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    quoted = m.start() > 0 and ctx.text[m.start() - 1] in _OPENING_QUOTES
+    if quoted and m["unit"].istitle() and m["rel"][:1].isupper():
+        return None  # "This Week", a programme's name in quotes
     offset = _REL_OFFSETS[re.sub(r"\s+", " ", m["rel"].lower())]
     word = m["unit"].lower()
     if word in SEASONS:
@@ -303,11 +308,22 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
         and count > 1
         and not unit_text.endswith("s")
         and " " in m[0][-len(unit_text) - 1 :]
+        and not _adjectival(m, ctx, num_text)
     ):
         return None  # "the 1988 second quarter", "two day": a number beside a word, not a count
+    if count is not None and ("1/2" in num_text or m["half"]):
+        return Norm(tr.and_a_half(count, unit, clock), "DURATION", relative=False)
     amount = "X" if count is None else _amount(num_text, count)
     value = f"PT{amount}{unit}" if clock else f"P{amount}{unit[:1] if unit != 'DE' else 'DE'}"
     return Norm(value, "DURATION", relative=False)
+
+
+def _adjectival(m: re.Match[str], ctx: Context, num_text: str) -> bool:
+    """ "a two day rally", "a five year low": a count written in words before a singular unit
+    and a noun is a compound adjective (the hyphen left out), a duration all the same."""
+    if not num_text or num_text[:1].isdigit() or m["unit"].lower().startswith("second"):
+        return False
+    return _NOUN_AFTER_RE.match(ctx.text, m.end()) is not None
 
 
 def _amount(text: str, count: int) -> str:
@@ -394,8 +410,10 @@ def _year_ago_adj(m: re.Match[str], ctx: Context) -> Norm:
     return Norm(str(ctx.anchor.year - 1))
 
 
-def _half(m: re.Match[str], ctx: Context) -> Norm:
-    half = ORDINALS[m["ord"].lower()]
+def _half(m: re.Match[str], ctx: Context) -> Norm | None:
+    if "quarters" in m[0].lower() and not re.search(r"(?i)\bof\b", m[0]):
+        return None  # "the last two quarters' results": two quarters back, not a half
+    half = ORDINALS.get(m["ord"].lower(), 2)  # "the last half", "the last two quarters": H2
     year = int(m["year"]) if m["year"] else ctx.anchor.year
     return Norm(f"{year:04d}-H{half}", precision="unknown", relative=not m["year"])
 
@@ -441,24 +459,6 @@ def _clock(m: re.Match[str]) -> tuple[int | None, int]:
     return hour, minute
 
 
-def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
-    name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
-    direction = ctx.direction(*m.span())
-    if name.startswith("thanksgiving"):
-        day = _thanksgiving(ctx.anchor.year)
-        if direction != "future" and day > ctx.anchor:
-            day = _thanksgiving(ctx.anchor.year - 1)
-        return _day_value(day)
-    month, dom = HOLIDAYS[name]
-    return _day_value(tr.resolve_month_day(ctx.anchor, month, dom, direction or "past"))
-
-
-def _thanksgiving(year: int) -> date:
-    first = date(year, 11, 1)
-    first_thursday = first + timedelta(days=(3 - first.weekday()) % 7)
-    return first_thursday + timedelta(weeks=THANKSGIVING_WEEK - 1)
-
-
 def _absolute(norm: Norm | None) -> Norm | None:
     if norm is not None:
         norm.relative = False
@@ -471,7 +471,6 @@ _REL_WORDS = (
     r"(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|"
     r"the\s+previous|the\s+current|last|this|next|past|coming|previous|current))"
 )
-_HOLIDAY_NAMES = _names([*HOLIDAYS, "thanksgiving day", "thanksgiving"])
 _QUARTER_ADJ = (
     r"latest|current|recent|past|previous|prior|year-ago|year-earlier|year\s+ago|comparable|"
     r"just-ended|just\s+ended|fiscal|calendar|same|final|last"
@@ -545,7 +544,7 @@ RULES: tuple[Rule, ...] = (
         _compile(
             r"(?:(?i:the\s+(?:past|last|next|first|previous|coming|following|final|latest|"
             r"preceding|same|full|entire|whole)|the|another|an?\s+additional|the\s+same)\s+)?"
-            rf"{_NUM}[\s-]+{_UNIT}(?:-long)?"
+            rf"{_NUM}[\s-]+{_UNIT}(?P<half>\s+(?i:and\s+a\s+half))?(?:-long)?"
         ),
         _duration,
     ),
@@ -579,7 +578,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "half",
         _compile(
-            r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second))[\s-]+(?i:half)"
+            r"(?:(?i:the)\s+)?(?P<ord>(?i:first|second|last))[\s-]+(?i:half|two\s+quarters)"
             rf"(?:\s+(?i:of)\s+(?:(?i:the\s+year)|{_YEAR})|(?=\s+(?i:profit|earnings|results|"
             r"sales|net|revenue|loss|growth)))"
         ),
@@ -601,7 +600,6 @@ RULES: tuple[Rule, ...] = (
         ),
         _time,
     ),
-    Rule("holiday", _compile(rf"(?P<name>{_HOLIDAY_NAMES})"), _holiday),
 )
 
 

@@ -124,8 +124,10 @@ def clean_capture(text: str, site_lines: frozenset[str] = frozenset()) -> Captur
     result = CaptureResult()
     title_at = headline.choose(lines, start, end)
     if title_at is not None:
-        result.title, lines[title_at].reason = lines[title_at].text, "title"
-        start = _title_out_of_body(lines, title_at, start, end)
+        result.title = lines[title_at].text
+        if not _after_body_prose(lines, title_at, start, end):
+            lines[title_at].reason = "title"
+            start = _title_out_of_body(lines, title_at, start, end)
     header = lines[:start] if start is not None else lines
     read_header(header, result, title_at)
     if start is not None and end is not None:
@@ -430,14 +432,21 @@ def mark_footer(lines: Iterable[Line], result: CaptureResult) -> None:
 def _title_out_of_body(
     lines: list[Line], title_at: int, start: int | None, end: int | None
 ) -> int | None:
-    """A headline the body stretch swallowed leaves it: when no body line stands before it, the
-    body starts after it (and after the byline or date stamp that follow it); else it is just
-    one line less of the body (marked ``title``)."""
+    """A headline the body stretch swallowed, with no body line before it, leaves it: the body
+    starts after it (and after the byline or date stamp that follow it)."""
     if start is None or end is None or not start <= title_at <= end:
         return start
-    if any(ln.kind is Kind.PROSE and not ln.reason for ln in lines[start:title_at]):
-        return start
     return _after_header(lines, title_at + 1, end)
+
+
+def _after_body_prose(lines: list[Line], title_at: int, start: int | None, end: int | None) -> bool:
+    """Whether the headline stands inside the body stretch below a body paragraph. Such a line
+    is also a paragraph of the article (a page without a headline of its own, whose likeliest
+    line is a sentence of the text), so it stays in the body: taking it out loses a paragraph
+    and whatever dates, names and quotes it holds."""
+    if start is None or end is None or not start <= title_at <= end:
+        return False
+    return any(ln.kind is Kind.PROSE and not ln.reason for ln in lines[start:title_at])
 
 
 def read_header(lines: list[Line], result: CaptureResult, title_at: int | None = None) -> None:

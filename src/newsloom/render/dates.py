@@ -12,7 +12,8 @@ page already printed, AP style (news sites' own):
 - a month: ``2025-02`` → "February 2025" (AP spells a month out when it has no day); a year
   "2025"; a quarter ``2025-Q1`` → "first quarter of 2025"; a half, a season, a decade
   (``199`` → "1990s"), a century (``20`` → "2000s");
-- durations ``P3D`` → "3 days", ``PXY`` → "years"; ``PRESENT_REF`` → "now";
+- durations ``P3D`` → "3 days", ``PXY`` → "years", ``P2Y6M`` → "2 years 6 months";
+  ``PRESENT_REF`` → "now";
 - nothing → "—"; a value of no known shape is returned as it is (the caller escapes it).
 """
 
@@ -53,6 +54,9 @@ _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR_RE = re.compile(r"^\d{4}$")
 _PART_RE = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
 _DECADE_RE = re.compile(r"^\d{2,3}$")
+_WEEKDAY_SET_RE = re.compile(r"^XXXX-WXX-([1-7])(?:T([A-Z]{2}))?$")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_COMPOUND_RE = re.compile(r"^P(\d+Y)?(\d+M)?(\d+D)?(?:T(\d+H)?(\d+M)?(\d+S)?)?$")
 _DURATION_RE = re.compile(r"^P(T?)(\d+(?:\.\d+)?|X)(DE|CE|WE|[YMWDQHS])$")
 
 
@@ -72,18 +76,22 @@ def human_date(value: str | None) -> str:
     if not value or not value.strip():
         return NO_DATE
     text = value.strip()
-    for reader in (_day, _week, _month_or_year, _period, _duration):
+    for reader in (_day, _week, _month_or_year, _period, _duration, _compound):
         if (words := reader(text)) is not None:
             return words
     return _REFERENCES.get(text, text)
 
 
 def human_time(ref: TimeRef) -> str:
-    """A time expression's value in words: a set ("P1W") is "every week"; unresolved "—"."""
+    """A time expression's value in words: a set ("P1W") is "every week", ("XXXX-WXX-4TNI")
+    "every Thursday night"; unresolved "—"."""
     if ref.type == "SET" and ref.value and (m := _DURATION_RE.match(ref.value)):
         unit = (_CLOCK_UNITS if m[1] else _SET_UNITS).get(m[3])
         if unit and m[2] == "1":
             return f"every {unit}"
+    if ref.type == "SET" and ref.value and (w := _WEEKDAY_SET_RE.match(ref.value)):
+        part = f" {_PARTS_OF_DAY[w[2]]}" if w[2] in _PARTS_OF_DAY else ""
+        return f"every {_WEEKDAY_NAMES[int(w[1]) - 1]}{part}"
     return human_date(ref.value)
 
 
@@ -168,6 +176,23 @@ def _duration(text: str) -> str | None:
     amount = m[2].removesuffix(".0")
     plural = "centuries" if unit == "century" else f"{unit}s"
     return f"{amount} {unit if amount == '1' else plural}"
+
+
+def _compound(text: str) -> str | None:
+    """ "P2Y6M" → "2 years 6 months", "PT1H30M" → "1 hour 30 minutes", "P1DT12H" → "1 day 12
+    hours": a duration in two units ("2 1/2 years")."""
+    m = _COMPOUND_RE.match(text)
+    if m is None or not any(m.groups()):
+        return None
+    date_part, time_part = text[1:].partition("T")[::2]
+    parts = [*_unit_words(date_part, _UNITS), *_unit_words(time_part, _CLOCK_UNITS)]
+    return " ".join(parts) if len(parts) > 1 else None
+
+
+def _unit_words(text: str, units: dict[str, str]) -> list[str]:
+    return [
+        f"{n} {units[u]}{'' if n == '1' else 's'}" for n, u in re.findall(r"(\d+)([A-Z])", text)
+    ]
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
