@@ -1,7 +1,7 @@
 """Pinned floors on the public benchmarks (trafilatura's eval gate): the clean stage's headline
 figures on the SEB pages — body F1, headline, outlet, wire and language from HTML and from text
-captures — and the annotate stage's quotes on PolNeAR dev must not fall below what
-docs/benchmarks.md reports, less a small margin.
+captures — and the annotate stage's quotes on PolNeAR dev and time values on TempEval-3 (through
+``pipeline.analyze``) must not fall below what docs/benchmarks.md reports, less a small margin.
 
 Measured as ``bench/seb.py`` and ``bench/seb_pages.py --clean-only`` measure them (the folder
 read, site chrome learned over the batch, each page cleaned, outlets settled per site). The
@@ -117,3 +117,30 @@ def test_polnear_dev_quotes_and_speakers_hold_their_floors() -> None:
         k: (round(v, 3), POLNEAR_FLOORS[k]) for k, v in measured.items() if v < POLNEAR_FLOORS[k]
     }
     assert not low, f"below the floor on PolNeAR dev (measured, floor): {low}"
+
+
+TEMPEVAL = EVALDATA / "tempeval3"
+#: TempEval-3 (TimeBank + AQUAINT, 256 documents) through ``pipeline.analyze`` on JSONL pages,
+#: all splits: value F1 81.0, strict 86.0, relaxed 93.1 measured
+#: (``bench/tempeval_pages.py --harness``); floors about one point under.
+TEMPEVAL_FLOORS = {"value": 0.80, "strict": 0.85, "relaxed": 0.92}
+
+
+@pytest.mark.skipif(not TEMPEVAL.is_dir(), reason="TempEval-3 evaldata not present")
+def test_tempeval_through_analyze_holds_its_floors() -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from tempeval import documents
+        from tempeval_pages import run_analyze, score_articles
+    finally:
+        sys.path.remove(str(BENCH))
+    docs = list(documents(TEMPEVAL))
+    articles, _ = run_analyze(docs)
+    every, _, checks = score_articles(docs, articles, 0)
+    strict, _, _, relaxed, _, _, value = every.row()
+    measured = {"value": value, "strict": strict, "relaxed": relaxed}
+    assert checks.anchor == checks.pages == len(docs)  # every page anchored on its crawl date
+    low = {
+        k: (round(v, 3), TEMPEVAL_FLOORS[k]) for k, v in measured.items() if v < TEMPEVAL_FLOORS[k]
+    }
+    assert not low, f"below the floor on TempEval-3 (measured, floor): {low}"
