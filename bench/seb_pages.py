@@ -179,7 +179,17 @@ def bcubed(gold: dict[str, str], found: dict[str, str]) -> tuple[float, float, f
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def event_table(gold: dict[str, dict[str, object]], found: dict[str, Found], verbose: bool) -> None:
+@dataclass(frozen=True, slots=True)
+class EventScores:
+    precision: float
+    recall: float
+    f1: float
+    multi: list[list[str]]  # the stories of more than one page, as page ids
+    mixed: list[list[str]]  # those holding pages of more than one gold event
+
+
+def event_scores(gold: dict[str, dict[str, object]], found: dict[str, Found]) -> EventScores:
+    """B-cubed against the gold ``event`` labels, and the stories that mix events."""
     events = {pid: str(g["event"]) for pid, g in gold.items()}
     stories = {
         pid: (found[pid].story if pid in found and found[pid].story else f"own:{pid}")
@@ -191,6 +201,15 @@ def event_table(gold: dict[str, dict[str, object]], found: dict[str, Found], ver
         members[story].append(pid)
     multi = [ids for ids in members.values() if len(ids) > 1]
     mixed = [ids for ids in multi if len({events[i] for i in ids}) > 1]
+    return EventScores(p, r, f1, multi, mixed)
+
+
+def event_table(gold: dict[str, dict[str, object]], found: dict[str, Found], verbose: bool) -> None:
+    events = {pid: str(g["event"]) for pid, g in gold.items()}
+    scores = event_scores(gold, found)
+    p, r, f1, multi, mixed = (
+        scores.precision, scores.recall, scores.f1, scores.multi, scores.mixed
+    )  # fmt: skip
     print(
         f"  events: B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}; multi-page stories {len(multi)}, "
         f"mixing events {len(mixed)} (goal 0)"
