@@ -197,6 +197,14 @@ def test_group_speaker_as_given(nlp: Language) -> None:
 
 
 @slow
+def test_a_role_with_a_name_beside_it_is_the_named_person(nlp: Language) -> None:
+    text = "“Nobody was hurt,” the fire chief, Mara Quist, told reporters on Monday."
+    assert one(direct(quotes(nlp, text)), "Nobody was hurt").speaker == "Mara Quist"
+    plain = "“Nobody was hurt,” the fire chief told reporters on Monday."
+    assert one(direct(quotes(nlp, plain)), "Nobody was hurt").speaker == "the fire chief"
+
+
+@slow
 @pytest.mark.parametrize(
     ("sentence", "channel"),
     [

@@ -117,7 +117,15 @@ def subject_phrase(subj: Token, mentions: list[Mention]) -> Speaker:
         name = canonical_name(text) or text
         kind: SpeakerKind = "person" if _is_person(name, start, end, mentions) else "group"
         return Speaker(name, start, end, kind)
+    named = _appositive_name(subj)
+    if named is not None:  # "the fire chief, Mara Quist, said": the name is who spoke
+        return subject_phrase(named, mentions)
     return _group_phrase(subj)
+
+
+def _appositive_name(head: Token) -> Token | None:
+    """A proper name set beside a common-noun subject ("the fire chief, Mara Quist")."""
+    return next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
 
 def glued_subject(token: Token, cut: int, mentions: list[Mention]) -> Speaker | None:
