@@ -281,6 +281,17 @@ def test_reported_clause_of_a_direct_quote_is_not_repeated(nlp: Language) -> Non
 
 
 @slow
+def test_a_source_reporting_a_quote_and_its_speaker_is_not_a_speaker_of_its_own(
+    nlp: Language,
+) -> None:
+    text = "“Nobody was hurt,” the fire chief, Mara Quist, told reporters, the Valley Wire reported."
+    found = quotes(nlp, text)
+    assert [(q.speaker, q.direct) for q in found] == [("Mara Quist", True)]
+    plain = "The Valley Wire reported that the fire chief had resigned on Monday."
+    assert [q.speaker for q in quotes(nlp, plain)] == ["Valley Wire"]
+
+
+@slow
 def test_quote_inside_a_sentence_takes_the_speech_verb_above_it(nlp: Language) -> None:
     # the nearest verb above the last quote is "are" (subject "outside developers"); the
     # speech verb above it is "called", whose subject is the speaker

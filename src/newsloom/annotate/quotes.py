@@ -282,8 +282,11 @@ def _reported_items(ctx: Ctx, used: set[int]) -> list[_Item]:
             item = _reported_item(ctx.text, token, ctx.mentions)
         else:
             continue
-        if item is not None and not _overlaps_quote(item.quote, ctx.spans):
-            items.append(item)
+        if item is None or _overlaps_quote(item.quote, ctx.spans):
+            continue
+        if any(item.quote.start <= cue < item.quote.end for cue in used):
+            continue  # "“…,” the chief told reporters, the Wire reported": a source's chain
+        items.append(item)
     return items
 
 
