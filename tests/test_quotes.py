@@ -284,7 +284,9 @@ def test_reported_clause_of_a_direct_quote_is_not_repeated(nlp: Language) -> Non
 def test_a_source_reporting_a_quote_and_its_speaker_is_not_a_speaker_of_its_own(
     nlp: Language,
 ) -> None:
-    text = "“Nobody was hurt,” the fire chief, Mara Quist, told reporters, the Valley Wire reported."
+    text = (
+        "“Nobody was hurt,” the fire chief, Mara Quist, told reporters, the Valley Wire reported."
+    )
     found = quotes(nlp, text)
     assert [(q.speaker, q.direct) for q in found] == [("Mara Quist", True)]
     plain = "The Valley Wire reported that the fire chief had resigned on Monday."
