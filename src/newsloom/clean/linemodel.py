@@ -60,6 +60,9 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _GLUED_RE = re.compile(f"[{_LOWER}]{{3}}[{_UPPER}]|[{_LOWER}][.?!:][{_UPPER}][{_LOWER}]")
 #: Skeleton marks: a run of digits (with any letters glued to it, "1a", "85%" keeps its "%"),
 #: a run of letters, or one other visible character.
+#: A label and its count in brackets, "Dezembro (97)", "WordPress(53)": an archive's or a
+#: category list's entry (a widget, whatever the language), never an item of a list in a body.
+_COUNTED_RE = re.compile(r"\(\d+\)$")
 _SHAPE_TOKEN_RE = re.compile(r"\w*\d\w*|[^\W\d_]+|[^\w\s]", re.UNICODE)
 #: Words at least this long carry a line's topic (cohesion features).
 TOPIC_WORD_CHARS = 4
@@ -211,8 +214,9 @@ def features(lines: Sequence[LineLike]) -> list[list[float]]:
 def line_shape(text: str) -> str:
     """The opening of a line's skeleton: each run of letters is ``a``, each number ``9``, other
     characters stay ("1a etapa: 10 de março – Interlagos" is ``9a:9``); empty for a paragraph
-    (more than ``SHAPE_MAX_WORDS`` words). A closing full stop does not count ("Jr.", "Pos.")."""
-    if len(text.split()) > SHAPE_MAX_WORDS:
+    (more than ``SHAPE_MAX_WORDS`` words) and for an archive's entry with its count
+    (``_COUNTED_RE``). A closing full stop does not count ("Jr.", "Pos.")."""
+    if len(text.split()) > SHAPE_MAX_WORDS or _COUNTED_RE.search(text):
         return ""
     marks: list[str] = []
     for token in _SHAPE_TOKEN_RE.findall(text.rstrip(".")):
@@ -255,8 +259,9 @@ def shape_spans(texts: Sequence[str]) -> list[tuple[int, int] | None]:
 
 
 def _marked(row: Sequence[str]) -> bool:
-    """A row that holds a number or a sign besides its words."""
-    return any(shape.strip("a") for shape in row)
+    """A row that holds a number or a sign besides its words, and not numbers alone (page
+    numbers "1", "2", "3"; an archive's years)."""
+    return any(shape.strip("a") for shape in row) and any(shape != "9" for shape in row)
 
 
 def topic_words(text: str) -> frozenset[str]:
