@@ -35,7 +35,7 @@ KEEP_THRESHOLD = 0.5
 #: dates, a standings table one cell a line) that the body stretch reaches is body as a whole,
 #: its short lines kept whatever their own score, when its lines' mean body probability is at
 #: least this (SEB captures, CV by site: TODO).
-LIST_MIN_SCORE = 0.35
+LIST_MIN_SCORE = 0.25
 #: How many lines ahead a rail looks for a teaser's shape before it gives way to body text.
 RAIL_LOOKAHEAD = 2
 #: A byline ("By Jane Doe and John Roe, Staff Writers") has at most this many words before any
@@ -90,6 +90,9 @@ ALWAYS_CHROME = frozenset(
 ENDS_RAIL = frozenset({Kind.BYLINE, Kind.POSTED, Kind.CAPTION})
 #: Kinds that make up an article's own header, near which the headline stands.
 HEADER_ANCHORS = frozenset({Kind.BYLINE, Kind.POSTED, Kind.STAMP, Kind.CAPTION})
+#: Kinds an item of a list or table taken as body has (a date stamp or a byline in a list is
+#: still furniture).
+LIST_ITEM_KINDS = frozenset({Kind.SHORT, Kind.PROSE, Kind.DUPLICATE})
 #: Kinds that show a run of lines is a teaser rail rather than body.
 RAIL_SIGNALS = frozenset({Kind.RELTIME, Kind.DUPLICATE, Kind.TRUNCATED})
 
@@ -417,7 +420,10 @@ def read_body(lines: Iterable[Line], result: CaptureResult) -> None:
     for line in lines:
         if line.reason:
             continue
-        if line.kind is not Kind.PROSE and line.score < KEEP_THRESHOLD and not line.listed:
+        if line.listed and line.kind in LIST_ITEM_KINDS:
+            result.paragraphs.append(line.text)  # a table's repeated cell ("0") is no duplicate
+            continue
+        if line.kind is not Kind.PROSE and line.score < KEEP_THRESHOLD:
             line.reason = "unlikely-body"
             continue
         if line.kind is Kind.CAPTION or line.kind is Kind.DUPLICATE:
