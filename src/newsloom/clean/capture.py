@@ -280,7 +280,12 @@ def is_prose(text: str) -> bool:
 
 def mark_rails(lines: list[Line]) -> None:
     """Follow each rail heading over its teasers (titles, blurbs, times), marking them removed."""
-    lists = frozenset(span[0] for span in shape_spans([ln.text for ln in lines]) if span)
+    texts = [ln.text for ln in lines]
+    lists = frozenset(
+        span[0]
+        for span in shape_spans(texts)
+        if span and any(c.isdigit() for c in texts[span[0]])
+    )
     i = 0
     while i < len(lines):
         if lines[i].kind is Kind.HEADING:
@@ -291,9 +296,10 @@ def mark_rails(lines: list[Line]) -> None:
 
 def _consume_rail(lines: list[Line], start: int, lists: frozenset[int] = frozenset()) -> int:
     """Mark the rail opened at ``start``; return the index of the first line after it.
-    ``lists`` are the first lines of lists and tables (``linemodel.shape_spans``): a rail with
-    no teaser's shape yet (a menu's label, "Videos", over its links) stops at one, a calendar
-    or a table of results under a page's header being body, not teasers."""
+    ``lists`` are the first lines of lists and tables of numbers (``linemodel.shape_spans``,
+    first line with a digit): a rail with no teaser's shape yet (a menu's label, "Videos",
+    over its links) stops at one, a calendar or a table of results under a page's header being
+    body, not teasers (three teasers' titles with a comma each are a list too, but no numbers)."""
     lines[start].reason = "rail-heading"
     previous = Kind.HEADING
     signals = 0
