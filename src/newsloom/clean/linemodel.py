@@ -71,7 +71,8 @@ _SHAPE_TOKEN_RE = re.compile(r"\w*\d\w*|[^\W\d_]+|[^\w\s]", re.UNICODE)
 TOPIC_WORD_CHARS = 4
 #: A line's shape is the first this many marks of its skeleton ("June 9 – Tampa, FL @ …" and
 #: "June 10 – Irving, TX @ …" are both ``a9–a``; the tails of list items differ more than
-#: their openings).
+#: their openings). This and the three below were set by reading the list-bodied SEB pages
+#: of the dev half, not swept.
 SHAPE_MARKS = 4
 #: A list or table repeats a row of at most this many lines (a table captured one cell a line:
 #: position, name, points, wins, poles, top 5, top 10)...
