@@ -283,9 +283,7 @@ def mark_rails(lines: list[Line]) -> None:
     """Follow each rail heading over its teasers (titles, blurbs, times), marking them removed."""
     texts = [ln.text for ln in lines]
     lists = frozenset(
-        span[0]
-        for span in shape_spans(texts)
-        if span and any(c.isdigit() for c in texts[span[0]])
+        span[0] for span in shape_spans(texts) if span and any(c.isdigit() for c in texts[span[0]])
     )
     i = 0
     while i < len(lines):
