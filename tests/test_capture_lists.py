@@ -22,6 +22,7 @@ from newsloom.clean.linemodel import (
     SECOND_NAMES,
     LineModel,
     features,
+    gains,
     line_shape,
     models_in_use,
     shape_runs,
@@ -202,3 +203,33 @@ def test_training_labels_read_table_cells_across_line_ends() -> None:
     assert all(share >= LABEL_SHARE for share in shares[1:7])
     assert shares[3] == 1.0
     assert shares[0] == 0.0 and shares[7] == 0.0  # chrome beside the table is not
+
+
+# ---------------------------------------------------------------- captions inside the body
+
+
+def _line(text: str, kind: Kind) -> Line:
+    return Line(text, kind)
+
+
+def test_a_caption_between_two_paragraphs_is_neutral_evidence() -> None:
+    para = "The ferry will run an extra boat on weekday mornings, the port authority said."
+    caption = "The harbor ferry at dawn. Photo: Jan Peters"
+    lines = [
+        _line(para, Kind.PROSE),
+        _line("Advertisement", Kind.AD),
+        _line(caption, Kind.CAPTION),
+        _line(caption, Kind.DUPLICATE),  # the caption printed twice
+        _line(para, Kind.PROSE),
+    ]
+    assert gains(lines, [0.9, 0.0, 0.0, 0.0, 0.9])[1:4] == [0.0, 0.0, 0.0]
+
+
+def test_a_caption_beside_the_header_still_counts_against() -> None:
+    caption = "The harbor ferry at dawn. Photo: Jan Peters"
+    lines = [
+        _line("Print Article", Kind.SHORT),
+        _line(caption, Kind.CAPTION),
+        _line("The ferry will run an extra boat on weekday mornings.", Kind.PROSE),
+    ]
+    assert gains(lines, [0.1, 0.1, 0.9])[1] < 0

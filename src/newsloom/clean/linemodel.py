@@ -38,11 +38,8 @@ KIND_FEATURES = (
 )  # fmt: skip
 #: Kinds that make up an article's own header (the body follows them).
 HEADER_KINDS = frozenset({"byline", "posted", "date-stamp"})
-#: Kinds that say nothing about where the body is (an ad slot, a lone "Related" label, a
-#: photo's caption: it stands between paragraphs as often as around them; with captions
-#: neutral, bench/multilang.py keeps the paragraphs on the far side of one, text F1 not English
-#: 0.990 -> 0.998 and English 0.982 -> 0.988, SEB captures CV by site 0.935 -> 0.934).
-TRANSPARENT_KINDS = frozenset({"ad-marker", "rail-heading", "related-link", "caption"})
+#: Kinds that say nothing about where the body is (an ad slot, a lone "Related" label).
+TRANSPARENT_KINDS = frozenset({"ad-marker", "rail-heading", "related-link"})
 #: Neighbours on each side that describe a line's surroundings...
 CONTEXT = 3
 #: ...and the wider window that says whether it stands in a run of prose.
@@ -315,11 +312,46 @@ def gains(lines: Sequence[LineLike], probs: Sequence[float]) -> list[float]:
     """Each line's evidence for the body: its probability above ``REGION_THRESHOLD``, weighted
     by its length (the score counts words, so two long paragraphs outweigh five short poll
     answers: cross-validated by site, F1 0.907 with the log of the length, 0.911 with the
-    length); ad markers, captions and lone headings inside a body are neutral."""
+    length); ad markers and lone headings inside a body are neutral, and so is a photo's
+    caption between two paragraphs (``inside_prose``)."""
+    inside = inside_prose(lines)
     return [
-        0.0 if line.kind in TRANSPARENT_KINDS else (p - REGION_THRESHOLD) * len(line.text)
-        for line, p in zip(lines, probs, strict=True)
+        0.0
+        if line.kind in TRANSPARENT_KINDS or inside[i]
+        else (p - REGION_THRESHOLD) * len(line.text)
+        for i, (line, p) in enumerate(zip(lines, probs, strict=True))
     ]
+
+
+#: Kinds neutral between two paragraphs: a caption, and a line repeated (a caption printed
+#: twice, with and without its credit).
+_BETWEEN_KINDS = frozenset({"caption", "duplicate"})
+
+
+def inside_prose(lines: Sequence[LineLike]) -> list[bool]:
+    """Per line, whether it is a caption (or a repeated line) whose nearest lines on both sides,
+    past ad markers, "Related" links and other captions, are paragraphs: it stands inside the
+    body. Without this bench/multilang.py lost the paragraph on a caption's far side (text F1
+    not English 0.990, English 0.982; with it 0.998 and 0.988), while every caption neutral
+    took a page's header into its body (SEB captures: one headline fewer, barrons.com)."""
+    before = _last_kinds(lines, range(len(lines)))
+    after = _last_kinds(lines, range(len(lines) - 1, -1, -1))
+    return [
+        line.kind in _BETWEEN_KINDS and before[i] == after[i] == "prose"
+        for i, line in enumerate(lines)
+    ]
+
+
+def _last_kinds(lines: Sequence[LineLike], order: range) -> list[str | None]:
+    """Per line, the kind of the nearest line met before it in ``order`` that is neither
+    transparent nor a caption (one pass)."""
+    out: list[str | None] = [None] * len(lines)
+    last: str | None = None
+    for i in order:
+        out[i] = last
+        if lines[i].kind not in TRANSPARENT_KINDS and lines[i].kind not in _BETWEEN_KINDS:
+            last = lines[i].kind
+    return out
 
 
 def best_stretch(values: Sequence[float]) -> tuple[int | None, int | None]:
