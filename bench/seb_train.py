@@ -72,19 +72,41 @@ def short_grams(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
 
 
+def across_lines(lines: list[Line], truth: set[tuple[str, ...]]) -> list[float]:
+    """Per line, the share of the page's 4-word shingles that take a word from it, read across
+    line ends, found in the ground truth (0 for a line with no word). A table captured one cell
+    a line ("1", "Kyle Busch", "5040") is body this way when its rows are in the truth, though
+    no cell is a whole line of it; a lone "Share" between paragraphs is not."""
+    owner: list[int] = []
+    words: list[str] = []
+    for i, line in enumerate(lines):
+        toks = tokens(line.text)
+        words += toks
+        owner += [i] * len(toks)
+    hits = [0] * len(lines)
+    seen = [0] * len(lines)
+    for start in range(len(words) - 3):
+        found = tuple(words[start : start + 4]) in truth
+        for i in set(owner[start : start + 4]):
+            seen[i] += 1
+            hits[i] += found
+    return [h / s if s else 0.0 for h, s in zip(hits, seen, strict=True)]
+
+
 def labels(page: SebPage, lines: list[Line]) -> list[int]:
     truth = set(shingles(page.truth))
     short = short_grams(tokens(page.truth))
     whole = {tuple(tokens(line)) for line in page.truth.split("\n")}
+    across = across_lines(lines, truth)
     out: list[int] = []
-    for line in lines:
+    for line, share in zip(lines, across, strict=True):
         words = tokens(line.text)
         if not words:
             out.append(0)
-        elif len(words) < 3:  # "Home", "Share": only when a whole line of the truth
-            out.append(int(tuple(words) in whole))
+        elif len(words) < 3:  # "Home", "Share": when a whole line of the truth, or its cells
+            out.append(int(tuple(words) in whole or share >= LABEL_SHARE))
         elif len(words) < 4:
-            out.append(int(tuple(words) in short))
+            out.append(int(tuple(words) in short or share >= LABEL_SHARE))
         else:
             grams = shingles(line.text)
             hit = sum(n for g, n in grams.items() if g in truth)

@@ -17,7 +17,7 @@ from enum import StrEnum
 from newsloom.clean import headline, vocab
 from newsloom.clean.chrome import line_key
 from newsloom.clean.dates import has_clock, parse_clock_on, parse_date_line, parse_datetime
-from newsloom.clean.linemodel import best_stretch, gains, probabilities
+from newsloom.clean.linemodel import best_stretch, gains, probabilities, shape_spans
 from newsloom.clean.meta import agency_name, find_dateline, parse_byline
 from newsloom.model import Removed
 
@@ -31,6 +31,12 @@ DUPLICATE_WINDOW = 3
 #: captures, dev half, with the two-pass line model: 0.3 → F1 0.919, 0.4 → 0.920, 0.5 → 0.920
 #: with fewer chrome lines kept, such as "Listen to this article · 3 min").
 KEEP_THRESHOLD = 0.5
+#: A list or table (``linemodel.shape_spans``: "1a etapa: 10 de março – Interlagos", a tour's
+#: dates, a standings table one cell a line) that the body stretch reaches is body as a whole,
+#: its short lines kept whatever their own score, when its lines' mean body probability is at
+#: least this (SEB captures, text F1 cross-validated by site, bench/seb_train.py folds: flat on
+#: the dev half at 0.944 from 0.15 to 0.45; all pages 0.934 at 0.15-0.25, 0.933 at 0.3-0.45).
+LIST_MIN_SCORE = 0.25
 #: How many lines ahead a rail looks for a teaser's shape before it gives way to body text.
 RAIL_LOOKAHEAD = 2
 #: A byline ("By Jane Doe and John Roe, Staff Writers") has at most this many words before any
@@ -85,6 +91,9 @@ ALWAYS_CHROME = frozenset(
 ENDS_RAIL = frozenset({Kind.BYLINE, Kind.POSTED, Kind.CAPTION})
 #: Kinds that make up an article's own header, near which the headline stands.
 HEADER_ANCHORS = frozenset({Kind.BYLINE, Kind.POSTED, Kind.STAMP, Kind.CAPTION})
+#: Kinds an item of a list or table taken as body has (a date stamp or a byline in a list is
+#: still furniture).
+LIST_ITEM_KINDS = frozenset({Kind.SHORT, Kind.PROSE, Kind.DUPLICATE})
 #: Kinds that show a run of lines is a teaser rail rather than body.
 RAIL_SIGNALS = frozenset({Kind.RELTIME, Kind.DUPLICATE, Kind.TRUNCATED})
 
@@ -96,6 +105,7 @@ class Line:
     reason: str | None = None  # set when the line is removed
     score: float = 0.0  # probability of being body text (linemodel)
     spaced: bool = False  # a blank line (or the edge of the text) on both sides, like a <p>
+    listed: bool = False  # an item of a list or table taken as body (``_take_lists``)
 
 
 @dataclass(slots=True)
@@ -273,23 +283,31 @@ def is_prose(text: str) -> bool:
 
 def mark_rails(lines: list[Line]) -> None:
     """Follow each rail heading over its teasers (titles, blurbs, times), marking them removed."""
+    texts = [ln.text for ln in lines]
+    lists = frozenset(
+        span[0] for span in shape_spans(texts) if span and any(c.isdigit() for c in texts[span[0]])
+    )
     i = 0
     while i < len(lines):
         if lines[i].kind is Kind.HEADING:
-            i = _consume_rail(lines, i)
+            i = _consume_rail(lines, i, lists)
         else:
             i += 1
 
 
-def _consume_rail(lines: list[Line], start: int) -> int:
-    """Mark the rail opened at ``start``; return the index of the first line after it."""
+def _consume_rail(lines: list[Line], start: int, lists: frozenset[int] = frozenset()) -> int:
+    """Mark the rail opened at ``start``; return the index of the first line after it.
+    ``lists`` are the first lines of lists and tables of numbers (``linemodel.shape_spans``,
+    first line with a digit): a rail with no teaser's shape yet (a menu's label, "Videos",
+    over its links) stops at one, a calendar or a table of results under a page's header being
+    body, not teasers (three teasers' titles with a comma each are a list too, but no numbers)."""
     lines[start].reason = "rail-heading"
     previous = Kind.HEADING
     signals = 0
     i = start + 1
     while i < len(lines):
         line = lines[i]
-        if line.kind is Kind.HEADING or line.kind in ENDS_RAIL:
+        if line.kind is Kind.HEADING or line.kind in ENDS_RAIL or (not signals and i in lists):
             break
         if line.kind in RAIL_SIGNALS:
             signals += 1
@@ -344,8 +362,26 @@ def body_bounds(lines: list[Line]) -> tuple[int | None, int | None]:
     if start is None or end is None:
         return None, None
     start = _after_header(lines, start, end)
+    start, end = _take_lists(lines, start, end)
     while end + 1 < len(lines) and _short_sentence(lines[end + 1]):
         end += 1  # a closing paragraph too short to count on its own
+    return start, end
+
+
+def _take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """A list or table the body stretch reaches is taken whole: a calendar, a tour's dates or a
+    standings table is a run of short lines that each score low on their own, so the stretch
+    tends to stop in its middle and the keep threshold to drop its items. A run the model
+    thinks unlikely as a whole (a menu of "Formula 1 news", "Formula 1 standings", ...) is
+    left out."""
+    spans = shape_spans([ln.text for ln in lines])
+    for first, last in sorted({span for span in spans[start : end + 1] if span}):
+        items = [ln for ln in lines[first : last + 1] if not ln.reason]
+        if not items or sum(ln.score for ln in items) / len(items) < LIST_MIN_SCORE:
+            continue
+        for line in items:
+            line.listed = True
+        start, end = min(start, first), max(end, last)
     return start, end
 
 
@@ -390,6 +426,9 @@ def _short_sentence(line: Line) -> bool:
 def read_body(lines: Iterable[Line], result: CaptureResult) -> None:
     for line in lines:
         if line.reason:
+            continue
+        if line.listed and line.kind in LIST_ITEM_KINDS:
+            result.paragraphs.append(line.text)  # a table's repeated cell ("0") is no duplicate
             continue
         if line.kind is not Kind.PROSE and line.score < KEEP_THRESHOLD:
             line.reason = "unlikely-body"
