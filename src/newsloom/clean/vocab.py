@@ -196,6 +196,7 @@ CAPTION_RE = re.compile(
     r"\(photo:|\bphoto credit\b|\b(?:photo|image|picture)s? courtesy (?:of )?|"
     r"\bphoto(?:graph)?s?:\s|\bpicture:\s|"
     r"^in this (?:photo|image|file photo|handout)|^file -|^file photo|"
+    r"^(?:above|below|top|pictured|inset|main image|top image):\s|"
     r"\bimage:\s|\bcredit:\s|\bvia [\w .’'-]{2,30}\)\s*$)",
     re.I,
 )
