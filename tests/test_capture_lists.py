@@ -62,7 +62,7 @@ def _page(*parts: list[str]) -> str:
 
 
 def test_shape_is_the_opening_of_the_skeleton() -> None:
-    assert line_shape("1a etapa: 10 de março – Interlagos") == "9a:9"
+    assert line_shape("3a rodada: 14 de abril – Porto Alegre") == "9a:9"
     assert line_shape("June 9 – Port Alder, OR @ Harbor Pavilion") == "a9–a"
     assert line_shape("Martin Ruiz Jr.") == "a"  # a closing full stop does not count
     assert line_shape("85%") == "9%"

@@ -31,7 +31,7 @@ DUPLICATE_WINDOW = 3
 #: captures, dev half, with the two-pass line model: 0.3 → F1 0.919, 0.4 → 0.920, 0.5 → 0.920
 #: with fewer chrome lines kept, such as "Listen to this article · 3 min").
 KEEP_THRESHOLD = 0.5
-#: A list or table (``linemodel.shape_spans``: "1a etapa: 10 de março – Interlagos", a tour's
+#: A list or table (``linemodel.shape_spans``: "3a rodada: 14 de abril – Porto Alegre", a tour's
 #: dates, a standings table one cell a line) that the body stretch reaches is body as a whole,
 #: its short lines kept whatever their own score, when its lines' mean body probability is at
 #: least this (SEB captures, text F1 cross-validated by site, bench/seb_train.py folds: flat on

@@ -60,7 +60,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _GLUED_RE = re.compile(f"[{_LOWER}]{{3}}[{_UPPER}]|[{_LOWER}][.?!:][{_UPPER}][{_LOWER}]")
 #: Skeleton marks: a run of digits (with any letters glued to it, "1a", "85%" keeps its "%"),
 #: a run of letters, or one other visible character.
-#: A label and its count in brackets, "Dezembro (97)", "WordPress(53)": an archive's or a
+#: A label and its count in brackets, "Junho (12)", "Notícias(8)": an archive's or a
 #: category list's entry (a widget, whatever the language), never an item of a list in a body.
 _COUNTED_RE = re.compile(r"\(\d+\)$")
 _SHAPE_TOKEN_RE = re.compile(r"\w*\d\w*|[^\W\d_]+|[^\w\s]", re.UNICODE)
@@ -214,7 +214,7 @@ def features(lines: Sequence[LineLike]) -> list[list[float]]:
 
 def line_shape(text: str) -> str:
     """The opening of a line's skeleton: each run of letters is ``a``, each number ``9``, other
-    characters stay ("1a etapa: 10 de março – Interlagos" is ``9a:9``); empty for a paragraph
+    characters stay ("3a rodada: 14 de abril – Porto Alegre" is ``9a:9``); empty for a paragraph
     (more than ``SHAPE_MAX_WORDS`` words) and for an archive's entry with its count
     (``_COUNTED_RE``). A closing full stop does not count ("Jr.", "Pos.")."""
     if len(text.split()) > SHAPE_MAX_WORDS or _COUNTED_RE.search(text):
