@@ -136,7 +136,6 @@ def _doc(aid: str, body_terms: list[str], opening: list[str]) -> Doc:
         entities=frozenset(),
         paragraphs={},
         opening=head,
-        action=action_terms(head),
     )
 
 

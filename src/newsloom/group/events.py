@@ -24,7 +24,7 @@ are close: a newsletter or roundup carries a story's words in one item, not in i
 And sharing *who* is not sharing *what happened*: two openings that share only names (one
 company's layoffs and an attorney general's probe of it, a hostage release and a helicopter
 crash in one country) link only when they are close on those names; otherwise they must share
-a word of what happened (``Doc.action``: the opening's words that are no name).
+a word of what happened (``features.action_terms``: the opening's words that are no name).
 
 A large story is the other way round: two events of one kind with many reports each can
 average into one. ``actors.resplit`` cuts it once more and keeps the cut only when each half
@@ -44,7 +44,7 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
 from newsloom.group.actors import resplit
-from newsloom.group.features import Doc
+from newsloom.group.features import Doc, action_terms
 
 #: Two articles (or clusters, on average) of one block are one event at this block-local
 #: cosine. Tuned on ECB+ topics 1–25 (bench/ecbplus_events.py), grid 0.08–0.15: 0.15 best
@@ -224,4 +224,4 @@ def part_terms(doc: Doc, part: Part) -> Mapping[str, float]:
     """The term weights of ``doc`` an evidence similarity reads (see ``Part``)."""
     if part == "opening":
         return doc.opening
-    return doc.action if part == "action" else doc.terms
+    return action_terms(doc.opening) if part == "action" else doc.terms

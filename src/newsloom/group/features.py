@@ -65,10 +65,6 @@ class Doc:
     #: The headline's and lead paragraph's terms alone (names as ``@name``): what the page
     #: says it is about, before any background or roundup item.
     opening: dict[str, float] = field(default_factory=dict)
-    #: ``opening`` without its names and the words of its names: what the page says
-    #: *happened* ("probe", "subpoenas" against "layoffs", "freed" against "crash"), the
-    #: evidence two same-topic events of the same people and days differ by.
-    action: dict[str, float] = field(default_factory=dict)
     #: ``terms`` as arrays for building matrices without a loop per term: each term's
     #: ``hash()`` (a number only this process compares) and its weight, in one order.
     term_ids: NDArray[np.int64] = field(init=False, repr=False)
@@ -141,7 +137,6 @@ def to_doc(article: Article) -> Doc:
     for name in heads:
         terms["@" + name] = terms.get("@" + name, 0.0) + HEADLINE_ENTITY_WEIGHT
     weighted = {t: 1.0 + math.log(c) for t, c in terms.items() if c > 0}
-    opening = opening_terms(title_words + lead_words, heads)
     return Doc(
         id=article.id,
         order=(article.date_key or "9999", article.id),
@@ -151,8 +146,7 @@ def to_doc(article: Article) -> Doc:
         terms=weighted,
         entities=frozenset(names),
         paragraphs=paragraphs(article.body),
-        opening=opening,
-        action=action_terms(opening),
+        opening=opening_terms(title_words + lead_words, heads),
     )
 
 
@@ -169,8 +163,9 @@ def opening_terms(opening: list[str], names: set[str]) -> dict[str, float]:
 
 def action_terms(opening: dict[str, float]) -> dict[str, float]:
     """The words of an ``opening`` (as ``opening_terms`` gives it) that are neither a name
-    nor a word of one of its names: "Attorney General Mara Quist opens a probe of Brightwell"
-    keeps "opens" and "probe", not "attorney", "quist" or "brightwell"."""
+    nor a word of one of its names: what the page says *happened*, the evidence two same-topic
+    events of the same people and days differ by. "Attorney General Mara Quist opens a probe
+    of Brightwell" keeps "opens" and "probe", not "attorney", "quist" or "brightwell"."""
     name_words = {w for t in opening if t.startswith("@") for w in _WORD_RE.findall(t[1:])}
     return {t: w for t, w in opening.items() if not t.startswith("@") and t not in name_words}
 
