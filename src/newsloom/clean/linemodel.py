@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from newsloom.clean import vocab
@@ -58,11 +58,11 @@ _ALPHA_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 _LOWER = "a-zß-öø-ÿа-яё"
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
 _GLUED_RE = re.compile(f"[{_LOWER}]{{3}}[{_UPPER}]|[{_LOWER}][.?!:][{_UPPER}][{_LOWER}]")
-#: Skeleton marks: a run of digits (with any letters glued to it, "1a", "85%" keeps its "%"),
-#: a run of letters, or one other visible character.
 #: A label and its count in brackets, "Junho (12)", "Notícias(8)": an archive's or a
 #: category list's entry (a widget, whatever the language), never an item of a list in a body.
 _COUNTED_RE = re.compile(r"\(\d+\)$")
+#: Skeleton marks: a run of digits (with any letters glued to it, "1a", "85%" keeps its "%"),
+#: a run of letters, or one other visible character.
 _SHAPE_TOKEN_RE = re.compile(r"\w*\d\w*|[^\W\d_]+|[^\w\s]", re.UNICODE)
 #: Words at least this long carry a line's topic (cohesion features).
 TOPIC_WORD_CHARS = 4
@@ -239,7 +239,14 @@ def shape_spans(texts: Sequence[str]) -> list[tuple[int, int] | None]:
     """Per line, the first and last line of the longest list or table it belongs to: a stretch
     that repeats a row of 1 to ``SHAPE_MAX_PERIOD`` lines, line for line in shape, at least
     ``SHAPE_MIN_REPEATS`` times, where the row has a number or a sign (a menu's bare words do
-    not make a list: "Home", "World", "Sport" all have the shape ``a``); None for other lines."""
+    not make a list: "Home", "World", "Sport" all have the shape ``a``); None for other lines.
+    The clean stage asks three times per page (rails, line features, the body's lists), so the
+    last few pages' answers are kept."""
+    return list(_shape_spans(tuple(texts)))
+
+
+@lru_cache(maxsize=4)
+def _shape_spans(texts: tuple[str, ...]) -> tuple[tuple[int, int] | None, ...]:
     shapes = [line_shape(t) for t in texts]
     n = len(shapes)
     out: list[tuple[int, int] | None] = [None] * n
@@ -256,7 +263,7 @@ def shape_spans(texts: Sequence[str]) -> list[tuple[int, int] | None]:
                     if held is None or held[1] - held[0] < last - k:
                         out[j] = (k, last)
             k = max(end, k + 1)
-    return out
+    return tuple(out)
 
 
 def _marked(row: Sequence[str]) -> bool:
