@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from newsloom.clean.meta import parse_byline
 from newsloom.clean.outlet import Kind, Vote
 from newsloom.clean.outlet_names import clean_name
 from newsloom.clean.outlet_text import registrable
@@ -51,7 +52,6 @@ OWNERS = frozenset({"our", "your", "my", "this", "these", "his", "her", "their",
 #: home or a short path is as likely a partner's.
 URL_PATH_MIN = 15
 _URL_LINE_RE = re.compile(r"^(?:https?://)(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?P<path>/\S*)$")
-_BYLINE_RE = re.compile(r"^(?:by|written by|about)\s+", re.I)
 
 
 def self_votes(lines: Sequence[str]) -> list[Vote]:
@@ -96,11 +96,11 @@ def _not_site(name: str) -> bool:
 def _byline_names(lines: Iterable[str]) -> set[str]:
     """The writers the page credits ("By Jane Roe"): an "About Jane Roe" link is their
     biography, not the site's."""
-    names = set()
+    names: set[str] = set()
     for line in lines:
-        line = " ".join(line.split())
-        if len(line) <= SELF_MAX_CHARS and line[:3].casefold() == "by ":
-            names.add(_BYLINE_RE.sub("", line).casefold())
+        byline = parse_byline(line) if len(line) <= SELF_MAX_CHARS else None
+        if byline is not None:
+            names.update(name.casefold() for name in byline[0])
     return names
 
 
