@@ -205,18 +205,17 @@ def event_scores(gold: dict[str, dict[str, object]], found: dict[str, Found]) ->
 
 
 def event_table(gold: dict[str, dict[str, object]], found: dict[str, Found], verbose: bool) -> None:
-    events = {pid: str(g["event"]) for pid, g in gold.items()}
-    scores = event_scores(gold, found)
-    p, r, f1, multi, mixed = (
-        scores.precision, scores.recall, scores.f1, scores.multi, scores.mixed
-    )  # fmt: skip
+    s = event_scores(gold, found)
     print(
-        f"  events: B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}; multi-page stories {len(multi)}, "
-        f"mixing events {len(mixed)} (goal 0)"
+        f"  events: B-cubed P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}; multi-page "
+        f"stories {len(s.multi)}, mixing events {len(s.mixed)} (goal 0)"
     )
     if verbose:
-        for ids in mixed:
-            print("   mixed:", "; ".join(f"{events[i]}: {str(gold[i]['title'])[:50]}" for i in ids))
+        for ids in s.mixed:
+            print(
+                "   mixed:",
+                "; ".join(f"{gold[i]['event']}: {str(gold[i]['title'])[:50]}" for i in ids),
+            )
 
 
 def print_scores(label: str, split: dict[str, Scores], kind: str) -> None:
