@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,19 +36,26 @@ FLOORS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Measured:
-    figures: dict[str, float]
-
-
-def _measure(kind: str) -> Measured:
+@contextmanager
+def _bench_on_path() -> Iterator[None]:
+    """The bench scripts importable (they measure; the gates hold what they measure)."""
     sys.path.insert(0, str(BENCH))
     try:
+        yield
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+def _below(measured: Mapping[str, float], floors: Mapping[str, float]) -> dict[str, object]:
+    """The figures under their floor, as (measured, floor)."""
+    return {k: (round(measured[k], 3), floor) for k, floor in floors.items() if measured[k] < floor}
+
+
+def _measure(kind: str) -> dict[str, float]:
+    with _bench_on_path():
         from seb_data import load
         from seb_pages import Found, page_id, score
         from seb_score import metrics, page_score
-    finally:
-        sys.path.remove(str(BENCH))
 
     from newsloom.clean import clean, learn_site_chrome
     from newsloom.clean.outlet_sites import settle_outlets
@@ -70,27 +78,20 @@ def _measure(kind: str) -> Measured:
     body = metrics(
         [page_score(p.truth, articles[p.id].body if p.id in articles else "") for p in seb]
     )
-    return Measured(
-        {
-            "body": body.f1,
-            "title": scores.title,
-            "outlet": scores.outlet,
-            "consistency": scores.consistency,
-            "wire": scores.wire,
-            "language": scores.language,
-        }
-    )
+    return {
+        "body": body.f1,
+        "title": scores.title,
+        "outlet": scores.outlet,
+        "consistency": scores.consistency,
+        "wire": scores.wire,
+        "language": scores.language,
+    }
 
 
 @pytest.mark.skipif(not SEB_PRESENT, reason="SEB evaldata not present")
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_seb_page_fields_hold_their_floors(kind: str) -> None:
-    measured = _measure(kind).figures
-    low = {
-        name: (round(measured[name], 3), floor)
-        for name, floor in FLOORS[kind].items()
-        if measured[name] < floor
-    }
+    low = _below(_measure(kind), FLOORS[kind])
     assert not low, f"below the floor on SEB {kind} (measured, floor): {low}"
 
 
@@ -101,11 +102,8 @@ POLNEAR_FLOORS = {"f1": 0.96, "speaker": 0.93}
 
 @pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR evaldata not present")
 def test_polnear_dev_quotes_and_speakers_hold_their_floors() -> None:
-    sys.path.insert(0, str(BENCH))
-    try:
+    with _bench_on_path():
         from polnear import run
-    finally:
-        sys.path.remove(str(BENCH))
     tally, _ = run(POLNEAR, "dev", None)
     recall = tally.gold_found / tally.gold
     precision = tally.predicted_lenient / tally.predicted
@@ -113,9 +111,7 @@ def test_polnear_dev_quotes_and_speakers_hold_their_floors() -> None:
         "f1": 2 * recall * precision / (recall + precision),
         "speaker": tally.speaker_right / tally.speaker_scored,
     }
-    low = {
-        k: (round(v, 3), POLNEAR_FLOORS[k]) for k, v in measured.items() if v < POLNEAR_FLOORS[k]
-    }
+    low = _below(measured, POLNEAR_FLOORS)
     assert not low, f"below the floor on PolNeAR dev (measured, floor): {low}"
 
 
@@ -128,21 +124,16 @@ TEMPEVAL_FLOORS = {"value": 0.80, "strict": 0.85, "relaxed": 0.92}
 
 @pytest.mark.skipif(not TEMPEVAL.is_dir(), reason="TempEval-3 evaldata not present")
 def test_tempeval_through_analyze_holds_its_floors() -> None:
-    sys.path.insert(0, str(BENCH))
-    try:
+    with _bench_on_path():
         from tempeval import documents
         from tempeval_pages import run_analyze, score_articles
-    finally:
-        sys.path.remove(str(BENCH))
     docs = list(documents(TEMPEVAL))
     articles, _ = run_analyze(docs)
     every, _, checks = score_articles(docs, articles, 0)
     strict, _, _, relaxed, _, _, value = every.row()
     measured = {"value": value, "strict": strict, "relaxed": relaxed}
     assert checks.anchor == checks.pages == len(docs)  # every page anchored on its crawl date
-    low = {
-        k: (round(v, 3), TEMPEVAL_FLOORS[k]) for k, v in measured.items() if v < TEMPEVAL_FLOORS[k]
-    }
+    low = _below(measured, TEMPEVAL_FLOORS)
     assert not low, f"below the floor on TempEval-3 (measured, floor): {low}"
 
 
@@ -155,12 +146,9 @@ SEB_MIXED_CEILING = 5
 
 @pytest.mark.skipif(not SEB_PRESENT, reason="SEB evaldata not present")
 def test_seb_captures_events_hold_their_floor() -> None:
-    sys.path.insert(0, str(BENCH))
-    try:
+    with _bench_on_path():
         from seb_data import load
         from seb_pages import event_scores, run_analyze
-    finally:
-        sys.path.remove(str(BENCH))
     gold = json.loads((EVALDATA / "seb" / "page-gold.json").read_text(encoding="utf-8"))
     assert len(load(EVALDATA)) == len(gold)
     scores = event_scores(gold, run_analyze(EVALDATA / "seb_text"))
