@@ -37,6 +37,7 @@ from newsloom.clean.outlet_text import (
     owned_brands,
     registrable,
     shown_form,
+    text_votes,
 )
 from newsloom.config import ConfigError, OutletNames, config_path, load_outlet_names
 from newsloom.model import Article, Page, Removed
@@ -690,3 +691,41 @@ def test_a_media_groups_mail_domain_is_not_the_pages_host() -> None:
         "Harbor Times\n© 2019 Gannett Co., Inc.\nHarbor Times"
     )
     assert page_outlet(capture_votes(text, None), None, None) == "Harbor Times"
+
+
+def test_sentences_name_the_host_only_in_a_brands_shape() -> None:
+    """A line longer than a menu item is a sentence: a brand spelled in capitalised words or
+    in camel case counts there, a common word, a lower-case word or an acronym does not."""
+    review = parse_host("theharborreview.example")
+    assert review is not None
+    bio = "Jane Roe (jane@theharborreview.example) is the editor and publisher of " * 2
+    assert [v.name for v in host_votes(bio + "The Harbor Review.", review)] == ["The Harbor Review"]
+    assert [v.kind for v in host_votes(bio + "The Harbor Review.", review, whole=True)] == [
+        Kind.MENTION
+    ]
+    crunch = parse_host("bytecrunch.example")
+    assert crunch is not None
+    assert [v.name for v in host_votes(bio + "ByteCrunch.", crunch, whole=True)] == ["ByteCrunch"]
+    cleveland = parse_host("cleveland.example")
+    assert cleveland is not None
+    sentence = "The mayor of Cleveland said on Tuesday that the plan would go ahead."
+    assert host_votes(sentence, cleveland, whole=True) == []
+    wire = parse_host("hosted.wx.example")
+    assert wire is not None
+    assert host_votes("The council met on Monday, WX reported, and voted.", wire, whole=True) == []
+
+
+def test_long_lines_are_read_for_a_brand_shaped_mention() -> None:
+    review = parse_host("theharborreview.example")
+    line = "Jane Roe is the editor and publisher of The Harbor Review, and writes for two "
+    line += "other magazines about the ports and the fishing fleets of the bay."
+    assert len(line) > 100
+    assert [v.name for v in text_votes([line], review)] == ["The Harbor Review"]
+
+
+def test_a_notice_that_names_nobody_gives_no_vote() -> None:
+    assert notice_votes("© All rights reserved | Terms") == []
+    assert notice_votes("© 2019 All Rights Reserved.") == []
+    assert [v.name for v in notice_votes("© 2019 Harbor Media. All rights reserved.")] == [
+        "Harbor Media"
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsloom.clean.outlet import Kind
+from newsloom.clean.outlet_names import parse_host
 from newsloom.clean.outlet_page import capture_votes, page_outlet
 from newsloom.clean.outlet_self import self_votes, url_line_domains
 
@@ -109,3 +110,19 @@ def test_brand_word_after_the_hosts_name_is_the_fuller_brand() -> None:
     assert page_outlet(capture_votes(text, url), url, None) == "Harbor News"
     other = text.replace("Harbor News", "Harbor Chess Club")  # a club of the town, not a brand
     assert page_outlet(capture_votes(other, url), url, None) == "Harbor"
+
+
+def test_a_lower_case_name_counts_only_when_it_spells_the_host() -> None:
+    lines = ["About harbr9", "harbr9 is a news service for the bay.", "About support"]
+    assert self_votes(lines) == []  # no host: a lower-case word may be any menu item
+    host = parse_host("harbr9.example")
+    assert [(v.name, v.kind) for v in self_votes(lines, host)] == [("harbr9", Kind.SELF)]
+    other = parse_host("baynews.example")
+    assert self_votes(lines, other) == []
+
+
+def test_a_lower_case_brand_in_its_own_links_is_shown_as_written() -> None:
+    text = "\n".join(["Harbor deal closes", "The deal closed on Monday.", "About harbr9",
+                      "harbr9 is a news service for the bay."])  # fmt: skip
+    votes = capture_votes(text, "https://harbr9.example/2019/01/deal")
+    assert page_outlet(votes, "https://harbr9.example/2019/01/deal", None) == "harbr9"

@@ -89,8 +89,9 @@ TEXT_KINDS = frozenset({Kind.COPYRIGHT, Kind.TRADEMARK, Kind.MASTHEAD, Kind.MENT
 TRUSTED_KINDS = frozenset({Kind.GIVEN, Kind.PAGE})
 #: Kinds that do not name the site as its name: a mention in running text, a bare domain.
 UNDECLARED_KINDS = frozenset({Kind.MENTION, Kind.DOMAIN, Kind.HOST})
-#: Kinds a reader sees as the site's name: a lower-case label shown there is the brand's spelling.
-SHOWN_KINDS = frozenset({Kind.TITLE, Kind.LOGO, Kind.MASTHEAD})
+#: Kinds a reader sees as the site's name: a lower-case label shown there is the brand's spelling
+#: ("my6sense" in a <title>, "About my6sense" in a footer).
+SHOWN_KINDS = frozenset({Kind.TITLE, Kind.LOGO, Kind.MASTHEAD, Kind.SELF})
 #: Kinds whose value may be "Brand | tagline": each part is weighed on its own.
 SPLIT_KINDS = frozenset({Kind.SITE_NAME, Kind.APP_NAME, Kind.PUBLISHER, Kind.WEBSITE, Kind.LOGO})
 #: A site that gives one name both as ``og:site_name`` and after its ``<title>``'s separator

@@ -62,7 +62,7 @@ def html_votes(tree: Any, host: Host | None) -> list[Vote]:
     votes += ld_votes(tree)
     votes += title_votes(tree, host)
     votes += logo_votes(tree)
-    return votes + text_votes(lines, host) + self_votes(lines)
+    return votes + text_votes(lines, host) + self_votes(lines, host)
 
 
 def meta_votes(tree: Any) -> list[Vote]:

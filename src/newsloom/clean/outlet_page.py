@@ -49,7 +49,7 @@ def capture_votes(text: str, url: str | None, given: str | None = None) -> list[
         votes = [Vote(domain, Kind.DOMAIN) for domain in domains]
         host = _voted_domain(votes)
     parsed = parse_host(host)
-    votes += text_votes(lines, parsed) + self_votes(lines)
+    votes += text_votes(lines, parsed) + self_votes(lines, parsed)
     if parsed is None:
         votes = owned_brands(votes, lines)
     holders = [v.name for v in votes if v.kind is Kind.COPYRIGHT]

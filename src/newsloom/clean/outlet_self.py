@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from newsloom.clean.meta import parse_byline
 from newsloom.clean.outlet import Kind, Vote
-from newsloom.clean.outlet_names import clean_name
+from newsloom.clean.outlet_names import Host, clean_name, letters
 from newsloom.clean.outlet_text import registrable
 from newsloom.clean.outlet_vocab import PLATFORM_DOMAINS
 
@@ -34,6 +34,12 @@ _SELF_RE = re.compile(
     r"|careers\s+at|work\s+(?:at|for)|download\s+the)\s+"
     r"(?P<name>(?:The\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})"
     r"(?:\s+(?i:apps?))?$"
+)
+#: The same cues before one lower-case word: a site that writes its name in lower case
+#: ("About newsbrand"), counted only when the word spells the page's host.
+_SELF_LOWER_RE = re.compile(
+    r"^(?i:about|contact|advertise\s+(?:on|with|in)|subscribe\s+to|careers\s+at"
+    r"|work\s+(?:at|for))\s+(?P<name>[a-z][\w.&-]*)$"
 )
 #: What such links name besides the site: parts of the site and people's roles.
 NOT_SELF = frozenset(
@@ -54,18 +60,19 @@ URL_PATH_MIN = 15
 _URL_LINE_RE = re.compile(r"^(?:https?://)(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?P<path>/\S*)$")
 
 
-def self_votes(lines: Sequence[str]) -> list[Vote]:
+def self_votes(lines: Sequence[str], host: Host | None = None) -> list[Vote]:
     """The names of the site's links to its own pages, one vote per link, for names the page
     uses again: in another such link or in any other line ("About Sky News" and "Sky News
     Radio"). A name given once, in one link, may be a network or a partner the site links to
-    ("About SBN" on a blog of a network)."""
+    ("About SBN" on a blog of a network). A lower-case name counts only when it spells the
+    ``host``'s whole label."""
     bylines = _byline_names(lines)
     found: list[tuple[int, str]] = []
     for i, raw in enumerate(lines):
         line = " ".join(raw.split())
         if not line or len(line) > SELF_MAX_CHARS:
             continue
-        match = _SELF_RE.match(line)
+        match = _SELF_RE.match(line) or _lower_self(line, host)
         if match is None:
             continue
         name = match["name"].rstrip(".")
@@ -79,6 +86,13 @@ def self_votes(lines: Sequence[str]) -> list[Vote]:
         for i, name in found
         if links[name] >= SELF_AGAIN or _used_elsewhere(name, lines, i)
     ]
+
+
+def _lower_self(line: str, host: Host | None) -> re.Match[str] | None:
+    match = _SELF_LOWER_RE.match(line) if host is not None else None
+    if match is None or host is None or letters(match["name"]) not in host.keys:
+        return None
+    return match
 
 
 def _used_elsewhere(name: str, lines: Sequence[str], at: int) -> bool:

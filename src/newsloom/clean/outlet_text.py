@@ -86,6 +86,7 @@ _TRADEMARK_RE = re.compile(
     re.I,
 )
 #: "Cable News Network.Turner Broadcasting System": two sentences run together.
+_RESERVED_RE = re.compile(r"all\s+rights\s+reserved\.?", re.I)
 _GLUED_SENTENCE_RE = re.compile(r"\.(?=[A-Z][a-z])")
 _CREDIT_RE = re.compile(r"\((?:[^()/]{2,60})/(?P<org>[^()/]{2,60})\)")
 _EMAIL_RE = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
@@ -104,8 +105,8 @@ def text_votes(segments: Iterable[str], host: Host | None) -> list[Vote]:
         if not line:
             continue
         votes += notice_votes(line)
-        if host is not None and len(line) <= MENTION_MAX_CHARS:
-            votes += host_votes(line, host)
+        if host is not None:
+            votes += host_votes(line, host, whole=len(line) > MENTION_MAX_CHARS)
         if host is not None and "/" in line:
             votes += credit_votes(line, host)
     return votes
@@ -170,6 +171,8 @@ def notice_votes(line: str) -> list[Vote]:
             name = _legal_end(_GLUED_SENTENCE_RE.split(match["name"])[0].strip(" .,-"))
             if not name or not (marked or not name[0].islower()):  # "© pv magazine" is a
                 continue  # notice, "copyright infringement" is not
+            if _RESERVED_RE.fullmatch(name):
+                continue  # "© All rights reserved | Terms": a notice that names nobody
             if not _site_notice(line, name):
                 continue  # "© Aaron Schwartz": a photographer's credit
             votes.append(Vote(name, Kind.COPYRIGHT))
@@ -326,16 +329,22 @@ def registrable(domain: str) -> str | None:
     return ".".join(labels[-keep:])
 
 
-def host_votes(line: str, host: Host) -> list[Vote]:
-    """The host's name as the whole line (a masthead) or as a phrase inside it."""
+def host_votes(line: str, host: Host, whole: bool = False) -> list[Vote]:
+    """The host's name as the whole line (a masthead) or as a phrase inside it. With ``whole``
+    (a sentence, longer than ``MENTION_MAX_CHARS``), only a phrase shaped as a brand that
+    spells the host's whole label counts ("the editor of The Space Review" on
+    thespacereview.com): such a sentence names a town called as the host ("Cleveland") as
+    often as the site."""
     bare = line.strip(_EDGE)
-    if len(bare) <= MASTHEAD_MAX_CHARS and host_match(bare, host) is Match.EXACT:
+    if not whole and len(bare) <= MASTHEAD_MAX_CHARS and host_match(bare, host) is Match.EXACT:
         return [Vote(bare, Kind.MASTHEAD)]
     tokens = line.split()
     votes = []
     i = 0
     while i < len(tokens):
         size = _mention_at(tokens, i, host)
+        if size and whole and not _brand_shaped(tokens[i : i + size], host):
+            size = 0
         if size:
             votes.append(Vote(_phrase(tokens[i : i + size]), Kind.MENTION))
         i += size or 1
@@ -354,6 +363,20 @@ def _mention_at(tokens: list[str], i: int, host: Host) -> int:
         if phrase and _names_host(phrase, host) and not _continues(tokens, i + n):
             return n
     return 0
+
+
+def _brand_shaped(tokens: list[str], host: Host) -> bool:
+    """Capitalised words that spell the host's whole label, at least two of them ("Deccan
+    Herald", "The Space Review") or one with capitals inside ("TechCrunch"): not one common
+    word or an acronym that happens to be the label."""
+    phrase = _phrase(tokens)
+    key = letters(phrase)
+    exact = key in host.keys or (phrase.startswith("The ") and key[3:] in host.keys)
+    named = phrase.split()[1:] if phrase.startswith("The ") else phrase.split()
+    if not exact or not all(word[:1].isupper() for word in named):
+        return False
+    camel = any(ch.isupper() for ch in named[0][1:]) and any(ch.islower() for ch in named[0])
+    return len(named) >= 2 or camel  # an acronym ("AP" on hosted.ap.org) is no brand shape
 
 
 def _continues(tokens: list[str], after: int) -> bool:
