@@ -3,10 +3,15 @@ tests)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from newsloom.group.events import (
     ACTION_THRESHOLD,
     EVIDENCE_MIN_ARTICLES,
     EVIDENCE_THRESHOLD,
+    MAX_DAYS_APART,
     OPENING_CLOSE,
     OPENING_THRESHOLD,
     STRONG,
@@ -176,3 +181,25 @@ def test_openings_close_on_names_alone_link_two_reports() -> None:
     assert EVIDENCE_THRESHOLD <= whole < STRONG and action < ACTION_THRESHOLD
     assert opening >= OPENING_CLOSE  # two names of a short opening in common
     assert evidence_split(pair, {}, EVIDENCE_MIN_ARTICLES) == [0, 0]
+
+
+def test_evidence_similarity_is_the_cosine_of_shared_terms() -> None:
+    """Every term equally rare: the cosine is shared terms over the square root of the two
+    sizes (8 and 8 terms sharing 2: 0.25); a report more than ``MAX_DAYS_APART`` days from
+    another is 0 to it, itself 1."""
+    pair, (whole, _, _) = _pair(["@brightwell", "layoffs"])
+    assert whole == pytest.approx(2 / 8)
+    dated = [replace(pair[0], day=100), replace(pair[1], day=100 + MAX_DAYS_APART + 1)]
+    sim = evidence_similarity(dated, {}, EVIDENCE_MIN_ARTICLES)
+    assert sim[0, 1] == 0.0 and sim[0, 0] == sim[1, 1] == 1.0
+
+
+def test_strongly_linked_reports_need_no_shared_opening() -> None:
+    """Whole texts at ``STRONG`` or more link whatever their openings say (the openings are
+    then not compared at all); without any link each report is its own story."""
+    same = _doc("same", BODY, ["@mara quist", "resigns"])
+    twin = _doc("twin", BODY, ["storm", "closes", "schools"])
+    assert evidence_similarity([same, twin], {}, EVIDENCE_MIN_ARTICLES, "opening")[0, 1] == 0.0
+    assert evidence_split([same, twin], {}, EVIDENCE_MIN_ARTICLES) == [0, 0]
+    apart = _doc("apart", ["harbor", "ferry", "tides"], ["storm", "closes", "schools"])
+    assert evidence_split([same, apart], {}, EVIDENCE_MIN_ARTICLES) == [0, 1]
