@@ -22,6 +22,7 @@ from newsloom.group.features import (
     Doc,
     action_terms,
     headline_names,
+    is_edition,
     opening_terms,
     stop_words,
     to_doc,
@@ -203,3 +204,42 @@ def test_strongly_linked_reports_need_no_shared_opening() -> None:
     assert evidence_split([same, twin], {}, EVIDENCE_MIN_ARTICLES) == [0, 0]
     apart = _doc("apart", ["harbor", "ferry", "tides"], ["storm", "closes", "schools"])
     assert evidence_split([same, apart], {}, EVIDENCE_MIN_ARTICLES) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("title", "edition"),
+    [
+        ("Market Brief 06.02.25", True),
+        ("Morning Briefing: June 2, 2025", True),
+        ("2 June 2025 | The Harbor Digest", True),
+        ("[Newsletter] Evening Update - 2025-06-02", True),
+        ("Storm kills 5 on June 2", False),  # an event and its day
+        ("Protests in Lakeshore on 2 June", False),
+        ("Storm hits June 2 coast", False),  # the date inside the headline
+        ("Brightwell probe opens", False),  # no date
+        ("Market Brief", False),
+        (None, False),
+    ],
+)
+def test_a_dated_edition_is_a_series_name_and_a_date(title: str | None, edition: bool) -> None:
+    assert is_edition(title) is edition
+
+
+def test_a_dated_editions_opening_is_not_its_first_item() -> None:
+    """A newsletter leads with one item of many: its opening says nothing of what it is about,
+    so it joins a story only on whole texts close enough (``STRONG``)."""
+    lead = "Attorney General Mara Quist opened a probe of Brightwell on Monday."
+    edition = Article(id="e", title="Market Brief 06.02.25", body=lead + "\n\nOil rose.")
+    report = Article(id="r", title="Quist opens Brightwell probe", body=lead + "\n\nOil rose.")
+    assert to_doc(edition).opening == {}
+    assert "probe" in to_doc(report).opening and "quist" in to_doc(report).opening
+    assert "probe" in to_doc(edition).terms  # its whole text still counts
+
+
+def test_a_headlines_bracketed_label_is_not_its_opening() -> None:
+    """ "[Review] ..." names the column every page of it is in, not what this page reports."""
+    labelled = Article(id="l", title="[Harbor Review] Ferry fares rise", body="Fares rose.")
+    opening = to_doc(labelled).opening
+    assert "ferry" in opening and "fares" in opening
+    assert "harbor" not in opening and "review" not in opening
+    assert "harbor" in to_doc(labelled).terms  # the label still counts in the whole text

@@ -46,7 +46,25 @@ ENTITY_LABELS = frozenset(
 #: Paragraph text kept per article for showing what a copy changed, in characters.
 EDIT_CHARS = 160
 
+#: A newsletter's or a column's dated edition has a headline of at most this many words besides
+#: its date ("Opening Bell 11.18.19", "Morning Briefing: Nov. 18, 2019"): a series name.
+EDITION_WORDS = 3
+
 _WORD_RE = re.compile(r"(?u)\b\w\w+\b")
+#: A label in brackets before a headline ("[Review]", "[The Palace] ..."): the column or
+#: series the page belongs to, said by every page of it.
+_LABEL_RE = re.compile(r"^\s*(?:\[[^\]]{1,80}\]|【[^】]{1,80}】)\s*")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: Words that put a date in a sentence ("... on Nov. 18"), not beside a series name.
+_BEFORE_DATE = frozenset({"on", "in", "at", "of", "for", "from", "since", "until", "by", "to"})
+#: A date as an edition gives it: "11.18.19", "18/11/2019", "2019-11-18", "Nov. 18, 2019",
+#: "18 November 2019", "Monday, November 18".
+_EDITION_DATE_RE = re.compile(
+    r"\b(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
+    r"|" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+\d{4})?)\b",
+    re.I,
+)
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -124,6 +142,7 @@ def to_doc(article: Article) -> Doc:
     language = article.language
     title_words = words(article.title or "", language)
     lead_words = words(lead(article.body), language)
+    headline_words = words(_unlabelled(article.title), language)
     for word in words(article.body, language):
         terms[word] = terms.get(word, 0.0) + 1.0
     for word in title_words:
@@ -146,8 +165,35 @@ def to_doc(article: Article) -> Doc:
         terms=weighted,
         entities=frozenset(names),
         paragraphs=paragraphs(article.body),
-        opening=opening_terms(title_words + lead_words, heads),
+        opening=_opening(article, headline_words, lead_words, heads),
     )
+
+
+def _opening(
+    article: Article, headline: list[str], lead_words: list[str], names: set[str]
+) -> dict[str, float]:
+    """What the page opens with (see ``Doc.opening``): nothing for a newsletter's or a
+    column's dated edition, whose lead is only its first item of many."""
+    if is_edition(article.title):
+        return {}
+    return opening_terms(headline + lead_words, names)
+
+
+def is_edition(title: str | None) -> bool:
+    """The headline is a series name and a date: a dated edition ("Opening Bell 11.18.19")."""
+    title = _unlabelled(title).strip(" -–—:|,.")
+    found = list(_EDITION_DATE_RE.finditer(title))
+    if len(found) != 1 or (found[0].start() > 0 and found[0].end() < len(title)):
+        return False  # no date, or one inside the headline: "Storm hits on Nov. 18 and ..."
+    rest = _WORD_RE.findall(_EDITION_DATE_RE.sub(" ", title).lower())
+    if any(w.isdigit() or w in _BEFORE_DATE for w in rest):
+        return False  # "Storm kills 5 on Nov. 18": an event and its day
+    return 0 < len(rest) <= EDITION_WORDS
+
+
+def _unlabelled(title: str | None) -> str:
+    """The headline without the bracketed label of its column or series."""
+    return _LABEL_RE.sub("", title or "", count=1)
 
 
 def opening_terms(opening: list[str], names: set[str]) -> dict[str, float]:
@@ -173,7 +219,7 @@ def action_terms(opening: dict[str, float]) -> dict[str, float]:
 def headline_names(article: Article) -> set[str]:
     """Names (entity keys) mentioned in the lead paragraph or written in the headline."""
     opening = len(lead(article.body))
-    title = f" {entity_key(article.title or '')} "
+    title = f" {entity_key(_unlabelled(article.title))} "
     found: set[str] = set()
     for mention in article.entities:
         if mention.label not in ENTITY_LABELS:
