@@ -729,3 +729,52 @@ def test_a_notice_that_names_nobody_gives_no_vote() -> None:
     assert [v.name for v in notice_votes("© 2019 Harbor Media. All rights reserved.")] == [
         "Harbor Media"
     ]
+
+
+def _with_lines(aid: str, source: str | None, lines: list[str]) -> Article:
+    removed = [Removed(text=line, reason="footer") for line in lines]
+    return Article(id=aid, source=source, removed=removed, body="x")
+
+
+def test_share_buttons_and_page_tools_are_no_sites_chrome() -> None:
+    tools = ["Share on Facebook", "Share on Twitter", "Share on LinkedIn", "Scroll to top"]
+    own = ["Harbor Gazette weekend events calendar", "Letters to the Harbor Gazette editor"]
+    named = _with_lines("named", "Harbor Gazette", tools + own)
+    assert settle_outlets([named, _with_lines("orphan", None, tools)])[1].source is None
+    out = settle_outlets([named, _with_lines("orphan", None, [*tools, *own, own[0] + " 2"])])
+    assert out[1].source is None  # two lines of its own are not enough
+    kin = _with_lines("orphan", None, [*own, "Harbor Gazette print edition archive"])
+    named = _with_lines("named", "Harbor Gazette", [*own, "Harbor Gazette print edition archive"])
+    assert settle_outlets([named, kin])[1].source == "Harbor Gazette"
+
+
+def test_a_line_pages_of_two_outlets_carry_is_no_sites_chrome() -> None:
+    platform = "Your email address will not be published"
+    own = ["Harbor Gazette weekend events calendar", "Letters to the Harbor Gazette editor"]
+    gazette = _with_lines("gazette", "Harbor Gazette", [platform, *own])
+    other = _with_lines("other", "Valley Wire", [platform, "Valley Wire traffic and weather"])
+    orphan = _with_lines("orphan", None, [platform, *own])
+    assert settle_outlets([gazette, orphan])[1].source == "Harbor Gazette"
+    assert settle_outlets([gazette, other, orphan])[2].source is None
+
+
+def test_credits_to_several_providers_name_none_of_them() -> None:
+    marks = (
+        "Harbor Phone is a registered trademark of Harbor Devices Inc. Valley TV is a "
+        "registered trademark of Valley Media, Inc. in the United States."
+    )
+    assert notice_votes(marks) == []
+    group = (
+        "Harbor Sports is a registered trademark of Harbor Broadcasting Inc. Harbor Fantasy "
+        "is a registered trademark of Harbor Interactive Inc."
+    )
+    assert [v.name for v in notice_votes(group)] == ["Harbor Sports", "Harbor Fantasy"]
+    data = (
+        "Quotes delayed at least 15 minutes. Market data: Copyright 2018 Quoteline, Inc. All "
+        "Rights Reserved. Index data: Copyright 2018 Indexco Ltd. All rights reserved. Futures "
+        "data is the property of the exchange and its licensors."
+    )
+    assert notice_votes(data) == []
+    assert [v.name for v in notice_votes("© 2018 Quoteline, Inc. All Rights Reserved.")] == [
+        "Quoteline"
+    ]

@@ -18,12 +18,15 @@ The user's rules (``OutletNames``) have the last word.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from newsloom.clean.chrome import line_key
 from newsloom.clean.outlet import Kind, Vote, identity, pick
 from newsloom.clean.outlet_names import host_name
+from newsloom.clean.vocab import STOPWORDS
+from newsloom.clean.vocab_langs import SHARE_MARKERS
 from newsloom.config import OutletNames
 from newsloom.model import Article
 
@@ -36,6 +39,11 @@ SHARED_MIN_SHARE = 0.25
 #: Chrome lines counted: between these many words (menus' single words are shared by all
 #: sites; long lines are sentences, which two outlets running one wire story share).
 CHROME_WORDS = (3, 60)
+#: Words of a page's tools besides share buttons' (``vocab_langs.SHARE_MARKERS``).
+WIDGET_WORDS = frozenset(
+    {"share", "scroll", "top", "back", "next", "previous", "prev", "print", "comment",
+     "comments", "reply", "tweet", "follow", "like", "save", "email", "link"}
+)  # fmt: skip
 #: Removed lines that belong to the page's story, not its site: never chrome.
 STORY_REASONS = frozenset(
     {"byline", "dateline", "title", "caption", "agency-credit", "date-stamp", "date-line",
@@ -92,7 +100,9 @@ def _reshape(names: list[str | None], unhosted: list[int]) -> None:
 
 def _adopt(articles: Sequence[Article], names: list[str | None], unhosted: list[int]) -> None:
     """A page without a URL or a name of its own takes the name of the pages it shares its
-    chrome with, when those pages agree on one."""
+    chrome with, when those pages agree on one. A line that pages of different outlets carry
+    is a publishing platform's (a blog engine's comment form), not one site's: it says
+    nothing."""
     orphans = [i for i in unhosted if not names[i]]
     if not orphans:
         return
@@ -102,6 +112,9 @@ def _adopt(articles: Sequence[Article], names: list[str | None], unhosted: list[
         if names[i]:
             for key in keys:
                 holders[key].append(i)
+    for key, held in list(holders.items()):
+        if len({identity(names[j] or "") for j in held}) > 1:
+            del holders[key]  # a platform's line ("Leave a Reply", a comment form's notice)
     for i in orphans:
         shared = Counter(j for key in lines[i] for j in holders.get(key, ()))
         close = {
@@ -118,5 +131,14 @@ def _chrome(article: Article) -> set[str]:
     return {
         line_key(r.text)
         for r in article.removed
-        if r.reason not in STORY_REASONS and low <= len(r.text.split()) <= high
+        if r.reason not in STORY_REASONS
+        and low <= len(r.text.split()) <= high
+        and not _widget(r.text)
     }
+
+
+def _widget(line: str) -> bool:
+    """A line any site may print: share buttons and page tools ("Share on Facebook", "Scroll
+    to top"), every word a function word or a word of page furniture."""
+    found = re.findall(r"\w+", line.casefold())
+    return all(w in STOPWORDS or w in WIDGET_WORDS or w in SHARE_MARKERS for w in found)

@@ -51,6 +51,9 @@ MENTION_MAX_CHARS = 100
 MENTION_MAX_WORDS = 4
 #: A credit word ("Photo", "Sports data") stands within this many characters before the mark.
 CREDIT_LOOKBACK = 24
+#: A line of credits to several providers is longer than this (a site's own notice, with its
+#: owner and its brand, is at most about 150 characters on the SEB captures).
+CREDITS_MIN_CHARS = 200
 #: A brand printed before its copyright notice ("Wccftech © 2019 ...") has at most this many
 #: words besides "The": on the SEB captures, two-word heads were a regulator's badge ("IPSO
 #: Regulated Copyright ©2019 ...") or the parent's name ("Hearst Newspapers © ...").
@@ -85,8 +88,14 @@ _TRADEMARK_RE = re.compile(
     r"(?:trade\s?marks?|service\s+marks?)",
     re.I,
 )
+#: The owner a trademark notice names: its first word ("of Apple Inc." → "Apple").
+_MARK_OWNER_RE = re.compile(
+    r"(?:trade\s?marks?|service\s+marks?|trade\s+names?)\s+of\s+(?:the\s+)?(?P<owner>[^\W_][\w&.-]*)",
+    re.I,
+)
 #: "Cable News Network.Turner Broadcasting System": two sentences run together.
 _RESERVED_RE = re.compile(r"all\s+rights\s+reserved\.?", re.I)
+_RESERVED_FIND_RE = re.compile(r"\brights\s+reserved\b", re.I)
 _GLUED_SENTENCE_RE = re.compile(r"\.(?=[A-Z][a-z])")
 _CREDIT_RE = re.compile(r"\((?:[^()/]{2,60})/(?P<org>[^()/]{2,60})\)")
 _EMAIL_RE = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
@@ -177,11 +186,29 @@ def notice_votes(line: str) -> list[Vote]:
                 continue  # "© Aaron Schwartz": a photographer's credit
             votes.append(Vote(name, Kind.COPYRIGHT))
             votes += _brand_before(line[: match.start()])
-    if "mark" in line.lower():
+    if _credits_block(line):
+        return []
+    if "mark" in line.lower() and not _third_party_marks(line):
         for match in _TRADEMARK_RE.finditer(line):
             name = re.split(r"\s+and\s+", match["name"])[0]  # "Snopes and the Snopes.com logo"
             votes.append(Vote(name, Kind.TRADEMARK))
     return votes
+
+
+def _credits_block(line: str) -> bool:
+    """A long line reserving rights more than once is a block of credits to data and content
+    providers ("Market data ... Copyright 2018 Morningstar, Inc. All Rights Reserved. FactSet
+    ... All rights reserved. ..."), not the site's own notice."""
+    return len(line) > CREDITS_MIN_CHARS and len(_RESERVED_FIND_RE.findall(line)) > 1
+
+
+def _third_party_marks(line: str) -> bool:
+    """The line credits the marks of several unrelated owners ("... are trademarks of Apple
+    Inc. Roku is a registered trademark of Roku, Inc."): a streaming or shopping page naming
+    the platforms it mentions, not itself. Owners of one group ("of CBS Broadcasting Inc.",
+    "of CBS Interactive Inc.") are one owner."""
+    owners = {letters(m["owner"]) for m in _MARK_OWNER_RE.finditer(line)}
+    return len(owners) > 1
 
 
 def _credit(before: str) -> bool:
