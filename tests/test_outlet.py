@@ -778,3 +778,32 @@ def test_credits_to_several_providers_name_none_of_them() -> None:
     assert [v.name for v in notice_votes("© 2018 Quoteline, Inc. All Rights Reserved.")] == [
         "Quoteline"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Copyright 2019. Harbor Examiner. All Rights Reserved.", ["Harbor Examiner"]),
+        ("© 2000 - 2019 Harbor Times (www.harbortimes.example)", ["Harbor Times"]),
+        ("All Rights Reserved © 2019", []),  # a year is nobody
+        ("© 2019 The Printers (Bayside) Private Ltd.", []),  # "(Bayside)" is no address
+    ],
+)
+def test_copyright_notice_shapes(line: str, names: list[str]) -> None:
+    assert [v.name for v in notice_votes(line)] == names
+
+
+def test_a_notice_giving_its_own_address_outweighs_a_credit() -> None:
+    own = notice_votes("© 2000 - 2019 Harbor Times (www.harbortimes.example)")
+    credit = notice_votes("Copyright © 2019 Valley Wire. All rights reserved.")
+    other = notice_votes("© 2019 Harbor Times (www.valleywire.example)")  # not its address
+    assert [v.weight for v in own] == [2.0]
+    assert [v.weight for v in credit + other] == [1.0, 1.0]
+    lines = [
+        "Ferry fares rise",
+        "Fares rose on Monday.",
+        "Copyright © 2019 Valley Wire. All rights reserved.",
+        "© 2000 - 2019 Harbor Times (www.harbortimes.example)",
+    ]
+    text = "\n".join(lines)
+    assert page_outlet(capture_votes(text, None), None, None) == "Harbor Times"

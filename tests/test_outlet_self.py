@@ -7,7 +7,7 @@ import pytest
 from newsloom.clean.outlet import Kind
 from newsloom.clean.outlet_names import parse_host
 from newsloom.clean.outlet_page import capture_votes, page_outlet
-from newsloom.clean.outlet_self import self_votes, url_line_domains
+from newsloom.clean.outlet_self import fuller_names, self_votes, url_line_domains
 
 
 @pytest.mark.parametrize(
@@ -126,3 +126,19 @@ def test_a_lower_case_brand_in_its_own_links_is_shown_as_written() -> None:
                       "harbr9 is a news service for the bay."])  # fmt: skip
     votes = capture_votes(text, "https://harbr9.example/2019/01/deal")
     assert page_outlet(votes, "https://harbr9.example/2019/01/deal", None) == "harbr9"
+
+
+def test_a_links_short_name_takes_the_full_name_the_page_gives() -> None:
+    lines = ["About Examiner", "Examiner events", "Copyright 2019. Harbor Examiner."]
+    votes = capture_votes("\n".join(lines), None)
+    assert {v.name for v in votes} == {"Harbor Examiner"}
+    lines = ["About Quanta", "Quanta tips", "Get Quanta Magazine by mail", "Quanta Magazine"]
+    votes = capture_votes("\n".join(lines), None)
+    assert [v.name for v in votes if v.kind is Kind.SELF] == ["Quanta Magazine"]
+
+
+def test_a_short_name_stays_without_a_fuller_one_written_twice() -> None:
+    lines = ["About Quanta", "Quanta tips", "Get Quanta Magazine by mail"]  # once only
+    assert [v.name for v in fuller_names(self_votes(lines), lines)] == ["Quanta"]
+    lines = ["About Quanta", "Quanta tips", "Quanta Labs", "Quanta Labs"]  # no brand word
+    assert [v.name for v in fuller_names(self_votes(lines), lines)] == ["Quanta"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from newsloom.clean.outlet import Kind, Vote, pick
 from newsloom.clean.outlet_names import host_name, is_domain, parse_host
-from newsloom.clean.outlet_self import self_votes, url_line_domains
+from newsloom.clean.outlet_self import fuller_names, self_votes, url_line_domains
 from newsloom.clean.outlet_text import (
     email_domains,
     main_domain,
@@ -53,7 +53,7 @@ def capture_votes(text: str, url: str | None, given: str | None = None) -> list[
     if parsed is None:
         votes = owned_brands(votes, lines)
     holders = [v.name for v in votes if v.kind is Kind.COPYRIGHT]
-    return votes + masthead_votes(lines, parsed, holders)
+    return fuller_names(votes, lines) + masthead_votes(lines, parsed, holders)
 
 
 def _voted_domain(votes: list[Vote]) -> str | None:

@@ -19,7 +19,7 @@ from newsloom.clean.meta import parse_byline
 from newsloom.clean.outlet import Kind, Vote
 from newsloom.clean.outlet_names import Host, clean_name, letters
 from newsloom.clean.outlet_text import registrable
-from newsloom.clean.outlet_vocab import PLATFORM_DOMAINS
+from newsloom.clean.outlet_vocab import BRAND_WORDS, PLATFORM_DOMAINS
 
 #: A name in one link counts when the page links to it at least this many times (or writes it
 #: in another line).
@@ -51,6 +51,10 @@ NOT_SELF = frozenset(
         "terms", "app", "apps", "health", "money", "election", "elections",
     }
 )  # fmt: skip
+#: Words that end a publication's full name after its short one ("Quanta Magazine").
+FULL_NAME_WORDS = BRAND_WORDS | {"magazine", "times", "post", "journal", "herald", "review"}
+#: Votes that give no fuller name: the links themselves, and bare domains.
+_SHORT_KINDS = frozenset({Kind.SELF, Kind.DOMAIN, Kind.HOST})
 #: Words that make a link's object the reader's or the page's, not a name.
 OWNERS = frozenset({"our", "your", "my", "this", "these", "his", "her", "their", "its"})
 #: A bare address on a line of its own with at least this many characters of path is a page's
@@ -131,3 +135,41 @@ def url_line_domains(lines: Iterable[str]) -> list[str]:
         if domain and domain.split(".")[0] not in PLATFORM_DOMAINS:
             found[domain] += 1
     return list(found.elements()) if len(found) == 1 else []
+
+
+def fuller_names(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
+    """A site's links often use its short name ("About Examiner", "About Quanta") where its
+    notices and lines give the full one: a link's name takes the longer name another vote
+    gives that begins or ends with it ("Washington Examiner" in the copyright notice), else
+    the name with a brand word after it that the page writes in ``SELF_AGAIN`` lines or more
+    ("Quanta Magazine")."""
+    others = [v.name for v in votes if v.kind not in _SHORT_KINDS]
+    out = []
+    for vote in votes:
+        if vote.kind is Kind.SELF:
+            longer = _extended(vote.name, others) or _branded(vote.name, lines)
+            vote = Vote(longer, vote.kind, vote.weight) if longer else vote
+        out.append(vote)
+    return out
+
+
+def _extended(name: str, others: Iterable[str]) -> str | None:
+    short = name.split()
+    found = Counter(
+        other
+        for other in others
+        if len(other.split()) > len(short)
+        and (other.split()[: len(short)] == short or other.split()[-len(short) :] == short)
+    )
+    return found.most_common(1)[0][0] if found else None
+
+
+def _branded(name: str, lines: Sequence[str]) -> str | None:
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"\s+(?P<word>[A-Z][a-z]+)(?!\w)")
+    found: Counter[str] = Counter()
+    for line in lines:
+        for match in pattern.finditer(line):
+            if match["word"].casefold() in FULL_NAME_WORDS:
+                found[f"{name} {match['word']}"] += 1
+    best = found.most_common(1)
+    return best[0][0] if best and best[0][1] >= SELF_AGAIN else None

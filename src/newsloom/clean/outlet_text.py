@@ -51,6 +51,9 @@ MENTION_MAX_CHARS = 100
 MENTION_MAX_WORDS = 4
 #: A credit word ("Photo", "Sports data") stands within this many characters before the mark.
 CREDIT_LOOKBACK = 24
+#: A copyright holder followed by its own address counts this many times (a judgement: one
+#: SEB page republishes another outlet's article under that outlet's notice).
+ADDRESSED_WEIGHT = 2.0
 #: A line of credits to several providers is longer than this (a site's own notice, with its
 #: owner and its brand, is at most about 150 characters on the SEB captures).
 CREDITS_MIN_CHARS = 200
@@ -76,8 +79,8 @@ _COPYRIGHT_RE = re.compile(
     r"(?:(?:©|\(c\))\s*(?:copyright\s*)?(?:" + _YEAR + r")?"
     r"|copyright\s*(?:©|\(c\))?\s*(?=[\d©(]|[^\W\d_][^|]*\d{4})"
     r"(?:" + _YEAR + r")?)"
-    r"\s*,?\s*(?:all rights reserved\.?,?\s*)?(?:by\s+)?(?P<name>[^\W_][\w&’'.· -]{1,60}?)"
-    r"\s*(?:\.(?:\s|$)|,|\||$|\s+all rights|\s+\d{4}\b)",
+    r"\s*[,.]?\s*(?:all rights reserved\.?,?\s*)?(?:by\s+)?(?P<name>[^\W_][\w&’'.· -]{1,60}?)"
+    r"\s*(?:\.(?:\s|$)|,|\||(?=\((?:https?://)?[\w-]+\.\w)|$|\s+all rights|\s+\d{4}\b)",
     re.I,
 )
 #: '"Daily Express" is a registered trademark', "CBS Sports is a registered trademark of ...",
@@ -95,6 +98,7 @@ _MARK_OWNER_RE = re.compile(
 )
 #: "Cable News Network.Turner Broadcasting System": two sentences run together.
 _RESERVED_RE = re.compile(r"all\s+rights\s+reserved\.?", re.I)
+_ADDRESS_RE = re.compile(r"\s*\(\s*(?:https?://)?(?P<domain>[\w-]+(?:\.[\w-]+)+)/?\s*\)")
 _RESERVED_FIND_RE = re.compile(r"\brights\s+reserved\b", re.I)
 _GLUED_SENTENCE_RE = re.compile(r"\.(?=[A-Z][a-z])")
 _CREDIT_RE = re.compile(r"\((?:[^()/]{2,60})/(?P<org>[^()/]{2,60})\)")
@@ -171,7 +175,9 @@ def _name_like(line: str) -> bool:
 def notice_votes(line: str) -> list[Vote]:
     """Copyright holders and trademark owners' marks named in one line; the brand a line
     starts with before its copyright mark ("Wccftech © 2019 NewAge ADS, LLC")."""
-    votes = []
+    votes: list[Vote] = []
+    if _credits_block(line):
+        return votes
     if "©" in line or "(c)" in line.lower() or "copyright" in line.lower():
         marked = "©" in line or "(c)" in line.lower()
         for match in _COPYRIGHT_RE.finditer(line):
@@ -180,19 +186,27 @@ def notice_votes(line: str) -> list[Vote]:
             name = _legal_end(_GLUED_SENTENCE_RE.split(match["name"])[0].strip(" .,-"))
             if not name or not (marked or not name[0].islower()):  # "© pv magazine" is a
                 continue  # notice, "copyright infringement" is not
-            if _RESERVED_RE.fullmatch(name):
-                continue  # "© All rights reserved | Terms": a notice that names nobody
+            if _RESERVED_RE.fullmatch(name) or not any(ch.isalpha() for ch in name):
+                continue  # "© All rights reserved | Terms", "© 2019": a notice naming nobody
             if not _site_notice(line, name):
                 continue  # "© Aaron Schwartz": a photographer's credit
-            votes.append(Vote(name, Kind.COPYRIGHT))
+            votes.append(Vote(name, Kind.COPYRIGHT, _own_address(line[match.end() - 1 :], name)))
             votes += _brand_before(line[: match.start()])
-    if _credits_block(line):
-        return []
     if "mark" in line.lower() and not _third_party_marks(line):
         for match in _TRADEMARK_RE.finditer(line):
             name = re.split(r"\s+and\s+", match["name"])[0]  # "Snopes and the Snopes.com logo"
             votes.append(Vote(name, Kind.TRADEMARK))
     return votes
+
+
+def _own_address(after: str, name: str) -> float:
+    """``ADDRESSED_WEIGHT`` when the notice gives the holder's own address, the name spelled
+    as the domain ("© 2000 - 2019 Harbor Times (www.harbortimes.example)"): the site's own
+    footer, over a republished article's credit to its source; else 1."""
+    found = _ADDRESS_RE.match(after)
+    if found and letters(domain_label(found["domain"])) == letters(name):
+        return ADDRESSED_WEIGHT
+    return 1.0
 
 
 def _credits_block(line: str) -> bool:
