@@ -142,3 +142,45 @@ def test_a_short_name_stays_without_a_fuller_one_written_twice() -> None:
     assert [v.name for v in fuller_names(self_votes(lines), lines)] == ["Quanta"]
     lines = ["About Quanta", "Quanta tips", "Quanta Labs", "Quanta Labs"]  # no brand word
     assert [v.name for v in fuller_names(self_votes(lines), lines)] == ["Quanta"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (["Harbor Times homepage", "Harbor Times events"], "Harbor Times"),
+        (["Follow Harbor Times online:", "Harbor Times events"], "Harbor Times"),
+        (["Harbor Times main menu", "Harbor Times events"], "Harbor Times"),
+        (["Jane Roe is a reporter for Harbor Times.", "Harbor Times"], "Harbor Times"),
+        (["Senior editor at Harbor Times and a sailor", "Harbor Times"], "Harbor Times"),
+        (
+            ["The mayor did not respond to Harbor Times's request for comment.", "Harbor Times"],
+            "Harbor Times",
+        ),
+    ],
+)
+def test_the_sites_own_staff_and_pages_name_it(lines: list[str], name: str) -> None:
+    assert {v.name for v in self_votes(lines)} == {name}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Back To homepage", "Back To Top"],  # page tools, not names
+        ["Toggle main menu", "Toggle"],
+        ["Jane Roe writes for Valley Wire.", "Valley Wire"],  # no staff role: may be a freelance
+        ["Harbor Times homepage"],  # a name the page gives once
+        [
+            "The report, first published by the Valley Wire, was picked up by other papers "
+            "across the region; a reporter for Valley Wire said the documents had been "
+            "checked against court records before the story ran on Tuesday night.",
+            "Valley Wire",
+        ],  # a paragraph of reporting cites other outlets
+    ],
+)
+def test_what_is_not_the_sites_own_staff_or_pages(lines: list[str]) -> None:
+    assert self_votes(lines) == []
+
+
+def test_a_name_with_a_brand_word_is_not_extended() -> None:
+    lines = ["About Harbor News", "Harbor News Radio", "Harbor News Radio"]
+    assert [v.name for v in fuller_names(self_votes(lines), lines)] == ["Harbor News"]

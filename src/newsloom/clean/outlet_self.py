@@ -29,12 +29,34 @@ SELF_MAX_CHARS = 60
 #: A link naming the site: a cue, then a name of capitalised words, "The" before it or not; a
 #: lower-case "the" is the cue's own word ("About the BBC" is about the corporation, and "About
 #: the Author" about a person).
+#: A name of capitalised words, "The" before it or not.
+_NAME = r"(?:The\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}"
 _SELF_RE = re.compile(
     r"^(?i:about|contact|advertise\s+(?:on|with|in)|subscribe\s+to|why\s+you\s+can\s+trust"
     r"|careers\s+at|work\s+(?:at|for)|download\s+the)\s+"
     r"(?P<name>(?:The\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})"
     r"(?:\s+(?i:apps?))?$"
 )
+#: A name before or around the cue: "Harbor News homepage", "Harbor News main menu", "Follow
+#: Harbor News online" (not a page tool: "Back to homepage", "Toggle main menu").
+_SELF_AFTER_RE = re.compile(
+    r"^(?:(?i:follow)\s+(?P<followed>" + _NAME + r")\s+(?i:online):?"
+    r"|(?!(?i:back|go|return|toggle|open|close|skip|mobile|main|site)\b)"
+    r"(?P<name>" + _NAME + r")\s+(?i:homepage|home\s+page|main\s+menu))$"
+)
+#: A staff member's biography or a newsroom's own request: "a reporter for Harbor News",
+#: "Senior editor at Harbor News.", "did not respond to Harbor News's request for comment".
+_STAFF_RE = re.compile(
+    r"\b(?i:reporter|writer|editor|correspondent|columnist|producer|critic)s?\s+(?:at|for)\s+"
+    r"(?P<name>" + _NAME + r")(?=[.,;]|\s+(?:and|in|since|from|who|where)\b|$)"
+)
+_COMMENT_RE = re.compile(
+    r"(?:(?i:respond|responded|reply|replied)\s+to\s+)(?P<name>" + _NAME + r")(?:'s|’s)\s+"
+    r"(?i:requests?\s+for\s+comment)"
+)
+#: A biography or a sentence of the newsroom's is at most this long (the SEB captures' are
+#: 20-180 characters; longer lines are paragraphs of reporting, which cite other outlets).
+STAFF_MAX_CHARS = 200
 #: The same cues before one lower-case word: a site that writes its name in lower case
 #: ("About newsbrand"), counted only when the word spells the page's host.
 _SELF_LOWER_RE = re.compile(
@@ -53,8 +75,8 @@ NOT_SELF = frozenset(
 )  # fmt: skip
 #: Words that end a publication's full name after its short one ("Quanta Magazine").
 FULL_NAME_WORDS = BRAND_WORDS | {"magazine", "times", "post", "journal", "herald", "review"}
-#: Votes that give no fuller name: the links themselves, and bare domains.
-_SHORT_KINDS = frozenset({Kind.SELF, Kind.DOMAIN, Kind.HOST})
+#: Votes whose name is the site's in full: its notices and mastheads.
+_FULL_KINDS = frozenset({Kind.COPYRIGHT, Kind.TRADEMARK, Kind.MASTHEAD})
 #: Words that make a link's object the reader's or the page's, not a name.
 OWNERS = frozenset({"our", "your", "my", "this", "these", "his", "her", "their", "its"})
 #: A bare address on a line of its own with at least this many characters of path is a page's
@@ -74,12 +96,10 @@ def self_votes(lines: Sequence[str], host: Host | None = None) -> list[Vote]:
     found: list[tuple[int, str]] = []
     for i, raw in enumerate(lines):
         line = " ".join(raw.split())
-        if not line or len(line) > SELF_MAX_CHARS:
-            continue
-        match = _SELF_RE.match(line) or _lower_self(line, host)
+        match = _self_match(line, host)
         if match is None:
             continue
-        name = match["name"].rstrip(".")
+        name = (match["name"] or match.groupdict().get("followed") or "").rstrip(".")
         if _not_site(name) or name.casefold() in bylines:
             continue
         if clean_name(name) is not None:
@@ -90,6 +110,21 @@ def self_votes(lines: Sequence[str], host: Host | None = None) -> list[Vote]:
         for i, name in found
         if links[name] >= SELF_AGAIN or _used_elsewhere(name, lines, i)
     ]
+
+
+def _self_match(line: str, host: Host | None) -> re.Match[str] | None:
+    """A link to the site's own pages (a short line), or a sentence only the site's own staff
+    write ("Jane Roe is a reporter for Harbor News", "did not respond to Harbor News's request
+    for comment")."""
+    if not line:
+        return None
+    if len(line) <= SELF_MAX_CHARS:
+        found = _SELF_RE.match(line) or _SELF_AFTER_RE.match(line) or _lower_self(line, host)
+        if found is not None:
+            return found
+    if len(line) <= STAFF_MAX_CHARS:
+        return _STAFF_RE.search(line) or _COMMENT_RE.search(line)
+    return None
 
 
 def _lower_self(line: str, host: Host | None) -> re.Match[str] | None:
@@ -142,11 +177,12 @@ def fuller_names(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
     notices and lines give the full one: a link's name takes the longer name another vote
     gives that begins or ends with it ("Washington Examiner" in the copyright notice), else
     the name with a brand word after it that the page writes in ``SELF_AGAIN`` lines or more
-    ("Quanta Magazine")."""
-    others = [v.name for v in votes if v.kind not in _SHORT_KINDS]
+    ("Quanta Magazine"). A name that ends with such a word already is whole ("Fox News", not
+    its "Fox News Radio")."""
+    others = [v.name for v in votes if v.kind in _FULL_KINDS]
     out = []
     for vote in votes:
-        if vote.kind is Kind.SELF:
+        if vote.kind is Kind.SELF and vote.name.split()[-1].casefold() not in FULL_NAME_WORDS:
             longer = _extended(vote.name, others) or _branded(vote.name, lines)
             vote = Vote(longer, vote.kind, vote.weight) if longer else vote
         out.append(vote)
