@@ -156,6 +156,11 @@ def test_a_short_name_stays_without_a_fuller_one_written_twice() -> None:
             ["The mayor did not respond to Harbor Times's request for comment.", "Harbor Times"],
             "Harbor Times",
         ),
+        (["Support Harbor Times", "Harbor Times events"], "Harbor Times"),
+        (["Who Pays for Harbor Times", "Harbor Times events"], "Harbor Times"),
+        (["Harbor Times - Back to home", "Harbor Times events"], "Harbor Times"),
+        (["By Jane Roe | Harbor Times", "Harbor Times events"], "Harbor Times"),
+        (["June 2, 2025 / 1:07 AM / Harbor Times", "Harbor Times events"], "Harbor Times"),
     ],
 )
 def test_the_sites_own_staff_and_pages_name_it(lines: list[str], name: str) -> None:
@@ -166,6 +171,8 @@ def test_the_sites_own_staff_and_pages_name_it(lines: list[str], name: str) -> N
     "lines",
     [
         ["Back To homepage", "Back To Top"],  # page tools, not names
+        ["2025 playoff picture | Standings", "Standings"],  # no time stamp before the bar
+        ["Valley Apple Store", "Valley Apple Store"],  # what a site sells, maybe
         ["Toggle main menu", "Toggle"],
         ["Jane Roe writes for Valley Wire.", "Valley Wire"],  # no staff role: may be a freelance
         ["Harbor Times homepage"],  # a name the page gives once

@@ -33,16 +33,27 @@ SELF_MAX_CHARS = 60
 _NAME = r"(?:The\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}"
 _SELF_RE = re.compile(
     r"^(?i:about|contact|advertise\s+(?:on|with|in)|subscribe\s+to|why\s+you\s+can\s+trust"
-    r"|careers\s+at|work\s+(?:at|for)|download\s+the)\s+"
+    r"|careers\s+at|work\s+(?:at|for)|download\s+the|support|who\s+pays\s+for)\s+"
     r"(?P<name>(?:The\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})"
     r"(?:\s+(?i:apps?))?$"
 )
 #: A name before or around the cue: "Harbor News homepage", "Harbor News main menu", "Follow
-#: Harbor News online" (not a page tool: "Back to homepage", "Toggle main menu").
+#: Harbor News online" (not a page tool: "Back to homepage", "Toggle main menu"). "X app" and
+#: "X Store" name as often what the site sells ("Apple Store", "NFL Shop") as the site.
 _SELF_AFTER_RE = re.compile(
     r"^(?:(?i:follow)\s+(?P<followed>" + _NAME + r")\s+(?i:online):?"
-    r"|(?!(?i:back|go|return|toggle|open|close|skip|mobile|main|site)\b)"
-    r"(?P<name>" + _NAME + r")\s+(?i:homepage|home\s+page|main\s+menu))$"
+    r"|(?!(?i:back|go|return|toggle|open|close|skip|mobile|main|site|our|your|the\s+app)\b)"
+    r"(?P<name>" + _NAME + r")\s+(?i:homepage|home\s+page|main\s+menu|-\s+back\s+to\s+home))$"
+)
+#: A time of day or a month's day: what a time stamp holds.
+_STAMP = (
+    r"(?:\d{1,2}:\d{2}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)"
+)
+#: A byline or a time stamp crediting the site after a bar or a slash: "By Jane Roe | Harbor
+#: News", "November 20, 2019 / 1:07 AM / Harbor News".
+_CREDIT_RE = re.compile(
+    r"^(?:(?i:by)\s+[^|/]{3,60}|(?:[^|/]*\s[|/]\s)?[^|/]*" + _STAMP + r"[^|/]*)"
+    r"\s+[|/]\s+(?P<name>" + _NAME + r")$"
 )
 #: A staff member's biography or a newsroom's own request: "a reporter for Harbor News",
 #: "Senior editor at Harbor News.", "did not respond to Harbor News's request for comment".
@@ -119,7 +130,12 @@ def _self_match(line: str, host: Host | None) -> re.Match[str] | None:
     if not line:
         return None
     if len(line) <= SELF_MAX_CHARS:
-        found = _SELF_RE.match(line) or _SELF_AFTER_RE.match(line) or _lower_self(line, host)
+        found = (
+            _SELF_RE.match(line)
+            or _SELF_AFTER_RE.match(line)
+            or _CREDIT_RE.match(line)
+            or _lower_self(line, host)
+        )
         if found is not None:
             return found
     if len(line) <= STAFF_MAX_CHARS:
