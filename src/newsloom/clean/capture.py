@@ -37,6 +37,10 @@ KEEP_THRESHOLD = 0.5
 #: least this (SEB captures, text F1 cross-validated by site, bench/seb_train.py folds: flat on
 #: the dev half at 0.944 from 0.15 to 0.45; all pages 0.934 at 0.15-0.25, 0.933 at 0.3-0.45).
 LIST_MIN_SCORE = 0.25
+#: A heading of tags or comments ends the body below at least this many paragraphs (SEB
+#: captures, text F1 CV by site, dev half: 0.950 at 1, 2 and 3; a comment-count link in the
+#: header stands above every paragraph).
+END_MIN_PROSE = 2
 #: How many lines ahead a rail looks for a teaser's shape before it gives way to body text.
 RAIL_LOOKAHEAD = 2
 #: A byline ("By Jane Doe and John Roe, Staff Writers") has at most this many words before any
@@ -374,10 +378,31 @@ def body_bounds(lines: list[Line]) -> tuple[int | None, int | None]:
     if start is None or end is None:
         return None, None
     start = _after_header(lines, start, end)
+    end = _stop_at_end_heading(lines, start, end)
     start, end = _take_lists(lines, start, end)
     while end + 1 < len(lines) and _short_sentence(lines[end + 1]):
         end += 1  # a closing paragraph too short to count on its own
     return start, end
+
+
+def _stop_at_end_heading(lines: list[Line], start: int, end: int) -> int:
+    """A body stretch that runs past the heading of the article's tags or comment box
+    (``vocab.END_HEADINGS``: "Tags", "Comentários", "Комментарии") after at least
+    ``END_MIN_PROSE`` paragraphs ends before it: what follows is the tag list, the comment
+    policy and the sidebar, whose blurbs score like body. Above that many paragraphs the heading
+    is the header's comment count link ("Comments" beside the byline), and the body is below."""
+    prose = 0
+    for i in range(start, end + 1):
+        line = lines[i]
+        if not line.reason and (line.kind is Kind.PROSE or line.score >= KEEP_THRESHOLD):
+            prose += 1
+        elif line.kind is Kind.HEADING and prose >= END_MIN_PROSE and _is_end_heading(line.text):
+            return i - 1
+    return end
+
+
+def _is_end_heading(text: str) -> bool:
+    return text.lower().rstrip(":.… ") in vocab.END_HEADINGS
 
 
 def _take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:

@@ -118,6 +118,12 @@ RAIL_HEADINGS = _merged([langs.RAIL_HEADINGS]) | frozenset(
     }
 )
 
+#: Rail headings that follow an article's end (tags, the comment box), in every language.
+END_HEADINGS = _merged([langs.END_HEADINGS]) | frozenset(
+    {"tags", "tag", "comments", "leave a comment", "leave a reply", "post a comment"}
+)
+RAIL_HEADINGS |= END_HEADINGS
+
 #: A rail heading of the form "More from X", "More in X", "Latest from X", or a local rail
 #: "Around Town", "Around the Region" (at most three words after "around").
 RAIL_HEADING_RE = re.compile(

@@ -92,6 +92,17 @@ RAIL_HEADINGS: dict[str, tuple[str, ...]] = {
            "выбор редакции"),
 }  # fmt: skip
 
+#: Rail headings that follow an article's end: its tags and its comment box (each also in
+#: ``RAIL_HEADINGS``). A body does not go on below one (``capture._stop_at_end_heading``).
+END_HEADINGS: dict[str, tuple[str, ...]] = {
+    "de": ("schlagworte", "schlagwörter", "kommentare", "kommentar schreiben", "leserkommentare"),
+    "fr": ("mots-clés", "commentaires", "laisser un commentaire", "réagir à cet article"),
+    "es": ("etiquetas", "comentarios", "deja tu comentario", "deja un comentario"),
+    "pt": ("tags", "comentários", "deixe seu comentário", "deixe um comentário"),
+    "it": ("tag", "commenti", "lascia un commento"),
+    "ru": ("теги", "метки", "комментарии", "оставить комментарий", "отзывы", "добавить отзыв"),
+}  # fmt: skip
+
 #: Skip links, site furniture and footer links printed as lines of their own.
 NAV_MARKERS: dict[str, tuple[str, ...]] = {
     "de": ("zum inhalt springen", "zum hauptinhalt springen", "direkt zum inhalt",

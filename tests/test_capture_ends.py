@@ -1,0 +1,82 @@
+"""Where a capture's body ends: the heading of the article's tags or comment box closes it, and
+a body that is a list of numbers with no sentence is still an article (issue 17).
+
+Fixtures are small pages written for these tests (a fictional Portuguese racing site).
+"""
+
+from __future__ import annotations
+
+from newsloom.clean import has_article_text
+from newsloom.clean.capture import Kind, clean_capture, line_kind
+from newsloom.clean.linemodel import FEATURE_NAMES, SECOND_NAMES, LineModel, models_in_use
+
+HEADER = [
+    "Início",
+    "Automobilismo",
+    "Copa Litoral divulga o calendário da temporada",
+    "Por Ana Souza",
+    "12 de janeiro de 2025",
+]
+BODY = [
+    "A Copa Litoral divulgou nesta segunda-feira o calendário da temporada, com oito etapas "
+    "entre março e novembro e duas provas noturnas pela primeira vez.",
+    "A abertura será no circuito de Porto Alto, que recebeu obras no asfalto e nos boxes "
+    "durante o inverno, segundo os organizadores da categoria.",
+]
+AFTER = [
+    "Tags",
+    "copa litoral, calendário, porto alto, automobilismo nacional, provas noturnas, temporada",
+    "ATENÇÃO: comentários ofensivos ou sem relação com o texto não serão aprovados pela "
+    "moderação deste portal de notícias.",
+    "» Coluna da semana",
+    "Clique na imagem acima e veja a coluna sobre os bastidores da categoria nesta temporada.",
+]
+FOOTER = ["Quem Somos", "© 2025 Portal Litoral. Todos os direitos reservados."]
+
+
+def _page(*parts: list[str]) -> str:
+    return "\n".join(line for part in parts for line in part)
+
+
+def _every_line_body(names: tuple[str, ...]) -> LineModel:
+    """A model that gives every line 0.9: the stretch then runs as far as the rules let it."""
+    n = len(names)
+    return LineModel(names, (0.0,) * n, (1.0,) * n, (0.0,) * n, 2.2)
+
+
+def test_tags_and_comment_headings_are_rail_headings_in_every_language() -> None:
+    for text in ("Tags", "Comentários", "Kommentare", "Commentaires:", "Комментарии", "Commenti"):
+        assert line_kind(text) is Kind.HEADING, text
+
+
+def test_the_body_ends_at_the_tags_heading() -> None:
+    with models_in_use(_every_line_body(FEATURE_NAMES), _every_line_body(SECOND_NAMES)):
+        result = clean_capture(_page(HEADER, BODY, AFTER, FOOTER))
+    assert result.paragraphs == BODY
+
+
+def test_without_the_heading_the_stretch_runs_on() -> None:
+    """The same page with no "Tags" line: the stretch takes the sidebar's blurbs (what the
+    heading prevents above)."""
+    with models_in_use(_every_line_body(FEATURE_NAMES), _every_line_body(SECOND_NAMES)):
+        result = clean_capture(_page(HEADER, BODY, AFTER[2:], FOOTER))
+    assert AFTER[-1] in result.paragraphs
+
+
+def test_a_comment_link_in_the_header_does_not_end_the_body() -> None:
+    header = [*HEADER[:-1], "Comentários", HEADER[-1]]  # the comment count beside the byline
+    with models_in_use(_every_line_body(FEATURE_NAMES), _every_line_body(SECOND_NAMES)):
+        result = clean_capture(_page(header, BODY, FOOTER))
+    assert result.paragraphs == BODY
+
+
+def test_a_calendar_with_no_sentence_is_article_text() -> None:
+    calendar = [
+        "1a etapa: 9 de março – Porto Alto",
+        "2a etapa: 6 de abril – Serra Verde",
+        "3a etapa: 4 de maio – Vila Nova",
+        "4a etapa: 1 de junho – Porto Alto",
+    ]
+    assert has_article_text(calendar)
+    assert not has_article_text(["Início", "Notícias", "Calendário", "Contato"])  # a menu
+    assert not has_article_text(["1", "2", "3", "4", "Próxima"])  # page links
