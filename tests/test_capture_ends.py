@@ -59,7 +59,7 @@ def test_without_the_heading_the_stretch_runs_on() -> None:
     """The same page with no "Tags" line: the stretch takes the sidebar's blurbs (what the
     heading prevents above)."""
     with models_in_use(_every_line_body(FEATURE_NAMES), _every_line_body(SECOND_NAMES)):
-        result = clean_capture(_page(HEADER, BODY, AFTER[2:], FOOTER))
+        result = clean_capture(_page(HEADER, BODY, AFTER[3:], FOOTER))
     assert AFTER[-1] in result.paragraphs
 
 
@@ -80,3 +80,31 @@ def test_a_calendar_with_no_sentence_is_article_text() -> None:
     assert has_article_text(calendar)
     assert not has_article_text(["Início", "Notícias", "Calendário", "Contato"])  # a menu
     assert not has_article_text(["1", "2", "3", "4", "Próxima"])  # page links
+
+
+RULES = [
+    "ATENÇÃO: comentários ofensivos ou sem relação com o texto não serão aprovados pela "
+    "moderação deste portal de notícias.",
+    "Kommentare werden vor der Freischaltung von der Redaktion moderiert.",
+    "Comments are subject to our community guidelines.",
+]
+
+
+def test_a_comment_box_s_rules_are_site_chrome() -> None:
+    for text in RULES:
+        assert line_kind(text) is Kind.SITE, text
+
+
+def test_comments_quoted_late_in_a_paragraph_are_no_rules() -> None:
+    text = (
+        "The former mayor, still the best-known figure in the party, spoke at a rally in Port "
+        "Alto on Saturday. His comments drew a quick reply from moderates in the council."
+    )
+    assert line_kind(text) is Kind.PROSE
+
+
+def test_the_body_ends_at_the_comment_rules() -> None:
+    sidebar = AFTER[3:]
+    with models_in_use(_every_line_body(FEATURE_NAMES), _every_line_body(SECOND_NAMES)):
+        result = clean_capture(_page(HEADER, BODY, [RULES[0]], sidebar, FOOTER))
+    assert result.paragraphs == BODY

@@ -37,7 +37,8 @@ KEEP_THRESHOLD = 0.5
 #: least this (SEB captures, text F1 cross-validated by site, bench/seb_train.py folds: flat on
 #: the dev half at 0.944 from 0.15 to 0.45; all pages 0.934 at 0.15-0.25, 0.933 at 0.3-0.45).
 LIST_MIN_SCORE = 0.25
-#: A heading of tags or comments ends the body below at least this many paragraphs (SEB
+#: A heading of tags or comments ends the body below at least this many lines the body keeps
+#: (prose, or a line scoring ``KEEP_THRESHOLD``: a calendar's rows count) (SEB
 #: captures, text F1 CV by site, dev half: 0.950 at 1, 2 and 3; a comment-count link in the
 #: header stands above every paragraph).
 END_MIN_PROSE = 2
@@ -56,6 +57,9 @@ RELATED_MAX_WORDS = 40
 #: A cookie or consent banner has at most this many words (a longer line that mentions cookies
 #: is an article about them).
 NOTICE_MAX_WORDS = 80
+#: A comment box's rules name the comments within this many words of the line's start (SEB
+#: captures: every such line, 7, does so within six words; an article's "his comments" later).
+COMMENT_RULES_REACH_WORDS = 8
 #: The section label stands at most this many lines above the headline (a date stamp may sit
 #: between them).
 SECTION_REACH = 2
@@ -196,7 +200,7 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
     lower = text.lower().rstrip(":.… ")  # "Related links:", "Você pode gostar..."
     if lower in vocab.AD_MARKERS:
         return Kind.AD
-    if lower in vocab.NAV_MARKERS or _is_notice(text):
+    if lower in vocab.NAV_MARKERS or _is_notice(text) or _is_comment_rules(text):
         return Kind.SITE
     if lower in vocab.RAIL_HEADINGS or vocab.RAIL_HEADING_RE.match(lower):
         return Kind.HEADING
@@ -264,6 +268,20 @@ def _is_notice(text: str) -> bool:
     if not any(key in lower for key in vocab.COOKIE_NOTICE_KEYS):
         return False
     return len(text.split()) <= NOTICE_MAX_WORDS and bool(vocab.COOKIE_NOTICE_RE.search(text))
+
+
+def _is_comment_rules(text: str) -> bool:
+    """A comment box's rules ("Comments are moderated ...", "Comentários ofensivos não serão
+    aprovados"): a short line that speaks of comments within its first
+    ``COMMENT_RULES_REACH_WORDS`` words (an article that quotes "his comments" further in is
+    not one) and of moderation or rules (``vocab.COMMENT_RULES_RE``)."""
+    words = text.split()
+    if len(words) > NOTICE_MAX_WORDS:
+        return False
+    opening = " ".join(words[:COMMENT_RULES_REACH_WORDS]).lower()
+    if not any(stem in opening for stem in vocab.COMMENT_WORDS):
+        return False
+    return bool(vocab.COMMENT_RULES_RE.search(text))
 
 
 def _is_credit(lower: str) -> bool:
@@ -387,22 +405,26 @@ def body_bounds(lines: list[Line]) -> tuple[int | None, int | None]:
 
 def _stop_at_end_heading(lines: list[Line], start: int, end: int) -> int:
     """A body stretch that runs past the heading of the article's tags or comment box
-    (``vocab.END_HEADINGS``: "Tags", "Comentários", "Комментарии") after at least
-    ``END_MIN_PROSE`` paragraphs ends before it: what follows is the tag list, the comment
-    policy and the sidebar, whose blurbs score like body. Above that many paragraphs the heading
-    is the header's comment count link ("Comments" beside the byline), and the body is below."""
-    prose = 0
+    (``vocab.END_HEADINGS``: "Tags", "Comentários", "Комментарии"), or past the comment box's
+    rules (``_is_comment_rules``), after at least ``END_MIN_PROSE`` lines it keeps ends before
+    it: what follows is the tag list, the comment box and the sidebar, whose blurbs score like
+    body. Above that many lines the heading is the header's comment count link ("Comments"
+    beside the byline), and the body is below it."""
+    kept = 0
     for i in range(start, end + 1):
         line = lines[i]
-        if not line.reason and (line.kind is Kind.PROSE or line.score >= KEEP_THRESHOLD):
-            prose += 1
-        elif line.kind is Kind.HEADING and prose >= END_MIN_PROSE and _is_end_heading(line.text):
+        if kept >= END_MIN_PROSE and _ends_article(line):
             return i - 1
+        if not line.reason and (line.kind is Kind.PROSE or line.score >= KEEP_THRESHOLD):
+            kept += 1
     return end
 
 
-def _is_end_heading(text: str) -> bool:
-    return text.lower().rstrip(":.… ") in vocab.END_HEADINGS
+def _ends_article(line: Line) -> bool:
+    """The heading of the article's tags or comment box, or the comment box's rules."""
+    if line.kind is Kind.HEADING:
+        return line.text.lower().rstrip(":.… ") in vocab.END_HEADINGS
+    return line.kind is Kind.SITE and _is_comment_rules(line.text)
 
 
 def _take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:

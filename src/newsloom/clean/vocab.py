@@ -124,6 +124,24 @@ END_HEADINGS = _merged([langs.END_HEADINGS]) | frozenset(
 )
 RAIL_HEADINGS |= END_HEADINGS
 
+#: A comment box's rules: a word for comments and, within ``COMMENT_RULE_REACH`` characters
+#: either side, a word of moderation or rules (English here, other languages from
+#: ``vocab_langs``).
+COMMENT_RULE_REACH = 80
+COMMENT_WORDS = langs.COMMENT_WORDS
+_COMMENT = "|".join(COMMENT_WORDS)
+_RULES = "|".join(
+    sorted(
+        _merged([langs.COMMENT_RULE_WORDS])
+        | {"moderat", "approv", "guideline", "respectful", "policy", "rules"}
+    )
+)
+COMMENT_RULES_RE = re.compile(
+    rf"(?:{_COMMENT}).{{0,{COMMENT_RULE_REACH}}}(?:{_RULES})"
+    rf"|(?:{_RULES}).{{0,{COMMENT_RULE_REACH}}}(?:{_COMMENT})",
+    re.I,
+)
+
 #: A rail heading of the form "More from X", "More in X", "Latest from X", or a local rail
 #: "Around Town", "Around the Region" (at most three words after "around").
 RAIL_HEADING_RE = re.compile(

@@ -103,6 +103,19 @@ END_HEADINGS: dict[str, tuple[str, ...]] = {
     "ru": ("теги", "метки", "комментарии", "оставить комментарий", "отзывы", "добавить отзыв"),
 }  # fmt: skip
 
+#: A comment box's rules, printed under an article ("Comentários ofensivos não serão
+#: aprovados", "Kommentare werden moderiert"): a word for comments (``COMMENT_WORDS``, stems)
+#: and a word of moderation or rules (``COMMENT_RULE_WORDS``, stems) in one short line.
+COMMENT_WORDS = ("comment", "coment", "kommentar", "коммент")
+COMMENT_RULE_WORDS: dict[str, tuple[str, ...]] = {
+    "de": ("moderiert", "freigeschalt", "netiquette", "regeln", "richtlinie", "beleidig"),
+    "fr": ("modér", "approuv", "charte", "règles", "injurieu", "respectueu"),
+    "es": ("moderad", "aprobad", "respet", "ofensiv", "normas", "política"),
+    "pt": ("moderad", "aprovad", "respeit", "ofensiv", "regras", "política"),
+    "it": ("moderat", "approvat", "rispett", "offensiv", "regole", "policy"),
+    "ru": ("модер", "правил", "оскорб", "удаля", "удален"),
+}  # fmt: skip
+
 #: Skip links, site furniture and footer links printed as lines of their own.
 NAV_MARKERS: dict[str, tuple[str, ...]] = {
     "de": ("zum inhalt springen", "zum hauptinhalt springen", "direkt zum inhalt",
