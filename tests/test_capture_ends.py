@@ -7,7 +7,8 @@ Fixtures are small pages written for these tests (a fictional Portuguese racing 
 from __future__ import annotations
 
 from newsloom.clean import has_article_text
-from newsloom.clean.capture import Kind, clean_capture, line_kind
+from newsloom.clean.bodyends import mark_author_boxes
+from newsloom.clean.capture import Kind, classify, clean_capture, line_kind
 from newsloom.clean.linemodel import FEATURE_NAMES, SECOND_NAMES, LineModel, models_in_use
 
 HEADER = [
@@ -108,3 +109,42 @@ def test_the_body_ends_at_the_comment_rules() -> None:
     with models_in_use(_every_line_body(FEATURE_NAMES), _every_line_body(SECOND_NAMES)):
         result = clean_capture(_page(HEADER, BODY, [RULES[0]], sidebar, FOOTER))
     assert result.paragraphs == BODY
+
+
+# ------------------------------------------------------------------------------ author boxes
+
+BIO = [
+    "Sobre Ana Souza",
+    "Jornalista desde 2009, Ana Souza cobre automobilismo e escreve sobre a Copa Litoral.",
+]
+
+
+def _marked(texts: list[str]) -> list[str | None]:
+    lines = classify(_page(texts))
+    mark_author_boxes(lines)
+    return [ln.reason for ln in lines]
+
+
+def test_an_author_box_and_its_bio_are_marked() -> None:
+    assert _marked(BIO) == ["author-box", "author-bio"]
+    assert _marked(["Über Jan Peters", "Jan Peters schreibt seit 2015 über Motorsport."]) == [
+        "author-box",
+        "author-bio",
+    ]
+
+
+def test_headings_that_are_no_author_box_are_left_alone() -> None:
+    assert _marked(["About Us", "Contact Us", "Careers"]) == [None, None, None]  # no name
+    assert _marked(["Sobre o Blog", "O blog reúne dicas de corrida."]) == [None, None]
+    # a name, but no bio names it again
+    assert _marked(["Sobre Ana Souza", "Receba nossa newsletter por e-mail."]) == [None, None]
+
+
+def test_the_body_ends_at_the_author_box() -> None:
+    with models_in_use(_every_line_body(FEATURE_NAMES), _every_line_body(SECOND_NAMES)):
+        result = clean_capture(_page(HEADER, BODY, BIO, AFTER[3:], FOOTER))
+    assert result.paragraphs == BODY
+
+
+def test_more_posts_on_the_topic_is_a_rail_heading() -> None:
+    assert line_kind("Weitere Beiträge zum Thema") is Kind.HEADING

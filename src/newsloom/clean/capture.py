@@ -15,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 
 from newsloom.clean import headline, vocab
+from newsloom.clean.bodyends import end_of_article, is_comment_rules, mark_author_boxes
 from newsloom.clean.chrome import line_key
 from newsloom.clean.dates import has_clock, parse_clock_on, parse_date_line, parse_datetime
 from newsloom.clean.linemodel import best_stretch, gains, probabilities, shape_spans
@@ -37,11 +38,6 @@ KEEP_THRESHOLD = 0.5
 #: least this (SEB captures, text F1 cross-validated by site, bench/seb_train.py folds: flat on
 #: the dev half at 0.944 from 0.15 to 0.45; all pages 0.934 at 0.15-0.25, 0.933 at 0.3-0.45).
 LIST_MIN_SCORE = 0.25
-#: A heading of tags or comments ends the body below at least this many lines the body keeps
-#: (prose, or a line scoring ``KEEP_THRESHOLD``: a calendar's rows count) (SEB
-#: captures, text F1 CV by site, dev half: 0.950 at 1, 2 and 3; a comment-count link in the
-#: header stands above every paragraph).
-END_MIN_PROSE = 2
 #: How many lines ahead a rail looks for a teaser's shape before it gives way to body text.
 RAIL_LOOKAHEAD = 2
 #: A byline ("By Jane Doe and John Roe, Staff Writers") has at most this many words before any
@@ -57,9 +53,6 @@ RELATED_MAX_WORDS = 40
 #: A cookie or consent banner has at most this many words (a longer line that mentions cookies
 #: is an article about them).
 NOTICE_MAX_WORDS = 80
-#: A comment box's rules name the comments within this many words of the line's start (SEB
-#: captures: every such line, 7, does so within six words; an article's "his comments" later).
-COMMENT_RULES_REACH_WORDS = 8
 #: The section label stands at most this many lines above the headline (a date stamp may sit
 #: between them).
 SECTION_REACH = 2
@@ -200,7 +193,7 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
     lower = text.lower().rstrip(":.… ")  # "Related links:", "Você pode gostar..."
     if lower in vocab.AD_MARKERS:
         return Kind.AD
-    if lower in vocab.NAV_MARKERS or _is_notice(text) or _is_comment_rules(text):
+    if lower in vocab.NAV_MARKERS or _is_notice(text) or is_comment_rules(text):
         return Kind.SITE
     if lower in vocab.RAIL_HEADINGS or vocab.RAIL_HEADING_RE.match(lower):
         return Kind.HEADING
@@ -270,20 +263,6 @@ def _is_notice(text: str) -> bool:
     return len(text.split()) <= NOTICE_MAX_WORDS and bool(vocab.COOKIE_NOTICE_RE.search(text))
 
 
-def _is_comment_rules(text: str) -> bool:
-    """A comment box's rules ("Comments are moderated ...", "Comentários ofensivos não serão
-    aprovados"): a short line that speaks of comments within its first
-    ``COMMENT_RULES_REACH_WORDS`` words (an article that quotes "his comments" further in is
-    not one) and of moderation or rules (``vocab.COMMENT_RULES_RE``)."""
-    words = text.split()
-    if len(words) > NOTICE_MAX_WORDS:
-        return False
-    opening = " ".join(words[:COMMENT_RULES_REACH_WORDS]).lower()
-    if not any(stem in opening for stem in vocab.COMMENT_WORDS):
-        return False
-    return bool(vocab.COMMENT_RULES_RE.search(text))
-
-
 def _is_credit(lower: str) -> bool:
     """A photo credit in any language ("… . Foto: Jan Peters", "(Photo d'illustration)")."""
     return any(key in lower for key in vocab.CAPTION_CREDIT_KEYS) and bool(
@@ -305,7 +284,8 @@ def is_prose(text: str) -> bool:
 
 
 def mark_rails(lines: list[Line]) -> None:
-    """Follow each rail heading over its teasers (titles, blurbs, times), marking them removed."""
+    """Follow each rail heading over its teasers (titles, blurbs, times), marking them removed;
+    mark the author box under the article (``bodyends.mark_author_boxes``)."""
     texts = [ln.text for ln in lines]
     lists = frozenset(
         span[0] for span in shape_spans(texts) if span and any(c.isdigit() for c in texts[span[0]])
@@ -316,6 +296,7 @@ def mark_rails(lines: list[Line]) -> None:
             i = _consume_rail(lines, i, lists)
         else:
             i += 1
+    mark_author_boxes(lines)
 
 
 def _consume_rail(lines: list[Line], start: int, lists: frozenset[int] = frozenset()) -> int:
@@ -396,35 +377,11 @@ def body_bounds(lines: list[Line]) -> tuple[int | None, int | None]:
     if start is None or end is None:
         return None, None
     start = _after_header(lines, start, end)
-    end = _stop_at_end_heading(lines, start, end)
+    end = end_of_article(lines, start, end, KEEP_THRESHOLD)
     start, end = _take_lists(lines, start, end)
     while end + 1 < len(lines) and _short_sentence(lines[end + 1]):
         end += 1  # a closing paragraph too short to count on its own
     return start, end
-
-
-def _stop_at_end_heading(lines: list[Line], start: int, end: int) -> int:
-    """A body stretch that runs past the heading of the article's tags or comment box
-    (``vocab.END_HEADINGS``: "Tags", "Comentários", "Комментарии"), or past the comment box's
-    rules (``_is_comment_rules``), after at least ``END_MIN_PROSE`` lines it keeps ends before
-    it: what follows is the tag list, the comment box and the sidebar, whose blurbs score like
-    body. Above that many lines the heading is the header's comment count link ("Comments"
-    beside the byline), and the body is below it."""
-    kept = 0
-    for i in range(start, end + 1):
-        line = lines[i]
-        if kept >= END_MIN_PROSE and _ends_article(line):
-            return i - 1
-        if not line.reason and (line.kind is Kind.PROSE or line.score >= KEEP_THRESHOLD):
-            kept += 1
-    return end
-
-
-def _ends_article(line: Line) -> bool:
-    """The heading of the article's tags or comment box, or the comment box's rules."""
-    if line.kind is Kind.HEADING:
-        return line.text.lower().rstrip(":.… ") in vocab.END_HEADINGS
-    return line.kind is Kind.SITE and _is_comment_rules(line.text)
 
 
 def _take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:

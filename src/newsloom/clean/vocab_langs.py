@@ -37,6 +37,7 @@ RAIL_HEADINGS: dict[str, tuple[str, ...]] = {
     "de": ("lesen sie auch", "lesen sie mehr", "auch interessant",
            "das könnte sie auch interessieren", "das könnte sie interessieren", "mehr zum thema",
            "mehr zu diesem thema", "zum thema", "weitere artikel", "weitere nachrichten",
+           "weitere beiträge", "weitere beiträge zum thema",
            "weitere themen", "ähnliche artikel", "verwandte artikel", "passend zum thema",
            "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebteste artikel",
            "top-themen", "top themen", "neueste artikel", "neueste nachrichten",
