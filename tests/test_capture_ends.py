@@ -6,7 +6,7 @@ Fixtures are small pages written for these tests (a fictional Portuguese racing 
 
 from __future__ import annotations
 
-from newsloom.clean import has_article_text
+from newsloom.clean import has_article_text, vocab
 from newsloom.clean.bodyends import mark_author_boxes
 from newsloom.clean.capture import Kind, classify, clean_capture, line_kind
 from newsloom.clean.linemodel import FEATURE_NAMES, SECOND_NAMES, LineModel, models_in_use
@@ -148,3 +148,19 @@ def test_the_body_ends_at_the_author_box() -> None:
 
 def test_more_posts_on_the_topic_is_a_rail_heading() -> None:
     assert line_kind("Weitere Beiträge zum Thema") is Kind.HEADING
+
+
+# -------------------------------------------------------------------------- comment sections
+
+
+def test_a_comment_section_s_head_with_its_count_ends_the_body() -> None:
+    for head in ("[ 12 comments ]", "Top Rated Comments", "3 responses to “Copa Litoral”"):
+        with models_in_use(_every_line_body(FEATURE_NAMES), _every_line_body(SECOND_NAMES)):
+            result = clean_capture(_page(HEADER, BODY, [head], AFTER[3:], FOOTER))
+        assert result.paragraphs == BODY, head
+
+
+def test_a_sentence_about_comments_is_no_comment_section() -> None:
+    assert not vocab.COMMENT_SECTION_RE.match("The comments drew a reply from the council.")
+    assert vocab.COMMENT_SECTION_RE.match("12 Kommentare")
+    assert vocab.COMMENT_SECTION_RE.match("Комментарии (5)")

@@ -74,8 +74,10 @@ def end_of_article(lines: Sequence[BodyLine], start: int, end: int, keep: float)
 
 def ends_article(line: BodyLine) -> bool:
     """The heading of the article's tags or comment box (``vocab.END_HEADINGS``: "Tags",
-    "Comentários", "Комментарии"), the comment box's rules, or an author box's heading."""
-    if line.reason == AUTHOR_BOX:
+    "Comentários", "Комментарии"), the head of a comment section ("[ 167 comments ]", "34
+    responses to …", ``vocab.COMMENT_SECTION_RE``), the comment box's rules, or an author
+    box's heading."""
+    if line.reason == AUTHOR_BOX or vocab.COMMENT_SECTION_RE.match(line.text):
         return True
     if line.kind == _HEADING:
         return line.text.lower().rstrip(":.… ") in vocab.END_HEADINGS

@@ -142,6 +142,16 @@ COMMENT_RULES_RE = re.compile(
     re.I,
 )
 
+#: The head of a comment section, with or without its count: "[ 167 comments ]", "Top Rated
+#: Comments", "34 responses to “…”", "12 Kommentare", "Комментарии (5)".
+COMMENT_SECTION_RE = re.compile(
+    r"^[\[(]?\s*(?:\d[\d,.]*\s+)?(?:top[- ]rated\s+|reader\s+|readers'?\s+|user\s+)?"
+    r"(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|"
+    r"commenti|комментари\w*|отзыв\w*)"
+    r"(?:\s*[\[(]\d[\d,.]*[\])])?(?:\s+(?:to|on|zu|sur|a|em|su|к)\s.{1,200})?\s*[\])]?$",
+    re.I,
+)
+
 #: A rail heading of the form "More from X", "More in X", "Latest from X", or a local rail
 #: "Around Town", "Around the Region" (at most three words after "around").
 RAIL_HEADING_RE = re.compile(
