@@ -164,3 +164,30 @@ def test_a_sentence_about_comments_is_no_comment_section() -> None:
     assert not vocab.COMMENT_SECTION_RE.match("The comments drew a reply from the council.")
     assert vocab.COMMENT_SECTION_RE.match("12 Kommentare")
     assert vocab.COMMENT_SECTION_RE.match("Комментарии (5)")
+
+
+# ---------------------------------------------------------------------- a body that is a list
+
+CALENDAR = [
+    "1a etapa: 9 de março – Porto Alto",
+    "2a etapa: 6 de abril – Serra Verde",
+    "3a etapa: 4 de maio – Vila Nova",
+    "4a etapa: 1 de junho – Porto Alto",
+    "5a etapa: 6 de julho – Lagoa Funda",
+]
+
+
+def _lists_only(names: tuple[str, ...]) -> LineModel:
+    """A model that trusts list membership alone: a list's item scores 0.86, any other line
+    0.05."""
+    n = len(names)
+    weights = tuple(3.0 if name == "shape_run" else 0.0 for name in names)
+    return LineModel(names, (0.0,) * n, (1.0,) * n, weights, -3.0)
+
+
+def test_a_calendar_with_no_sentence_is_the_body() -> None:
+    """The stretch is the calendar alone: it holds no sentence, yet it is the body, not the
+    sidebar's one sentence far below it."""
+    with models_in_use(_lists_only(FEATURE_NAMES), _lists_only(SECOND_NAMES)):
+        result = clean_capture(_page(HEADER, CALENDAR, FOOTER, AFTER[3:]))
+    assert result.paragraphs == CALENDAR

@@ -372,7 +372,7 @@ def body_bounds(lines: list[Line]) -> tuple[int | None, int | None]:
     for line, p in zip(lines, probabilities(lines), strict=True):
         line.score = p
     start, end = best_stretch(gains(lines, [ln.score for ln in lines]))
-    if start is None or end is None or not _has_prose(lines[start : end + 1]):
+    if start is None or end is None or not _has_body_text(lines, start, end):
         start = end = _surest_prose(lines)
     if start is None or end is None:
         return None, None
@@ -399,6 +399,16 @@ def _take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:
             line.listed = True
         start, end = min(start, first), max(end, last)
     return start, end
+
+
+def _has_body_text(lines: list[Line], start: int, end: int) -> bool:
+    """The stretch holds a sentence (``_has_prose``) or is a list or table of numbers (a race
+    calendar, standings: content with no sentence; ``clean.has_article_text`` keeps it too)."""
+    if _has_prose(lines[start : end + 1]):
+        return True
+    texts = [ln.text for ln in lines]
+    spans = shape_spans(texts)[start : end + 1]
+    return any(span and any(c.isdigit() for c in texts[span[0]]) for span in spans)
 
 
 def _has_prose(lines: list[Line]) -> bool:
