@@ -62,8 +62,10 @@ def _page(*parts: list[str]) -> str:
 
 
 def test_shape_is_the_opening_of_the_skeleton() -> None:
-    assert line_shape("3a rodada: 14 de abril – Porto Alegre") == "9a:9"
-    assert line_shape("June 9 – Port Alder, OR @ Harbor Pavilion") == "a9–a"
+    assert line_shape("3a rodada: 14 de abril – Porto Alegre") == "9a:"
+    assert line_shape("June 9 – Port Alder, OR @ Harbor Pavilion") == "a9–"
+    # numbered items whose tails differ share their opening
+    assert line_shape("2) Tin Robot Kit (blue)") == line_shape("3) Kite: Red Falcon, 2 m") == "9)a"
     assert line_shape("Martin Ruiz Jr.") == "a"  # a closing full stop does not count
     assert line_shape("85%") == "9%"
 
@@ -173,6 +175,20 @@ def test_a_bare_rail_stops_at_a_list_of_numbers() -> None:
     assert all(ln.reason is None for ln in lines[5:])  # the tour dates are not teasers
 
 
+def test_a_numbered_list_right_under_a_rail_heading_is_the_rail() -> None:
+    ranked = [
+        "1. Ferry strike talks to resume on Monday in Port Alder",
+        "2. Harbor bridge repairs run late again, city says",
+        "3. Bakery on Elm Street wins a state award",
+        "4. School board delays vote on the new calendar",
+    ]
+    assert all(span for span in shape_spans(ranked))  # one list: "9.a" each
+    lines = classify(_page(["Most read"], ranked, ["About Us"]))
+    mark_rails(lines)
+    assert lines[0].kind is Kind.HEADING
+    assert [ln.reason for ln in lines[1:5]] == ["teaser-rail"] * 4
+
+
 def test_a_rail_of_titles_without_numbers_goes_on() -> None:
     titles = [
         "Ferry strike, talks to resume on Monday",
@@ -233,3 +249,40 @@ def test_a_caption_beside_the_header_still_counts_against() -> None:
         _line("The ferry will run an extra boat on weekday mornings.", Kind.PROSE),
     ]
     assert gains(lines, [0.1, 0.1, 0.9])[1] < 0
+
+
+# ------------------------------------------------------------------- numbered lists of links
+
+DEALS = [
+    "1) Tin Robot Kit with remote control and two spare batteries (blue)",
+    "https://shop.example.com/deals/tin-robot-kit-blue-with-remote",
+    "2) Kite: Red Falcon, 2 m wingspan, with a carry bag",
+    "https://shop.example.com/deals/red-falcon-kite-two-metres",
+    "3) Wooden train set of the harbor line (40 pieces)",
+    "https://shop.example.com/deals/wooden-harbor-train-set",
+    "4) Board game: Lighthouse Keepers, family edition",
+    "https://shop.example.com/deals/lighthouse-keepers-board-game",
+]
+
+
+def test_a_numbered_list_keeps_the_link_under_each_item() -> None:
+    """Items whose tails differ ("1) Tin Robot …", "2) Kite: …") are one list by their opening,
+    and the link printed under each item is part of the list: kept with it."""
+    assert shape_spans(DEALS)[0] == (0, len(DEALS) - 1)
+    with models_in_use(_by_length(FEATURE_NAMES), _by_length(SECOND_NAMES)):
+        result = clean_capture(_page(HEADER, INTRO, DEALS, FOOTER))
+    assert [p for p in result.paragraphs if p in DEALS] == DEALS
+
+
+LATER = [
+    "Tickets go on sale on Friday morning at the box office and online, the band's manager "
+    "said, and each buyer may take at most four of them.",
+]
+
+
+def test_a_link_line_outside_a_list_is_still_chrome() -> None:
+    link = "https://shop.example.com/deals/tin-robot-kit-blue-with-remote"
+    with models_in_use(_by_length(FEATURE_NAMES), _by_length(SECOND_NAMES)):
+        result = clean_capture(_page(HEADER, INTRO, [link], LATER, FOOTER))
+    assert LATER[0] in result.paragraphs
+    assert link not in result.paragraphs

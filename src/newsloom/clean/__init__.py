@@ -9,6 +9,7 @@ from newsloom.clean.chrome import SiteChrome, learn_site_chrome
 from newsloom.clean.dates import after_day, numeric_dates
 from newsloom.clean.html import PathologicalHtml, UnparseableHtml, clean_html
 from newsloom.clean.language import day_first, guess_language, page_language
+from newsloom.clean.linemodel import shape_spans
 from newsloom.clean.markup_budget import trim_attributes
 from newsloom.clean.outlet_names import host_name
 from newsloom.clean.outlet_page import capture_votes, page_outlet
@@ -222,7 +223,9 @@ _NOTICE_RE = vocab.COOKIE_NOTICE_RE
 
 
 def has_article_text(paragraphs: list[str]) -> bool:
-    """At least one paragraph is a sentence of text, not a menu, an ad marker or a notice."""
+    """At least one paragraph is a sentence of text, not a menu, an ad marker or a notice; or
+    the body is a list or table of numbers (a race calendar, a standings table: content with no
+    sentence in it; a menu's bare words or page numbers make no such list)."""
     for text in paragraphs:
         if _NOTICE_RE.search(text):
             continue
@@ -231,7 +234,9 @@ def has_article_text(paragraphs: list[str]) -> bool:
         letters = sum(1 for char in text if char.isalpha())
         if len(text.split()) < 3 and letters >= UNSPACED_MIN_LETTERS:
             return True
-    return False
+    return any(
+        span and any(c.isdigit() for c in paragraphs[span[0]]) for span in shape_spans(paragraphs)
+    )
 
 
 def _flags(title: str | None) -> list[str]:

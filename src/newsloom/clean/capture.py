@@ -15,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 
 from newsloom.clean import headline, vocab
+from newsloom.clean.bodyends import end_of_article, is_comment_rules, mark_author_boxes
 from newsloom.clean.chrome import line_key
 from newsloom.clean.dates import has_clock, parse_clock_on, parse_date_line, parse_datetime
 from newsloom.clean.linemodel import best_stretch, gains, probabilities, shape_spans
@@ -92,8 +93,9 @@ ENDS_RAIL = frozenset({Kind.BYLINE, Kind.POSTED, Kind.CAPTION})
 #: Kinds that make up an article's own header, near which the headline stands.
 HEADER_ANCHORS = frozenset({Kind.BYLINE, Kind.POSTED, Kind.STAMP, Kind.CAPTION})
 #: Kinds an item of a list or table taken as body has (a date stamp or a byline in a list is
-#: still furniture).
-LIST_ITEM_KINDS = frozenset({Kind.SHORT, Kind.PROSE, Kind.DUPLICATE})
+#: still furniture; a link printed under each item of a numbered list of deals is the item's,
+#: SEB captures: text F1 not English, CV by site, 0.905 → 0.919 with URLs, English unchanged).
+LIST_ITEM_KINDS = frozenset({Kind.SHORT, Kind.PROSE, Kind.DUPLICATE, Kind.URL})
 #: Kinds that show a run of lines is a teaser rail rather than body.
 RAIL_SIGNALS = frozenset({Kind.RELTIME, Kind.DUPLICATE, Kind.TRUNCATED})
 
@@ -191,7 +193,7 @@ def line_kind(text: str) -> Kind:  # noqa: C901 - a flat list of independent tes
     lower = text.lower().rstrip(":.… ")  # "Related links:", "Você pode gostar..."
     if lower in vocab.AD_MARKERS:
         return Kind.AD
-    if lower in vocab.NAV_MARKERS or _is_notice(text):
+    if lower in vocab.NAV_MARKERS or _is_notice(text) or is_comment_rules(text):
         return Kind.SITE
     if lower in vocab.RAIL_HEADINGS or vocab.RAIL_HEADING_RE.match(lower):
         return Kind.HEADING
@@ -282,7 +284,8 @@ def is_prose(text: str) -> bool:
 
 
 def mark_rails(lines: list[Line]) -> None:
-    """Follow each rail heading over its teasers (titles, blurbs, times), marking them removed."""
+    """Follow each rail heading over its teasers (titles, blurbs, times), marking them removed;
+    mark the author box under the article (``bodyends.mark_author_boxes``)."""
     texts = [ln.text for ln in lines]
     lists = frozenset(
         span[0] for span in shape_spans(texts) if span and any(c.isdigit() for c in texts[span[0]])
@@ -293,6 +296,7 @@ def mark_rails(lines: list[Line]) -> None:
             i = _consume_rail(lines, i, lists)
         else:
             i += 1
+    mark_author_boxes(lines)
 
 
 def _consume_rail(lines: list[Line], start: int, lists: frozenset[int] = frozenset()) -> int:
@@ -307,7 +311,11 @@ def _consume_rail(lines: list[Line], start: int, lists: frozenset[int] = frozens
     i = start + 1
     while i < len(lines):
         line = lines[i]
-        if line.kind is Kind.HEADING or line.kind in ENDS_RAIL or (not signals and i in lists):
+        if (
+            line.kind is Kind.HEADING
+            or line.kind in ENDS_RAIL
+            or _list_under_rail(i, start, signals, lists)
+        ):
             break
         if line.kind in RAIL_SIGNALS:
             signals += 1
@@ -325,6 +333,13 @@ def _consume_rail(lines: list[Line], start: int, lists: frozenset[int] = frozens
         i += 1
     _unmark_bare_rail(lines, start, i, signals)
     return i
+
+
+def _list_under_rail(i: int, start: int, signals: int, lists: frozenset[int]) -> bool:
+    """Whether a list or table of numbers opens at ``i`` below a rail that has shown no teaser's
+    shape is body under a menu's label. A list right under the heading is the rail's own ranked
+    teasers ("Most read" over "1. …", "2. …"), not body."""
+    return not signals and i > start + 1 and i in lists
 
 
 def _signal_ahead(lines: list[Line], i: int) -> bool:
@@ -357,11 +372,12 @@ def body_bounds(lines: list[Line]) -> tuple[int | None, int | None]:
     for line, p in zip(lines, probabilities(lines), strict=True):
         line.score = p
     start, end = best_stretch(gains(lines, [ln.score for ln in lines]))
-    if start is None or end is None or not _has_prose(lines[start : end + 1]):
+    if start is None or end is None or not _has_body_text(lines, start, end):
         start = end = _surest_prose(lines)
     if start is None or end is None:
         return None, None
     start = _after_header(lines, start, end)
+    end = end_of_article(lines, start, end, KEEP_THRESHOLD)
     start, end = _take_lists(lines, start, end)
     while end + 1 < len(lines) and _short_sentence(lines[end + 1]):
         end += 1  # a closing paragraph too short to count on its own
@@ -383,6 +399,16 @@ def _take_lists(lines: list[Line], start: int, end: int) -> tuple[int, int]:
             line.listed = True
         start, end = min(start, first), max(end, last)
     return start, end
+
+
+def _has_body_text(lines: list[Line], start: int, end: int) -> bool:
+    """The stretch holds a sentence (``_has_prose``) or is a list or table of numbers (a race
+    calendar, standings: content with no sentence; ``clean.has_article_text`` keeps it too)."""
+    if _has_prose(lines[start : end + 1]):
+        return True
+    texts = [ln.text for ln in lines]
+    spans = shape_spans(texts)[start : end + 1]
+    return any(span and any(c.isdigit() for c in texts[span[0]]) for span in spans)
 
 
 def _has_prose(lines: list[Line]) -> bool:

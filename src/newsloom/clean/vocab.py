@@ -118,6 +118,40 @@ RAIL_HEADINGS = _merged([langs.RAIL_HEADINGS]) | frozenset(
     }
 )
 
+#: Rail headings that follow an article's end (tags, the comment box), in every language.
+END_HEADINGS = _merged([langs.END_HEADINGS]) | frozenset(
+    {"tags", "tag", "comments", "leave a comment", "leave a reply", "post a comment"}
+)
+RAIL_HEADINGS |= END_HEADINGS
+
+#: A comment box's rules: a word for comments and, within ``COMMENT_RULE_REACH`` characters
+#: either side, a word of moderation or rules (English here, other languages from
+#: ``vocab_langs``).
+COMMENT_RULE_REACH = 80
+COMMENT_WORDS = langs.COMMENT_WORDS
+_COMMENT = "|".join(COMMENT_WORDS)
+_RULES = "|".join(
+    sorted(
+        _merged([langs.COMMENT_RULE_WORDS])
+        | {"moderat", "approv", "guideline", "respectful", "policy", "rules"}
+    )
+)
+COMMENT_RULES_RE = re.compile(
+    rf"(?:{_COMMENT}).{{0,{COMMENT_RULE_REACH}}}(?:{_RULES})"
+    rf"|(?:{_RULES}).{{0,{COMMENT_RULE_REACH}}}(?:{_COMMENT})",
+    re.I,
+)
+
+#: The head of a comment section, with or without its count: "[ 167 comments ]", "Top Rated
+#: Comments", "34 responses to “…”", "12 Kommentare", "Комментарии (5)".
+COMMENT_SECTION_RE = re.compile(
+    r"^[\[(]?\s*(?:\d[\d,.]*\s+)?(?:top[- ]rated\s+|reader\s+|readers'?\s+|user\s+)?"
+    r"(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|"
+    r"commenti|комментари\w*|отзыв\w*)"
+    r"(?:\s*[\[(]\d[\d,.]*[\])])?(?:\s+(?:to|on|zu|sur|a|em|su|к)\s.{1,200})?\s*[\])]?$",
+    re.I,
+)
+
 #: A rail heading of the form "More from X", "More in X", "Latest from X", or a local rail
 #: "Around Town", "Around the Region" (at most three words after "around").
 RAIL_HEADING_RE = re.compile(

@@ -37,6 +37,7 @@ RAIL_HEADINGS: dict[str, tuple[str, ...]] = {
     "de": ("lesen sie auch", "lesen sie mehr", "auch interessant",
            "das könnte sie auch interessieren", "das könnte sie interessieren", "mehr zum thema",
            "mehr zu diesem thema", "zum thema", "weitere artikel", "weitere nachrichten",
+           "weitere beiträge", "weitere beiträge zum thema",
            "weitere themen", "ähnliche artikel", "verwandte artikel", "passend zum thema",
            "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebteste artikel",
            "top-themen", "top themen", "neueste artikel", "neueste nachrichten",
@@ -90,6 +91,30 @@ RAIL_HEADINGS: dict[str, tuple[str, ...]] = {
            "вам также может понравиться", "поделиться", "поделиться в соцсетях", "комментарии",
            "оставить комментарий", "подписывайтесь", "рассылка", "видео", "теги", "метки",
            "выбор редакции"),
+}  # fmt: skip
+
+#: Rail headings that follow an article's end: its tags and its comment box (each also in
+#: ``RAIL_HEADINGS``). A body does not go on below one (``capture._stop_at_end_heading``).
+END_HEADINGS: dict[str, tuple[str, ...]] = {
+    "de": ("schlagworte", "schlagwörter", "kommentare", "kommentar schreiben", "leserkommentare"),
+    "fr": ("mots-clés", "commentaires", "laisser un commentaire", "réagir à cet article"),
+    "es": ("etiquetas", "comentarios", "deja tu comentario", "deja un comentario"),
+    "pt": ("tags", "comentários", "deixe seu comentário", "deixe um comentário"),
+    "it": ("tag", "commenti", "lascia un commento"),
+    "ru": ("теги", "метки", "комментарии", "оставить комментарий", "отзывы", "добавить отзыв"),
+}  # fmt: skip
+
+#: A comment box's rules, printed under an article ("Comentários ofensivos não serão
+#: aprovados", "Kommentare werden moderiert"): a word for comments (``COMMENT_WORDS``, stems)
+#: and a word of moderation or rules (``COMMENT_RULE_WORDS``, stems) in one short line.
+COMMENT_WORDS = ("comment", "coment", "kommentar", "коммент")
+COMMENT_RULE_WORDS: dict[str, tuple[str, ...]] = {
+    "de": ("moderiert", "freigeschalt", "netiquette", "regeln", "richtlinie", "beleidig"),
+    "fr": ("modér", "approuv", "charte", "règles", "injurieu", "respectueu"),
+    "es": ("moderad", "aprobad", "respet", "ofensiv", "normas", "política"),
+    "pt": ("moderad", "aprovad", "respeit", "ofensiv", "regras", "política"),
+    "it": ("moderat", "approvat", "rispett", "offensiv", "regole", "policy"),
+    "ru": ("модер", "правил", "оскорб", "удаля", "удален"),
 }  # fmt: skip
 
 #: Skip links, site furniture and footer links printed as lines of their own.
