@@ -34,10 +34,13 @@ from newsloom.clean.dates import has_clock, parse_datetime
 from newsloom.clean.headline_rules import (
     HELD_MIN_WORDS,
     NEAR,
+    body_sentence,
     never_headline,
     normal,
     placed,
+    quotation,
     settle,
+    shouted,
     tool_row,
 )
 from newsloom.clean.linemodel import LineModel, own_features, topic_words
@@ -139,7 +142,7 @@ def candidates(lines: Sequence[LineLike], start: int | None, end: int | None) ->
         if ln.kind in CANDIDATE_KINDS
         and len(ln.text) <= MAX_CHARS
         and _WORD_RE.search(ln.text)
-        and not (first <= i <= last and ln.text.endswith("."))
+        and not body_sentence(ln.text, first <= i <= last)
         and not never_headline(ln.text)
     ]
 
@@ -436,10 +439,13 @@ def choose(lines: Sequence[LineLike], start: int | None, end: int | None) -> int
     model = _model()
     rows = features(lines, start, end, at)
     probs = {i: model.probability(row) for i, row in zip(at, rows, strict=True)}
-    probs = {i: p for i, p in probs.items() if not tool_row(lines[i].text)}
+    probs = {
+        i: p for i, p in probs.items() if not tool_row(lines[i].text) and not quotation(lines, i)
+    }
     if not probs:
         return None
     probs = {i: p for i, p in probs.items() if placed(lines, i, end)} or probs
+    probs = {i: p for i, p in probs.items() if not shouted(lines[i].text)} or probs
     p, i = max((p, -i) for i, p in probs.items())
     if p < MIN_PROBABILITY:
         return None
