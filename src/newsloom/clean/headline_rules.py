@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Protocol
 
-from newsloom.clean.dates import has_clock
+from newsloom.clean.dates import has_clock, parse_datetime
 
 #: The kind of a rail's heading ("Most Read", "Related"), whose next line is a teaser.
 RAIL_HEADING_KIND = "rail-heading"
@@ -22,6 +22,17 @@ RAIL_HEADING_KIND = "rail-heading"
 #: exact, all SEB pages): none 0.834, 0.3 → 0.812, 0.5 → 0.829, 0.7 → 0.840, 0.9 → 0.834; again
 #: with the filters and wrap rules below: 0.5 → 16 misses, 0.6 → 13, 0.7 → 13, 0.8 → 12, 0.9 → 15.
 DEK_RATIO = 0.7
+#: ...unless it ends a list of teasers: this many lines just above it are headline-sized
+#: lines too (``TEASER_MIN_WORDS`` words or more). Measured on the lines the dek rule moves,
+#: cross-validated by site (bench/seb_headline.py --cv 5): the one wrong move (a rail's last
+#: teaser over a headline and its one-line dek) had 5 such lines above it, the four right moves
+#: none (a menu item, a section label, a link or a share button stood there).
+TEASER_LIST_LINES = 2
+#: A line of a list of teasers has at least this many words (as ``headline.FEW_WORDS``).
+TEASER_MIN_WORDS = 3
+#: The line kinds (``capture.Kind`` values) of a teaser or a headline (as
+#: ``headline.CANDIDATE_KINDS``).
+TEASER_KINDS = frozenset({"short", "prose", "truncated-teaser"})
 #: A line with a clock time whose words are at least this share numbers is a time stamp (no SEB
 #: headline has a clock time; see ``stamp_like``).
 STAMP_DIGIT_SHARE = 0.5
@@ -60,6 +71,47 @@ TOOL_WORDS = TOOL_VERBS | frozenset(
 #: the model, which sees them on every page).
 TOOL_ROW_WORDS = 3
 _TOOL_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?", re.UNICODE)
+#: A quotation's source on the line under it ("— Jo Doe (@jodoe) May 2, 2024", "— Jo Doe on
+#: Sunday in an op-ed"): an em dash or a horizontal bar opens the line. No SEB headline
+#: starts with one or stands over one.
+_SOURCE_RE = re.compile(r"^\s*[—―]")
+#: No SEB headline has more words than this (24, longest); a question or exclamation the
+#: body holds that is longer is a paragraph of the body, not its headline.
+HEADLINE_MAX_WORDS = 25
+#: A line shouted in capitals has at least this many cased letters (shorter: "US", "NASA").
+SHOUT_MIN_LETTERS = 4
+#: A blog's name ("The Harbor Blog", "Official Ferry Blog") has at most this many words and
+#: ends on "Blog"; no SEB headline ends so.
+BLOG_NAME_WORDS = 4
+#: "by" and a capitalised name ending the line: who wrote it ("May 2, 2024 | by Jo", "Posted
+#: May 2, 2024 by Al Roe"); "hit by Storm Ana on May 2" goes on after the name.
+_BY_NAME_RE = re.compile(r"(?:^|[\s|])by\s+(?:[A-Z][\w.'’-]*\s*){1,4}$", re.UNICODE)
+#: Words of a site's furniture: its sections, its navigation and its offers ("Home", "World",
+#: "Opinion", "Primary Navigation", "Skip to content", "Free Trial Issue"). Written from the
+#: menus of news sites in general (issue 12's examples among them), not from benchmark pages.
+FURNITURE_WORDS = frozenset(
+    {"home", "homepage", "news", "world", "opinion", "opinions", "politics", "business",
+     "sport", "sports", "tech", "technology", "science", "health", "entertainment", "culture",
+     "arts", "lifestyle", "life", "travel", "style", "food", "video", "videos", "photos",
+     "podcasts", "weather", "local", "national", "international", "markets", "money", "more",
+     "menu", "search", "navigation", "primary", "secondary", "main", "skip", "jump", "content",
+     "contents", "site", "index", "subscribe", "subscription", "free", "trial", "issue", "sign",
+     "log", "login", "account", "newsletter", "newsletters", "edition", "latest", "top",
+     "stories", "section", "sections", "about", "contact", "us", "close", "open", "back",
+     "next", "previous", "page", "all", "topics", "blogs", "columns", "columnists", "editorial",
+     "editorials", "letters", "magazine", "archive", "archives", "today", "live", "watch",
+     "listen", "follow", "e-paper", "epaper", "print", "digital", "español", "help", "settings"}
+)  # fmt: skip
+#: Words a run of furniture may hold between its items ("Skip to content", "Sign in").
+_FURNITURE_GLUE = frozenset({"to", "the", "and", "&", "in", "of", "up", "out", "a", "our", "your"})
+#: A word of a menu glued to the next item ("contentSkip"): split before the inner capital.
+_GLUE_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_FURNITURE_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?", re.UNICODE)
+#: A weather reading ("26 °C", "71°F", "26 ° C"): a number, a degree sign, a scale.
+_TEMPERATURE_RE = re.compile(r"\d\s*°\s*[CF]?\b")
+#: A weather widget ("BLR 26 ° C Clouds", "Paris 12°C Rain") has at most this many words; a
+#: headline that names a temperature says more ("Paris swelters as the heat reaches 40°C").
+WIDGET_MAX_WORDS = 6
 
 
 class LineLike(Protocol):
@@ -81,6 +133,34 @@ def never_headline(text: str) -> bool:
     return bool(stamp_like(text) or _CRUMB_RE.search(text) or _GLUED_MENU_RE.search(text))
 
 
+def refused(lines: Sequence[LineLike], i: int) -> bool:
+    """Never the headline whatever the model says (see each test): a row of page tools, a
+    quotation and its source, a dated byline, site furniture, a weather widget."""
+    text = lines[i].text
+    return (
+        tool_row(text)
+        or quotation(lines, i)
+        or dated_byline(text)
+        or furniture(text)
+        or weather_widget(text)
+    )
+
+
+def furniture(text: str) -> bool:
+    """Every word names a section, a navigation link or an offer of the site ("Home",
+    "Primary Navigation", "Skip to contentSkip to site index", "Jump | Free Trial Issue"): a
+    menu, never a headline."""
+    words = [w.casefold() for w in _FURNITURE_WORD_RE.findall(_GLUE_SPLIT_RE.sub(" ", text))]
+    return any(w in FURNITURE_WORDS for w in words) and all(
+        w in FURNITURE_WORDS or w in _FURNITURE_GLUE for w in words
+    )
+
+
+def weather_widget(text: str) -> bool:
+    """A temperature on a short line ("BLR 26 ° C Clouds"): the weather widget of the page."""
+    return bool(_TEMPERATURE_RE.search(text)) and len(text.split()) <= WIDGET_MAX_WORDS
+
+
 def tool_row(text: str) -> bool:
     """A row of the page's tools ("Print This Article Share it With Friends", "E-mail this to a
     friend"): every word names a tool or what it acts on, and one of them is a tool's verb.
@@ -90,6 +170,48 @@ def tool_row(text: str) -> bool:
     return (
         len(found) >= TOOL_ROW_WORDS and set(found) <= TOOL_WORDS and bool(set(found) & TOOL_VERBS)
     )
+
+
+def quotation(lines: Sequence[LineLike], i: int) -> bool:
+    """The line is a quotation's source ("— Jo Doe (@jodoe) May 2, 2024") or the quotation
+    over it: an embedded post, a fact-check's claim, a pull quote. Never the headline."""
+    if _SOURCE_RE.match(lines[i].text):
+        return True
+    return i + 1 < len(lines) and bool(_SOURCE_RE.match(lines[i + 1].text))
+
+
+def body_sentence(text: str, inside: bool) -> bool:
+    """A sentence of the body: inside the body stretch (``inside``), it ends with a full stop
+    (no SEB headline does), or it is a question or exclamation of more than
+    ``HEADLINE_MAX_WORDS`` words (a lead paragraph that asks)."""
+    if not inside:
+        return False
+    stripped = text.rstrip()
+    return stripped.endswith(".") or (
+        stripped.endswith(("?", "!")) and len(stripped.split()) > HEADLINE_MAX_WORDS
+    )
+
+
+def shouted(text: str) -> bool:
+    """Every cased letter a capital ("GROWING AN ONLINE BUSINESS"): a section or category
+    label over the headline. No SEB headline in a cased script is written so; a line in a
+    script without case (Korean, Japanese) is never shouted."""
+    cased = [c for c in text if c.isupper() or c.islower()]
+    return len(cased) >= SHOUT_MIN_LETTERS and all(c.isupper() for c in cased)
+
+
+def label_line(text: str) -> bool:
+    """A label over the headline rather than a headline: shouted in capitals (a category) or a
+    blog's own name. Taken only when no other line can be."""
+    words = text.split()
+    blog = len(words) <= BLOG_NAME_WORDS and words[-1:] == ["Blog"]
+    return blog or shouted(text)
+
+
+def dated_byline(text: str) -> bool:
+    """A date and "by <Name>" on one line ("September 3, 2025 | by Ana"): the article's
+    byline, which the headline stands over. No SEB headline holds both."""
+    return bool(_BY_NAME_RE.search(text)) and parse_datetime(text) is not None
 
 
 def placed(lines: Sequence[LineLike], i: int, end: int | None) -> bool:
@@ -162,9 +284,20 @@ def above_dek(lines: Sequence[LineLike], probs: dict[int, float], i: int) -> int
         above is not None
         and probs[above] >= DEK_RATIO * probs[i]
         and len(lines[above].text) < len(lines[i].text)
+        and not teaser_list_end(lines, above)
     ):
         return above
     return i
+
+
+def teaser_list_end(lines: Sequence[LineLike], i: int) -> bool:
+    """The ``TEASER_LIST_LINES`` lines just above line ``i`` are headline-sized lines as well:
+    ``i`` is the last of a list of teasers (a rail of other stories), not a headline."""
+    above = range(i - TEASER_LIST_LINES, i)
+    return i >= TEASER_LIST_LINES and all(
+        lines[j].kind in TEASER_KINDS and len(lines[j].text.split()) >= TEASER_MIN_WORDS
+        for j in above
+    )
 
 
 def settle(lines: Sequence[LineLike], probs: dict[int, float], i: int) -> int:

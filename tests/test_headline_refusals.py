@@ -1,0 +1,195 @@
+"""Lines the capture headline never takes, or takes only as a last resort
+(clean/headline_rules.py): site furniture and widgets (issue 12's examples), a quotation with
+its dashed source, a dated byline, a long question of the body, a label in capitals, a blog's
+name; and the dek rule that does not climb to the last line of a list of teasers.
+
+Fixtures are small pages written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.clean.capture import Line, classify, clean_capture, mark_rails
+from newsloom.clean.headline import FEATURE_NAMES, candidates, choose, model_in_use
+from newsloom.clean.headline_rules import (
+    HEADLINE_MAX_WORDS,
+    body_sentence,
+    dated_byline,
+    furniture,
+    label_line,
+    quotation,
+    shouted,
+    teaser_list_end,
+    weather_widget,
+)
+from newsloom.clean.linemodel import LineModel
+from test_headline import BODY  # the same small page body as the headline tests
+
+HEADLINE = "Ferry crews ready the harbor for the winter timetable"
+HEADER = ["By Ana Ruiz", "Published November 3, 2025"]
+#: Issue 12's examples of lines taken for a headline on real pages.
+ISSUE_CHROME = [
+    "Home",
+    "World",
+    "Opinion",
+    "E-mail this to a friend",
+    "Skip to contentSkip to site index",
+    "BLR 26 ° C Clouds",
+    "Mar 5, 10:43 AM EST",
+    "Primary Navigation",
+    "Jump | Free Trial Issue",
+]
+
+
+def _page(*parts: list[str]) -> str:
+    return "\n".join(line for part in parts for line in part)
+
+
+def _lines(text: str) -> list[Line]:
+    lines = classify(text)
+    mark_rails(lines)
+    return lines
+
+
+def _by_length(weight: float, centre: float = 4.2) -> LineModel:
+    """A model that scores a line by its length alone: sigmoid(weight * (log chars - centre))."""
+    n = len(FEATURE_NAMES)
+    weights = tuple(weight if name == "size" else 0.0 for name in FEATURE_NAMES)
+    return LineModel(FEATURE_NAMES, (0.0,) * n, (1.0,) * n, weights, -centre * weight)
+
+
+# ------------------------------------------------------------------ furniture and widgets
+
+
+@pytest.mark.parametrize("chrome", ISSUE_CHROME)
+def test_issue_chrome_is_never_the_headline(chrome: str) -> None:
+    # with the shipped model, on a page whose header has a byline and a date but no headline
+    assert clean_capture(_page([chrome], HEADER, BODY)).title is None
+    # and when it stands over the headline
+    assert clean_capture(_page([chrome, HEADLINE], HEADER, BODY)).title == HEADLINE
+
+
+@pytest.mark.parametrize("chrome", ISSUE_CHROME)
+def test_issue_chrome_loses_even_when_the_model_prefers_it(chrome: str) -> None:
+    lines = _lines(_page([chrome, "Harbor"], HEADER, BODY))
+    start = 4
+    with model_in_use(_by_length(-2.0)):  # shorter lines score higher: "Harbor" or the chrome
+        at = choose(lines, start, start + len(BODY) - 1)
+    assert at is not None and lines[at].text != chrome
+
+
+def test_furniture_words_and_what_is_not_furniture() -> None:
+    assert furniture("Sign in | Subscribe")
+    assert furniture("Back to top")
+    assert furniture("LocalSportsWeather")  # glued items are split before each capital
+    assert not furniture("to the")  # glue words alone name nothing of the site
+    assert not furniture("World leaders meet at the harbor summit")
+    assert not furniture("Harbor News")  # a name: left to the model
+
+
+def test_a_weather_widget_and_a_headline_that_names_a_temperature() -> None:
+    assert weather_widget("BLR 26 ° C Clouds")
+    assert weather_widget("Port Alder 71°F Sunny")
+    assert not weather_widget("Harbor swelters as the afternoon heat reaches 38°C on the pier")
+    assert not weather_widget("Ferry crews ready 26 boats")
+
+
+# ----------------------------------------------------------------- quotations and bylines
+
+
+def test_a_quotation_and_its_source_are_never_the_headline() -> None:
+    claim = '"Ferries carry 9,000 cars a day across the harbor."'
+    source = "— Jo Doe on Sunday, November 2nd, 2025 in a radio interview"
+    page = [claim, source, HEADLINE]
+    lines = _lines(_page(page, HEADER, BODY))
+    assert quotation(lines, 0) and quotation(lines, 1) and not quotation(lines, 2)
+    start = len(page) + len(HEADER)
+    with model_in_use(_by_length(2.0)):  # the longer quoted claim would score higher
+        assert choose(lines, start, start + len(BODY) - 1) == 2
+
+
+def test_a_hyphen_bullet_is_no_quotation_source() -> None:
+    lines = _lines(_page([HEADLINE, "- Fewer evening boats"], BODY))
+    assert not quotation(lines, 0)
+    assert not quotation(lines, 1)
+
+
+def test_only_quotations_leave_no_headline() -> None:
+    lines = _lines(_page(['"We are ready for the winter"', "— Harbor master Jo Doe"], BODY))
+    with model_in_use(_by_length(2.0)):
+        assert choose(lines, 2, 1 + len(BODY)) is None
+
+
+def test_a_dated_byline_is_never_the_headline() -> None:
+    assert dated_byline("September 3, 2025 | by Ana")
+    assert dated_byline("Posted November 3, 2025 by Al Roe")
+    assert not dated_byline("Ferries hit by Storm Ana on November 3, 2025 reopen")
+    assert not dated_byline("Written by Ana Ruiz")  # no date: the line kinds see to it
+    byline = "November 3, 2025 | by Ana Ruiz"
+    lines = _lines(_page([HEADLINE, byline], BODY))
+    with model_in_use(_by_length(-2.0)):  # the shorter byline line would score higher
+        assert choose(lines, 2, 1 + len(BODY)) == 0
+
+
+# ----------------------------------------------------------------------- body sentences
+
+
+def test_a_long_question_of_the_body_is_no_candidate() -> None:
+    short = "Will the ferries run on time this winter?"
+    long = " ".join(["Why"] + ["would"] * HEADLINE_MAX_WORDS + ["anyone wait?"])
+    assert body_sentence(long, inside=True)
+    assert not body_sentence(long, inside=False)  # above the body: left to the model
+    assert not body_sentence(short, inside=True)  # a question headline in the stretch stays
+    assert body_sentence("The boats run late.", inside=True)
+    lines = _lines(_page([short, long], BODY))
+    assert [lines[i].text for i in candidates(lines, 0, 1 + len(BODY))] == [short]
+
+
+# --------------------------------------------------------------------- last-resort labels
+
+
+def test_a_label_in_capitals_gives_way_to_the_headline() -> None:
+    assert shouted("HARBOR LIFE")
+    assert not shouted("US")  # too few letters to be shouting
+    assert not shouted("항구 소식")  # a script without case is never shouted
+    lines = _lines(_page(["HARBOR LIFE", HEADLINE], HEADER, BODY))
+    start = 2 + len(HEADER)
+    with model_in_use(_by_length(-2.0)):  # the shorter label would score higher
+        assert choose(lines, start, start + len(BODY) - 1) == 1
+
+
+def test_a_label_in_capitals_is_taken_when_nothing_else_can_be() -> None:
+    lines = _lines(_page(["HARBOR LIFE"], HEADER, BODY))
+    start = 1 + len(HEADER)
+    with model_in_use(_by_length(-2.0)):
+        assert choose(lines, start, start + len(BODY) - 1) == 0
+
+
+def test_a_blog_name_gives_way_to_the_post_title() -> None:
+    assert label_line("The Harbor Blog")
+    assert not label_line("Why our harbor pilots started a blog")
+    lines = _lines(_page(["The Harbor Blog", HEADLINE], HEADER, BODY))
+    start = 2 + len(HEADER)
+    with model_in_use(_by_length(-2.0)):
+        assert choose(lines, start, start + len(BODY) - 1) == 1
+
+
+# ------------------------------------------------------------------------------ dek rule
+
+
+def test_the_dek_rule_does_not_climb_to_the_last_teaser_of_a_list() -> None:
+    teasers = [
+        "Council delays the parking vote",
+        "Pier cafe reopens after repairs",
+        "Tug crews rescue a stranded sailboat",
+    ]
+    page = [*teasers, HEADLINE]
+    lines = _lines(_page(page, HEADER, BODY))
+    assert teaser_list_end(lines, 2)
+    assert not teaser_list_end(lines, 1)  # fewer lines above it than a list needs
+    assert not teaser_list_end(_lines(_page(["Home", "Harbor", HEADLINE])), 2)  # menu items
+    start = len(page) + len(HEADER)
+    # the headline scores highest, the shorter teaser above it more than 0.7 of that
+    with model_in_use(_by_length(1.0)):
+        assert choose(lines, start, start + len(BODY) - 1) == 3
