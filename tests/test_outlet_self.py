@@ -191,3 +191,13 @@ def test_what_is_not_the_sites_own_staff_or_pages(lines: list[str]) -> None:
 def test_a_name_with_a_brand_word_is_not_extended() -> None:
     lines = ["About Harbor News", "Harbor News Radio", "Harbor News Radio"]
     assert [v.name for v in fuller_names(self_votes(lines), lines)] == ["Harbor News"]
+
+
+def test_a_link_in_title_case_takes_the_brands_usual_spelling() -> None:
+    lines = ["Who Pays for Harbormedia", "Who Pays for Harbormedia"]
+    lines += ["HarborMedia, report of May 2", "HarborMedia, report of May 9", "HarborMedia"]
+    assert {v.name for v in fuller_names(self_votes(lines), lines)} == {"HarborMedia"}
+    shouted = ["About Harbor Times", "Harbor Times events"] + ["HARBOR TIMES"] * 3
+    assert {v.name for v in fuller_names(self_votes(shouted), shouted)} == {"Harbor Times"}
+    rare = ["About Harbormedia", "Harbormedia events", "Harbormedia", "HarborMedia"]
+    assert {v.name for v in fuller_names(self_votes(rare), rare)} == {"Harbormedia"}

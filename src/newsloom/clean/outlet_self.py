@@ -201,8 +201,27 @@ def fuller_names(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
         if vote.kind is Kind.SELF and vote.name.split()[-1].casefold() not in FULL_NAME_WORDS:
             longer = _extended(vote.name, others) or _branded(vote.name, lines)
             vote = Vote(longer, vote.kind, vote.weight) if longer else vote
+        if vote.kind is Kind.SELF:
+            vote = Vote(_usual_spelling(vote.name, lines), vote.kind, vote.weight)
         out.append(vote)
     return out
+
+
+def _usual_spelling(name: str, lines: Sequence[str]) -> str:
+    """How the page most often writes ``name``, case aside, when it writes it with capitals
+    inside more often than as the link does ("Who Pays for Politifact" on a page that writes
+    "PolitiFact" in its sources): a menu's title case is not the brand's spelling."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.I)
+    found = Counter(m.group(0) for line in lines for m in pattern.finditer(line))
+    inner = [
+        (n, text)
+        for text, n in found.items()
+        if any(c.isupper() for c in text[1:]) and not text.isupper()  # not shouted
+    ]
+    if not inner:
+        return name
+    count, best = max(inner)
+    return best if count > found[name] else name
 
 
 def _extended(name: str, others: Iterable[str]) -> str | None:
