@@ -622,6 +622,8 @@ def test_shown_form_needs_the_brand_on_its_own() -> None:
     assert shown_form("Lakeshore Ledger", lines) == "The Lakeshore Ledger"
     assert shown_form("Lakeshore", lines) is None  # always run on into a longer name
     assert shown_form("Fox Weather", ["Fox Weather Sunday at 9"]) is None
+    assert shown_form("Harbor", ["Harbor's Edition"]) is None  # a product of its name
+    assert shown_form("Harbor", ["More from Harbor", "Harbor's Edition"]) == "Harbor"
 
 
 def test_owned_brands_keeps_the_brand_the_page_shows() -> None:

@@ -317,10 +317,11 @@ def _company_end(word: str) -> bool:
 def shown_form(brand: str, lines: Iterable[str]) -> str | None:
     """How the page writes ``brand`` as a name of its own in at least ``SHOWN_MIN`` lines
     (case aside, "The" before it or not, not run on into a longer name: "Fox News" but not
-    "Fox News Sunday"), its most frequent spelling; None when it is not shown."""
+    "Fox News Sunday" or "Gamer's Edition"), its most frequent spelling; None when it is not
+    shown."""
     pattern = re.compile(
         r"(?<![\w.])(?P<name>(?:the\s+)?" + re.escape(brand).replace(r"\ ", r"\s+") + r")"
-        r"(?![\w&])(?!\s+[A-Z0-9])",
+        r"(?![\w&])(?!\s+[A-Z0-9])(?!['’]s\s+[A-Z0-9])",
         re.I,
     )
     spellings: Counter[str] = Counter()
