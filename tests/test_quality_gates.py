@@ -154,3 +154,23 @@ def test_seb_captures_events_hold_their_floor() -> None:
     scores = event_scores(gold, run_analyze(EVALDATA / "seb_text"))
     assert scores.f1 >= SEB_EVENTS_FLOOR, f"event B-cubed F1 {scores.f1:.3f}"
     assert len(scores.mixed) <= SEB_MIXED_CEILING, f"{len(scores.mixed)} stories mix events"
+
+
+ECBPLUS = EVALDATA / "ecbplus"
+#: ECB+ event clustering through read → clean → annotate → ``group`` (``bench/ecbplus_events.py
+#: --root ../shared/evaldata/ecbplus``): B-cubed F1 0.908 on topics 1–25 and 0.893 on 26–35
+#: measured; floors about one point under. Cleaning changes that touch no grouping code moved
+#: dev 0.915 → 0.908 unseen before this gate.
+ECBPLUS_FLOORS = {"dev 1–25": 0.90, "test 26–35": 0.88}
+
+
+@pytest.mark.skipif(not ECBPLUS.is_dir(), reason="ECB+ evaldata not present")
+def test_ecbplus_events_hold_their_floors(tmp_path: Path) -> None:
+    with _bench_on_path():
+        from ecbplus_events import SPLITS, annotated, newsloom_labels, scores
+    measured = {}
+    for name, topics in SPLITS.items():
+        articles, ids = annotated(ECBPLUS, topics, tmp_path)
+        measured[name] = scores(newsloom_labels(articles, ids))["F1"]
+    low = _below(measured, ECBPLUS_FLOORS)
+    assert not low, f"below the floor on ECB+ (measured, floor): {low}"
