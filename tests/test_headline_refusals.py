@@ -21,6 +21,7 @@ from newsloom.clean.headline_rules import (
     quotation,
     shouted,
     teaser_list_end,
+    too_long,
     weather_widget,
 )
 from newsloom.clean.linemodel import LineModel
@@ -144,6 +145,19 @@ def test_a_long_question_of_the_body_is_no_candidate() -> None:
     assert body_sentence("The boats run late.", inside=True)
     lines = _lines(_page([short, long], BODY))
     assert [lines[i].text for i in candidates(lines, 0, 1 + len(BODY))] == [short]
+
+
+def test_a_line_longer_than_any_headline_is_never_taken_wherever_it_stands() -> None:
+    # a lead question cut off from the body stretch (by a share row): above it, so it is
+    # still a candidate, but no headline has that many words
+    lead = " ".join(["Why"] + ["would"] * HEADLINE_MAX_WORDS + ["anyone wait?"])
+    assert too_long(lead)
+    assert not too_long(" ".join(["word"] * HEADLINE_MAX_WORDS))  # the longest a headline has
+    page = [HEADLINE, "Share", lead]
+    lines = _lines(_page(page, BODY))
+    assert 2 in candidates(lines, len(page), len(page) + len(BODY) - 1)  # left to learn from
+    with model_in_use(_by_length(2.0)):  # the longer line would score higher
+        assert choose(lines, len(page), len(page) + len(BODY) - 1) == 0
 
 
 # --------------------------------------------------------------------- last-resort labels

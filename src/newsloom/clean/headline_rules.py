@@ -135,15 +135,25 @@ def never_headline(text: str) -> bool:
 
 def refused(lines: Sequence[LineLike], i: int) -> bool:
     """Never the headline whatever the model says (see each test): a row of page tools, a
-    quotation and its source, a dated byline, site furniture, a weather widget."""
+    quotation and its source, a dated byline, site furniture, a weather widget, a line too long
+    to be a headline."""
     text = lines[i].text
     return (
-        tool_row(text)
+        too_long(text)
+        or tool_row(text)
         or quotation(lines, i)
         or dated_byline(text)
         or furniture(text)
         or weather_widget(text)
     )
+
+
+def too_long(text: str) -> bool:
+    """More words than any headline (``HEADLINE_MAX_WORDS``), wherever the line stands: a lead
+    sentence that a share row or a rail cut off from the body stretch is still a sentence.
+    Refused at the choice rather than dropped from the candidates, so that the ranker still
+    learns from such lines."""
+    return len(text.split()) > HEADLINE_MAX_WORDS
 
 
 def furniture(text: str) -> bool:
