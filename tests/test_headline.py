@@ -12,7 +12,6 @@ from newsloom.clean import NO_HEADLINE, clean, linemodel
 from newsloom.clean.capture import classify, clean_capture, mark_rails
 from newsloom.clean.headline import (
     FEATURE_NAMES,
-    _slashed_day,
     candidates,
     features,
     grams,
@@ -176,26 +175,6 @@ def test_features_see_the_echo_and_the_share_widget() -> None:
     assert head[contained] > 0 == home[contained]
     holds = FEATURE_NAMES.index("contains_other")
     assert rows[len(MENU) + len(HEADER) + 1][holds] == 1.0  # the share line holds the headline
-
-
-def test_a_slashed_date_under_the_headline_dates_it_in_either_order() -> None:
-    dated, fresh = FEATURE_NAMES.index("dated_below"), FEATURE_NAMES.index("fresh_below")
-    for stamp, day in (
-        ("21/06/2014 Jo Doe Books, Reviews", "2014-06-21"),  # day first: 21 is no month
-        ("06/21/2014 Jo Doe Books, Reviews", "2014-06-21"),  # month first: 21 is no month
-        ("03/04/2014 Jo Doe Books, Reviews", "2014-04-03"),  # either: read day first
-    ):
-        assert _slashed_day(stamp) == day
-        lines = classify(_page(MENU, [HEADLINE, stamp], BODY))
-        mark_rails(lines)
-        start = len(MENU) + 2
-        at = candidates(lines, start, start + len(BODY) - 1)
-        rows = dict(zip(at, features(lines, start, start + len(BODY) - 1, at), strict=True))
-        assert rows[len(MENU)][dated] == rows[len(MENU)][fresh] == 1.0
-        assert rows[MENU.index("Home")][dated] == 0.0
-    assert _slashed_day("31/31/2014") == ""  # no month in either order
-    assert _slashed_day("Route 21/06 reopens") == ""  # no year: not a date
-    assert _slashed_day("Ticket 1/21/20145") == ""  # a longer number, not a year
 
 
 def test_grams_work_without_spaces() -> None:

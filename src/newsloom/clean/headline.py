@@ -87,9 +87,6 @@ _NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.|van|von|de|da|del|der|
 #: ...and a line of several names and places ("Jo Doe and Al Roe Port Alder Courier").
 _NAMES_LINE_MIN_WORDS = 2
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-#: A slashed numeric date ("21/06/2014", "06/21/2014"): ``dates.parse_datetime`` leaves it unread
-#: unless the page's language says which number is the day, but either way the line is dated.
-_SLASHED_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 _LETTERS_RE = re.compile(r"[^\w]+|_|\d", re.UNICODE)
 
 
@@ -219,22 +216,7 @@ def _day(line: LineLike) -> str:
         line.kind in ("short", "prose") and len(line.text) <= STAMP_MAX_CHARS
     ):
         found = parse_datetime(line.text)
-        return found[:10] if found else _slashed_day(line.text)
-    return ""
-
-
-def _slashed_day(text: str) -> str:
-    """The day (ISO) of a slashed numeric date in ``text``, else "": day first when both orders
-    make a date (only the freshness of the stamp hangs on the order), else month first."""
-    match = _SLASHED_RE.search(text)
-    if not match:
-        return ""
-    a, b, year = (int(g) for g in match.groups())
-    for day, month in ((a, b), (b, a)):
-        try:
-            return date(year, month, day).isoformat()
-        except ValueError:
-            continue
+        return found[:10] if found else ""
     return ""
 
 
