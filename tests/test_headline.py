@@ -19,6 +19,7 @@ from newsloom.clean.headline import (
     model_in_use,
     name_like,
 )
+from newsloom.clean.headline_rules import DEK_RATIO
 from newsloom.clean.html import clean_html
 from newsloom.clean.htmltitle import TitleSources, headline, host_name, strip_site
 from newsloom.clean.linemodel import LineModel
@@ -148,6 +149,17 @@ def _by_length(weight: float) -> LineModel:
 def test_the_headline_stands_over_its_dek() -> None:
     assert clean_capture(_page(MENU, [HEADLINE, DEK], HEADER[1:], BODY)).title == HEADLINE
     with model_in_use(_by_length(1.0)):  # the dek scores higher, the headline 0.8 of it
+        assert clean_capture(_page([HEADLINE, DEK], BODY)).title == HEADLINE
+
+
+def test_a_headline_scoring_well_under_its_dek_still_stands_over_it() -> None:
+    # a headline scoring 0.6 of its dek (between DEK_RATIO and the 0.7 of the last round)
+    lines = classify(_page([HEADLINE, DEK], BODY))
+    mark_rails(lines)
+    model = _by_length(2.0)
+    head, dek = (model.probability(row) for row in features(lines, 2, 4, [0, 1]))
+    assert DEK_RATIO < head / dek < 0.7  # the fixture is what it says
+    with model_in_use(model):
         assert clean_capture(_page([HEADLINE, DEK], BODY)).title == HEADLINE
 
 

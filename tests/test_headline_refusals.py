@@ -15,12 +15,14 @@ from newsloom.clean.headline import FEATURE_NAMES, candidates, choose, model_in_
 from newsloom.clean.headline_rules import (
     HEADLINE_MAX_WORDS,
     body_sentence,
+    counted_teaser,
     dated_byline,
     furniture,
     label_line,
     quotation,
     shouted,
     teaser_list_end,
+    too_long,
     weather_widget,
 )
 from newsloom.clean.linemodel import LineModel
@@ -144,6 +146,35 @@ def test_a_long_question_of_the_body_is_no_candidate() -> None:
     assert body_sentence("The boats run late.", inside=True)
     lines = _lines(_page([short, long], BODY))
     assert [lines[i].text for i in candidates(lines, 0, 1 + len(BODY))] == [short]
+
+
+def test_a_line_longer_than_any_headline_is_never_taken_wherever_it_stands() -> None:
+    # a lead question cut off from the body stretch (by a share row): above it, so it is
+    # still a candidate, but no headline has that many words
+    lead = " ".join(["Why"] + ["would"] * HEADLINE_MAX_WORDS + ["anyone wait?"])
+    assert too_long(lead)
+    assert not too_long(" ".join(["word"] * HEADLINE_MAX_WORDS))  # the longest a headline has
+    page = [HEADLINE, "Share", lead]
+    lines = _lines(_page(page, BODY))
+    assert 2 in candidates(lines, len(page), len(page) + len(BODY) - 1)  # left to learn from
+    with model_in_use(_by_length(2.0)):  # the longer line would score higher
+        assert choose(lines, len(page), len(page) + len(BODY) - 1) == 0
+
+
+def test_a_teaser_with_its_comment_count_is_never_the_headline() -> None:
+    assert counted_teaser("Council delays the parking vote (148)")
+    assert not counted_teaser("Ferry fares rise (again)")  # brackets, but no count
+    assert not counted_teaser("Route (12) ferries return to the harbor")  # not at the end
+    rail = [
+        "Most Commented",
+        "Council delays the stadium parking vote again after a night of hearings (148)",
+        "Pier cafe reopens after repairs to its storm-damaged deck and kitchen (97)",
+    ]
+    page = [*rail, HEADLINE]
+    lines = _lines(_page(page, HEADER, BODY))
+    start = len(page) + len(HEADER)
+    with model_in_use(_by_length(2.0)):  # the longer teaser would score higher
+        assert lines[choose(lines, start, start + len(BODY) - 1) or 0].text == HEADLINE
 
 
 # --------------------------------------------------------------------- last-resort labels
