@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsloom.clean.capture import Line, classify, clean_capture, mark_rails
-from newsloom.clean.headline import FEATURE_NAMES, candidates, choose, model_in_use
+from newsloom.clean.capture import clean_capture
+from newsloom.clean.headline import candidates, choose, model_in_use
 from newsloom.clean.headline_rules import (
     HEADLINE_MAX_WORDS,
     body_sentence,
@@ -25,8 +25,8 @@ from newsloom.clean.headline_rules import (
     too_long,
     weather_widget,
 )
-from newsloom.clean.linemodel import LineModel
 from test_headline import BODY  # the same small page body as the headline tests
+from test_headline_cues import _by_length, _lines, _page  # the same page and model helpers
 
 HEADLINE = "Ferry crews ready the harbor for the winter timetable"
 HEADER = ["By Ana Ruiz", "Published November 3, 2025"]
@@ -42,23 +42,6 @@ ISSUE_CHROME = [
     "Primary Navigation",
     "Jump | Free Trial Issue",
 ]
-
-
-def _page(*parts: list[str]) -> str:
-    return "\n".join(line for part in parts for line in part)
-
-
-def _lines(text: str) -> list[Line]:
-    lines = classify(text)
-    mark_rails(lines)
-    return lines
-
-
-def _by_length(weight: float, centre: float = 4.2) -> LineModel:
-    """A model that scores a line by its length alone: sigmoid(weight * (log chars - centre))."""
-    n = len(FEATURE_NAMES)
-    weights = tuple(weight if name == "size" else 0.0 for name in FEATURE_NAMES)
-    return LineModel(FEATURE_NAMES, (0.0,) * n, (1.0,) * n, weights, -centre * weight)
 
 
 # ------------------------------------------------------------------ furniture and widgets
