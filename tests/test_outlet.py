@@ -255,12 +255,12 @@ def test_legal_name_that_is_the_hosts_own_is_the_brand() -> None:
 
 def test_lower_case_label_shown_as_the_name_is_the_brand() -> None:
     name = _pick(
-        "my6sense.example",
-        ("my6sense", Kind.SITE_NAME),
-        ("my6sense", Kind.TITLE),
-        ("my6sense.example", Kind.HOST),
+        "harbr9.example",
+        ("harbr9", Kind.SITE_NAME),
+        ("harbr9", Kind.TITLE),
+        ("harbr9.example", Kind.HOST),
     )
-    assert name == "my6sense"
+    assert name == "harbr9"
 
 
 def test_the_before_a_name_when_the_page_writes_it_so() -> None:
@@ -387,11 +387,11 @@ def test_html_votes_from_markup_and_text() -> None:
 
 
 def test_title_names_the_site_after_a_separator_or_before_a_colon() -> None:
-    host = parse_host("thespacereview.example")
-    page = "<html><head><title>The Space Review: A bigger role for a big rocket</title></head>"
+    host = parse_host("theharborreview.example")
+    page = "<html><head><title>The Harbor Review: A longer season for the ferry</title></head>"
     votes = title_votes(load_html(page + "<body><p>x</p></body></html>"), host)
-    assert [(v.name, v.kind) for v in votes] == [("The Space Review", Kind.TITLE)]
-    page = "<html><head><title>Take C.A.R.E. - comwrap auf der DMEXCO 2018</title></head>"
+    assert [(v.name, v.kind) for v in votes] == [("The Harbor Review", Kind.TITLE)]
+    page = "<html><head><title>Take C.A.R.E. - harbr9 auf der Hafenmesse 2025</title></head>"
     assert title_votes(load_html(page + "<body><p>x</p></body></html>"), None) == []
 
 

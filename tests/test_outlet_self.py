@@ -132,16 +132,16 @@ def test_a_links_short_name_takes_the_full_name_the_page_gives() -> None:
     lines = ["About Examiner", "Examiner events", "Copyright 2019. Harbor Examiner."]
     votes = capture_votes("\n".join(lines), None)
     assert {v.name for v in votes} == {"Harbor Examiner"}
-    lines = ["About Quanta", "Quanta tips", "Get Quanta Magazine by mail", "Quanta Magazine"]
+    lines = ["About Harbor", "Harbor tips", "Get Harbor Magazine by mail", "Harbor Magazine"]
     votes = capture_votes("\n".join(lines), None)
-    assert [v.name for v in votes if v.kind is Kind.SELF] == ["Quanta Magazine"]
+    assert [v.name for v in votes if v.kind is Kind.SELF] == ["Harbor Magazine"]
 
 
 def test_a_short_name_stays_without_a_fuller_one_written_twice() -> None:
-    lines = ["About Quanta", "Quanta tips", "Get Quanta Magazine by mail"]  # once only
-    assert [v.name for v in fuller_names(self_votes(lines), lines)] == ["Quanta"]
-    lines = ["About Quanta", "Quanta tips", "Quanta Labs", "Quanta Labs"]  # no brand word
-    assert [v.name for v in fuller_names(self_votes(lines), lines)] == ["Quanta"]
+    lines = ["About Harbor", "Harbor tips", "Get Harbor Magazine by mail"]  # once only
+    assert [v.name for v in fuller_names(self_votes(lines), lines)] == ["Harbor"]
+    lines = ["About Harbor", "Harbor tips", "Harbor Labs", "Harbor Labs"]  # no brand word
+    assert [v.name for v in fuller_names(self_votes(lines), lines)] == ["Harbor"]
 
 
 @pytest.mark.parametrize(

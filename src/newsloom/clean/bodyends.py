@@ -74,7 +74,7 @@ def end_of_article(lines: Sequence[BodyLine], start: int, end: int, keep: float)
 
 def ends_article(line: BodyLine) -> bool:
     """The heading of the article's tags or comment box (``vocab.END_HEADINGS``: "Tags",
-    "Comentários", "Комментарии"), the head of a comment section ("[ 167 comments ]", "34
+    "Comentários", "Комментарии"), the head of a comment section ("[ 12 comments ]", "3
     responses to …", ``vocab.COMMENT_SECTION_RE``), the comment box's rules, or an author
     box's heading."""
     if line.reason == AUTHOR_BOX or vocab.COMMENT_SECTION_RE.match(line.text):
@@ -85,8 +85,8 @@ def ends_article(line: BodyLine) -> bool:
 
 
 def is_comment_rules(text: str) -> bool:
-    """A comment box's rules ("Comments are moderated ...", "Comentários ofensivos não serão
-    aprovados"): a short line that speaks of comments within its first
+    """A comment box's rules ("Comments are moderated ...", "Comentários são moderados ..."):
+    a short line that speaks of comments within its first
     ``COMMENT_RULES_REACH_WORDS`` words (an article that quotes "his comments" further in is
     not one) and of moderation or rules (``vocab.COMMENT_RULES_RE``)."""
     words = text.split()

@@ -217,7 +217,7 @@ def body_sentence(text: str, inside: bool) -> bool:
 
 
 def shouted(text: str) -> bool:
-    """Every cased letter a capital ("GROWING AN ONLINE BUSINESS"): a section or category
+    """Every cased letter a capital ("GROWING A HARBOR BUSINESS"): a section or category
     label over the headline. No SEB headline in a cased script is written so; a line in a
     script without case (Korean, Japanese) is never shouted."""
     cased = [c for c in text if c.isupper() or c.islower()]

@@ -90,7 +90,7 @@ TRUSTED_KINDS = frozenset({Kind.GIVEN, Kind.PAGE})
 #: Kinds that do not name the site as its name: a mention in running text, a bare domain.
 UNDECLARED_KINDS = frozenset({Kind.MENTION, Kind.DOMAIN, Kind.HOST})
 #: Kinds a reader sees as the site's name: a lower-case label shown there is the brand's spelling
-#: ("my6sense" in a <title>, "About my6sense" in a footer).
+#: ("harbr9" in a <title>, "About harbr9" in a footer).
 SHOWN_KINDS = frozenset({Kind.TITLE, Kind.LOGO, Kind.MASTHEAD, Kind.SELF})
 #: Kinds whose value may be "Brand | tagline": each part is weighed on its own.
 SPLIT_KINDS = frozenset({Kind.SITE_NAME, Kind.APP_NAME, Kind.PUBLISHER, Kind.WEBSITE, Kind.LOGO})
@@ -231,7 +231,7 @@ def _add(groups: dict[str, dict[str, _Form]], name: Name, vote: Vote, host: Host
     rank = _rank(name, host)
     owner = vote.kind is Kind.COPYRIGHT and match is Match.NONE and rank == COMPANY_RANK
     if rank == SLUG_RANK and vote.kind in SHOWN_KINDS:
-        rank = BRAND_RANK  # a lower-case name the page shows as its own ("my6sense" in its <title>)
+        rank = BRAND_RANK  # a lower-case name the page shows as its own ("harbr9" in its <title>)
     score = WEIGHTS[vote.kind] * vote.weight * _factor(match, rank) * (OWNER if owner else 1.0)
     key = HOST_GROUP if match is Match.EXACT else _identity(name)
     form = groups[key].setdefault(name.text, _Form(name.text, rank))

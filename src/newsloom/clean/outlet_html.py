@@ -35,7 +35,7 @@ ORGANISATION_TYPES = frozenset(
 #: JSON-LD is nested; objects deeper than this are not looked at.
 LD_MAX_DEPTH = 6
 #: A site's name after the headline in ``<title>`` has at most this many words (longer parts
-#: are a second headline: "Take C.A.R.E. - comwrap auf der DMEXCO 2018").
+#: are a second headline: "Take C.A.R.E. - harbr9 auf der Hafenmesse 2025").
 TITLE_NAME_WORDS = 4
 #: Text lines read from the markup, at most (a page's chrome and body are well within it).
 MAX_LINES = 5000
@@ -114,7 +114,7 @@ def _ld_names(data: Any, depth: int, publisher: bool) -> Iterator[tuple[str, Kin
 
 def title_votes(tree: Any, host: Host | None) -> list[Vote]:
     """The site's name in ``<title>``: the last part after a separator, any part that spells
-    the host, and a host-spelled name before a colon ("The Space Review: ...")."""
+    the host, and a host-spelled name before a colon ("The Harbor Review: ...")."""
     for el in tree.iter("title"):
         text = " ".join("".join(el.itertext()).split())
         parts = split_tagline(text)

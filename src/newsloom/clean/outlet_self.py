@@ -84,7 +84,7 @@ NOT_SELF = frozenset(
         "terms", "app", "apps", "health", "money", "election", "elections",
     }
 )  # fmt: skip
-#: Words that end a publication's full name after its short one ("Quanta Magazine").
+#: Words that end a publication's full name after its short one ("Harbor Magazine").
 FULL_NAME_WORDS = BRAND_WORDS | {"magazine", "times", "post", "journal", "herald", "review"}
 #: Votes whose name is the site's in full: its notices and mastheads.
 _FULL_KINDS = frozenset({Kind.COPYRIGHT, Kind.TRADEMARK, Kind.MASTHEAD})
@@ -189,12 +189,12 @@ def url_line_domains(lines: Iterable[str]) -> list[str]:
 
 
 def fuller_names(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
-    """A site's links often use its short name ("About Examiner", "About Quanta") where its
+    """A site's links often use its short name ("About Examiner", "About Harbor") where its
     notices and lines give the full one: a link's name takes the longer name another vote
-    gives that begins or ends with it ("Washington Examiner" in the copyright notice), else
+    gives that begins or ends with it ("Harbor Examiner" in the copyright notice), else
     the name with a brand word after it that the page writes in ``SELF_AGAIN`` lines or more
-    ("Quanta Magazine"). A name that ends with such a word already is whole ("Fox News", not
-    its "Fox News Radio")."""
+    ("Harbor Magazine"). A name that ends with such a word already is whole ("Harbor News",
+    not its "Harbor News Radio")."""
     others = [v.name for v in votes if v.kind in _FULL_KINDS]
     out = []
     for vote in votes:
@@ -209,8 +209,8 @@ def fuller_names(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
 
 def _usual_spelling(name: str, lines: Sequence[str]) -> str:
     """How the page most often writes ``name``, case aside, when it writes it with capitals
-    inside more often than as the link does ("Who Pays for Politifact" on a page that writes
-    "PolitiFact" in its sources): a menu's title case is not the brand's spelling."""
+    inside more often than as the link does ("Who Pays for Harbormedia" on a page that writes
+    "HarborMedia" in its sources): a menu's title case is not the brand's spelling."""
     pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.I)
     found = Counter(m.group(0) for line in lines for m in pattern.finditer(line))
     inner = [

@@ -211,16 +211,16 @@ def _own_address(after: str, name: str) -> float:
 
 def _credits_block(line: str) -> bool:
     """A long line reserving rights more than once is a block of credits to data and content
-    providers ("Market data ... Copyright 2018 Morningstar, Inc. All Rights Reserved. FactSet
-    ... All rights reserved. ..."), not the site's own notice."""
+    providers ("Quotes: Copyright 2025 Quoteline, Inc. All Rights Reserved. Index data:
+    Indexco ... All rights reserved. ..."), not the site's own notice."""
     return len(line) > CREDITS_MIN_CHARS and len(_RESERVED_FIND_RE.findall(line)) > 1
 
 
 def _third_party_marks(line: str) -> bool:
-    """The line credits the marks of several unrelated owners ("... are trademarks of Apple
-    Inc. Roku is a registered trademark of Roku, Inc."): a streaming or shopping page naming
-    the platforms it mentions, not itself. Owners of one group ("of CBS Broadcasting Inc.",
-    "of CBS Interactive Inc.") are one owner."""
+    """The line credits the marks of several unrelated owners ("... are trademarks of Harbor
+    Devices Inc. Valley TV is a registered trademark of Valley Media, Inc."): a streaming or
+    shopping page naming the platforms it mentions, not itself. Owners of one group ("of
+    Harbor Broadcasting Inc.", "of Harbor Interactive Inc.") are one owner."""
     owners = {letters(m["owner"]) for m in _MARK_OWNER_RE.finditer(line)}
     return len(owners) > 1
 
@@ -317,7 +317,7 @@ def _company_end(word: str) -> bool:
 def shown_form(brand: str, lines: Iterable[str]) -> str | None:
     """How the page writes ``brand`` as a name of its own in at least ``SHOWN_MIN`` lines
     (case aside, "The" before it or not, not run on into a longer name: "Fox News" but not
-    "Fox News Sunday" or "Gamer's Edition"), its most frequent spelling; None when it is not
+    "Fox News Sunday" or "Harbor's Edition"), its most frequent spelling; None when it is not
     shown."""
     pattern = re.compile(
         r"(?<![\w.])(?P<name>(?:the\s+)?" + re.escape(brand).replace(r"\ ", r"\s+") + r")"
@@ -374,8 +374,8 @@ def registrable(domain: str) -> str | None:
 def host_votes(line: str, host: Host, whole: bool = False) -> list[Vote]:
     """The host's name as the whole line (a masthead) or as a phrase inside it. With ``whole``
     (a sentence, longer than ``MENTION_MAX_CHARS``), only a phrase shaped as a brand that
-    spells the host's whole label counts ("the editor of The Space Review" on
-    thespacereview.com): such a sentence names a town called as the host ("Cleveland") as
+    spells the host's whole label counts ("the editor of The Harbor Review" on
+    theharborreview.example): such a sentence names a town called as the host ("Cleveland") as
     often as the site."""
     bare = line.strip(_EDGE)
     if not whole and len(bare) <= MASTHEAD_MAX_CHARS and host_match(bare, host) is Match.EXACT:
@@ -408,8 +408,8 @@ def _mention_at(tokens: list[str], i: int, host: Host) -> int:
 
 
 def _brand_shaped(tokens: list[str], host: Host) -> bool:
-    """Capitalised words that spell the host's whole label, at least two of them ("Deccan
-    Herald", "The Space Review") or one with capitals inside ("TechCrunch"): not one common
+    """Capitalised words that spell the host's whole label, at least two of them ("Harbor
+    Herald", "The Harbor Review") or one with capitals inside ("ByteCrunch"): not one common
     word or an acronym that happens to be the label."""
     phrase = _phrase(tokens)
     key = letters(phrase)

@@ -142,8 +142,8 @@ COMMENT_RULES_RE = re.compile(
     re.I,
 )
 
-#: The head of a comment section, with or without its count: "[ 167 comments ]", "Top Rated
-#: Comments", "34 responses to “…”", "12 Kommentare", "Комментарии (5)".
+#: The head of a comment section, with or without its count: "[ 12 comments ]", "Top Rated
+#: Comments", "3 responses to “…”", "12 Kommentare", "Комментарии (5)".
 COMMENT_SECTION_RE = re.compile(
     r"^[\[(]?\s*(?:\d[\d,.]*\s+)?(?:top[- ]rated\s+|reader\s+|readers'?\s+|user\s+)?"
     r"(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|"

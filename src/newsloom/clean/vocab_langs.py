@@ -104,8 +104,8 @@ END_HEADINGS: dict[str, tuple[str, ...]] = {
     "ru": ("теги", "метки", "комментарии", "оставить комментарий", "отзывы", "добавить отзыв"),
 }  # fmt: skip
 
-#: A comment box's rules, printed under an article ("Comentários ofensivos não serão
-#: aprovados", "Kommentare werden moderiert"): a word for comments (``COMMENT_WORDS``, stems)
+#: A comment box's rules, printed under an article ("Comentários são moderados",
+#: "Kommentare werden moderiert"): a word for comments (``COMMENT_WORDS``, stems)
 #: and a word of moderation or rules (``COMMENT_RULE_WORDS``, stems) in one short line.
 COMMENT_WORDS = ("comment", "coment", "kommentar", "коммент")
 COMMENT_RULE_WORDS: dict[str, tuple[str, ...]] = {

@@ -47,7 +47,7 @@ ENTITY_LABELS = frozenset(
 EDIT_CHARS = 160
 
 #: A newsletter's or a column's dated edition has a headline of at most this many words besides
-#: its date ("Opening Bell 11.18.19", "Morning Briefing: Nov. 18, 2019"): a series name.
+#: its date ("Harbor Bell 06.02.25", "Morning Briefing: June 2, 2025"): a series name.
 EDITION_WORDS = 3
 
 _WORD_RE = re.compile(r"(?u)\b\w\w+\b")
@@ -180,7 +180,7 @@ def _opening(
 
 
 def is_edition(title: str | None) -> bool:
-    """The headline is a series name and a date: a dated edition ("Opening Bell 11.18.19")."""
+    """The headline is a series name and a date: a dated edition ("Harbor Bell 06.02.25")."""
     title = _unlabelled(title).strip(" -–—:|,.")
     found = list(_EDITION_DATE_RE.finditer(title))
     if len(found) != 1 or (found[0].start() > 0 and found[0].end() < len(title)):
