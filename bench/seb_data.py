@@ -55,11 +55,12 @@ def is_held_out(url: str) -> bool:
     return hashlib.sha1(host.encode()).digest()[0] % 2 == 1
 
 
-def cv_fold(host: str, folds: int) -> int:
+def cv_fold(host: str, folds: int, salt: str = "cv") -> int:
     """The cross-validation fold of a site: every page of a host in the same fold, so each page
     is scored by a model that never saw its site. A salted sha1 of the host decides (not the
-    bytes ``is_held_out`` reads), so the folds mix dev and held-out sites alike."""
-    return int.from_bytes(hashlib.sha1(f"cv:{host}".encode()).digest()[:4], "big") % folds
+    bytes ``is_held_out`` reads), so the folds mix dev and held-out sites alike; another
+    ``salt`` draws other folds (the standard draw is "cv")."""
+    return int.from_bytes(hashlib.sha1(f"{salt}:{host}".encode()).digest()[:4], "big") % folds
 
 
 def load(data: Path, limit: int | None = None) -> list[SebPage]:
