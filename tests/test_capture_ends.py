@@ -10,6 +10,7 @@ from newsloom.clean import has_article_text, vocab
 from newsloom.clean.bodyends import mark_author_boxes
 from newsloom.clean.capture import Kind, classify, clean_capture, line_kind
 from newsloom.clean.linemodel import FEATURE_NAMES, SECOND_NAMES, LineModel, models_in_use
+from test_capture_body import _page  # the same page builder
 
 HEADER = [
     "Início",
@@ -33,10 +34,6 @@ AFTER = [
     "Clique na imagem acima e veja a coluna sobre os bastidores da categoria nesta temporada.",
 ]
 FOOTER = ["Quem Somos", "© 2025 Portal Litoral. Todos os direitos reservados."]
-
-
-def _page(*parts: list[str]) -> str:
-    return "\n".join(line for part in parts for line in part)
 
 
 def _every_line_body(names: tuple[str, ...]) -> LineModel:

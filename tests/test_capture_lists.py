@@ -28,6 +28,7 @@ from newsloom.clean.linemodel import (
     shape_runs,
     shape_spans,
 )
+from test_capture_body import FOOTER, _page  # the same footer and page builder
 
 HEADER = [
     "Subscribe",
@@ -51,11 +52,6 @@ TOUR = [
     "June 27 – Salt Flats, UT @ Union Station Hall",
     "June 30 – Mesa Verde, AZ @ Desert Sky Stage",
 ]
-FOOTER = ["About Us", "Contact Us", "© 2025 Harbor Ledger. All rights reserved."]
-
-
-def _page(*parts: list[str]) -> str:
-    return "\n".join(line for part in parts for line in part)
 
 
 # ------------------------------------------------------------------------------- the shapes
