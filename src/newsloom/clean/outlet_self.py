@@ -26,16 +26,18 @@ from newsloom.clean.outlet_vocab import BRAND_WORDS, PLATFORM_DOMAINS
 SELF_AGAIN = 2
 #: A menu link is short; longer lines are sentences ("Contact the office of ...").
 SELF_MAX_CHARS = 60
+#: A name of capitalised words, "The" before it or not.
+_NAME = r"(?:The\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}"
+#: The cues of a link to the site's own pages, lower-case names' too.
+_LINK_CUES = (
+    r"about|contact|advertise\s+(?:on|with|in)|subscribe\s+to|careers\s+at|work\s+(?:at|for)"
+)
 #: A link naming the site: a cue, then a name of capitalised words, "The" before it or not; a
 #: lower-case "the" is the cue's own word ("About the BBC" is about the corporation, and "About
 #: the Author" about a person).
-#: A name of capitalised words, "The" before it or not.
-_NAME = r"(?:The\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}"
 _SELF_RE = re.compile(
-    r"^(?i:about|contact|advertise\s+(?:on|with|in)|subscribe\s+to|why\s+you\s+can\s+trust"
-    r"|careers\s+at|work\s+(?:at|for)|download\s+the|support|who\s+pays\s+for)\s+"
-    r"(?P<name>(?:The\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})"
-    r"(?:\s+(?i:apps?))?$"
+    r"^(?i:" + _LINK_CUES + r"|why\s+you\s+can\s+trust|download\s+the|support|who\s+pays\s+for)"
+    r"\s+(?P<name>" + _NAME + r")(?:\s+(?i:apps?))?$"
 )
 #: A name before or around the cue: "Harbor News homepage", "Harbor News main menu", "Follow
 #: Harbor News online" (not a page tool: "Back to homepage", "Toggle main menu"). "X app" and
@@ -70,10 +72,7 @@ _COMMENT_RE = re.compile(
 STAFF_MAX_CHARS = 200
 #: The same cues before one lower-case word: a site that writes its name in lower case
 #: ("About newsbrand"), counted only when the word spells the page's host.
-_SELF_LOWER_RE = re.compile(
-    r"^(?i:about|contact|advertise\s+(?:on|with|in)|subscribe\s+to|careers\s+at"
-    r"|work\s+(?:at|for))\s+(?P<name>[a-z][\w.&-]*)$"
-)
+_SELF_LOWER_RE = re.compile(r"^(?i:" + _LINK_CUES + r")\s+(?P<name>[a-z][\w.&-]*)$")
 #: What such links name besides the site: parts of the site and people's roles.
 NOT_SELF = frozenset(
     {
@@ -198,11 +197,11 @@ def fuller_names(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
     others = [v.name for v in votes if v.kind in _FULL_KINDS]
     out = []
     for vote in votes:
-        if vote.kind is Kind.SELF and vote.name.split()[-1].casefold() not in FULL_NAME_WORDS:
-            longer = _extended(vote.name, others) or _branded(vote.name, lines)
-            vote = Vote(longer, vote.kind, vote.weight) if longer else vote
         if vote.kind is Kind.SELF:
-            vote = Vote(_usual_spelling(vote.name, lines), vote.kind, vote.weight)
+            name = vote.name
+            if name.split()[-1].casefold() not in FULL_NAME_WORDS:
+                name = _extended(name, others) or _branded(name, lines) or name
+            vote = Vote(_usual_spelling(name, lines), vote.kind, vote.weight)
         out.append(vote)
     return out
 

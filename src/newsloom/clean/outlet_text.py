@@ -96,10 +96,12 @@ _MARK_OWNER_RE = re.compile(
     r"(?:trade\s?marks?|service\s+marks?|trade\s+names?)\s+of\s+(?:the\s+)?(?P<owner>[^\W_][\w&.-]*)",
     re.I,
 )
-#: "Cable News Network.Turner Broadcasting System": two sentences run together.
+#: A notice's "All rights reserved" taken for its holder; rights reserved anywhere in a line.
 _RESERVED_RE = re.compile(r"all\s+rights\s+reserved\.?", re.I)
-_ADDRESS_RE = re.compile(r"\s*\(\s*(?:https?://)?(?P<domain>[\w-]+(?:\.[\w-]+)+)/?\s*\)")
 _RESERVED_FIND_RE = re.compile(r"\brights\s+reserved\b", re.I)
+#: The holder's own address after a notice: "(www.harbortimes.example)".
+_ADDRESS_RE = re.compile(r"\s*\(\s*(?:https?://)?(?P<domain>[\w-]+(?:\.[\w-]+)+)/?\s*\)")
+#: "Cable News Network.Turner Broadcasting System": two sentences run together.
 _GLUED_SENTENCE_RE = re.compile(r"\.(?=[A-Z][a-z])")
 _CREDIT_RE = re.compile(r"\((?:[^()/]{2,60})/(?P<org>[^()/]{2,60})\)")
 _EMAIL_RE = re.compile(r"[\w.+-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")

@@ -51,7 +51,7 @@ EDIT_CHARS = 160
 EDITION_WORDS = 3
 
 _WORD_RE = re.compile(r"(?u)\b\w\w+\b")
-#: A label in brackets before a headline ("[Review]", "[The Palace] ..."): the column or
+#: A label in brackets before a headline ("[Review]", "[Harbor Stage] ..."): the column or
 #: series the page belongs to, said by every page of it.
 _LABEL_RE = re.compile(r"^\s*(?:\[[^\]]{1,80}\]|【[^】]{1,80}】)\s*")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
