@@ -26,6 +26,7 @@ from newsloom.group.features import (
     opening_terms,
     stop_words,
     to_doc,
+    variants,
     words,
 )
 from newsloom.model import Article, Mention
@@ -243,3 +244,48 @@ def test_a_headlines_bracketed_label_is_not_its_opening() -> None:
     assert "ferry" in opening and "fares" in opening
     assert "harbor" not in opening and "review" not in opening
     assert "harbor" in to_doc(labelled).terms  # the label still counts in the whole text
+
+
+@pytest.mark.parametrize(
+    ("headline", "found"),
+    [
+        ("13-Inch Lumen Pro With New Keys Expected", {"inch lumen": {"13"}}),
+        ("Review: the 16-inch Lumen Pro", {"inch lumen": {"16"}}),
+        ("Deals on 55-inch and 65-inch Vista TV sets", {"inch vista": {"65"}}),
+        ("5 Killed In Harbor Crash", {}),  # a toll in a title-case headline, no hyphen
+        ("6.1-magnitude Quake Hits Lakeshore", {}),  # a decimal: outlets differ on it
+        ("A 2-Year-Old Boy Is Found", {}),
+        ("Ferry fares rise", {}),
+    ],
+)
+def test_a_headlines_numbered_variants(headline: str, found: dict[str, set[str]]) -> None:
+    assert variants(headline) == {key: frozenset(nums) for key, nums in found.items()}
+
+
+def _titled(doc: Doc, title: str) -> Doc:
+    return replace(doc, title=title, variants=variants(title))
+
+
+def test_reports_of_two_numbered_variants_never_join_even_through_a_third() -> None:
+    """News of the 13-inch model and a review of the 16-inch one share the product's words;
+    a column about the maker links to both. The column goes with the report it is closer to,
+    and the two variants stay apart (without their numbers, all three are one story)."""
+    common = ["@lumen pro", "keyboard", "keys", "laptop", "battery", "screen"]
+    news = _doc("news", [*common, "switch", "expected", "supply"], ["@lumen pro", "keys"])
+    column = _doc("column", [*common, "switch", "expected", "maker"], ["keys", "maker"])
+    review = _doc("review", [*common, "review", "tested", "maker"], ["@lumen pro", "keys"])
+    docs = [news, column, review]
+    assert evidence_split(docs, {}, EVIDENCE_MIN_ARTICLES) == [0, 0, 0]
+    docs = [
+        _titled(news, "13-inch Lumen Pro expected"),
+        column,
+        _titled(review, "16-inch Lumen Pro review"),
+    ]
+    whole = evidence_similarity(docs, {}, EVIDENCE_MIN_ARTICLES)
+    assert whole[0, 1] > whole[1, 2] >= EVIDENCE_THRESHOLD  # the column is closer to the news
+    assert evidence_split(docs, {}, EVIDENCE_MIN_ARTICLES) == [0, 0, 1]
+    same = [
+        _titled(news, "13-inch Lumen Pro expected"),
+        _titled(review, "13-Inch Lumen Pro review"),
+    ]
+    assert evidence_split(same, {}, EVIDENCE_MIN_ARTICLES) == [0, 0]  # one model: one story

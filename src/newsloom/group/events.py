@@ -25,6 +25,9 @@ And sharing *who* is not sharing *what happened*: two openings that share only n
 company's layoffs and an attorney general's probe of it, a hostage release and a helicopter
 crash in one country) link only when they are close on those names; otherwise they must share
 a word of what happened (``features.action_terms``: the opening's words that are no name).
+Two headlines that give one named thing different numbers ("13-inch" and "16-inch" of one
+laptop, ``features.variants``) are two products' news, never one story, not even through a
+third report linked to both: that one goes to the side it is closer to.
 
 A large story is the other way round: two events of one kind with many reports each can
 average into one. ``actors.resplit`` cuts it once more and keeps the cut only when each half
@@ -45,7 +48,7 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
 from newsloom.group.actors import resplit
-from newsloom.group.features import Doc, action_terms
+from newsloom.group.features import Doc, action_terms, variants_differ
 
 #: Two articles (or clusters, on average) of one block are one event at this block-local
 #: cosine. Tuned on ECB+ topics 1–25 (bench/ecbplus_events.py), grid 0.08–0.15: 0.15 best
@@ -186,13 +189,41 @@ def evidence_split(docs: Sequence[Doc], df: Mapping[str, int], n: int) -> list[i
         return [0] * len(docs)
     whole = evidence_similarity(docs, df, n)
     links = whole >= EVIDENCE_THRESHOLD
-    if not (links & (whole < STRONG)).any():
-        return _parts(links)  # every link is strong or there is none: openings can't matter
-    opening = evidence_similarity(docs, df, n, part="opening")
-    action = evidence_similarity(docs, df, n, part="action")
-    same_action = (action >= ACTION_THRESHOLD) | (opening >= OPENING_CLOSE)
-    openings = (opening >= OPENING_THRESHOLD) & same_action
-    return _parts(links & (openings | (whole >= STRONG)))
+    if (links & (whole < STRONG)).any():  # else every link is strong: openings can't matter
+        opening = evidence_similarity(docs, df, n, part="opening")
+        action = evidence_similarity(docs, df, n, part="action")
+        same_action = (action >= ACTION_THRESHOLD) | (opening >= OPENING_CLOSE)
+        openings = (opening >= OPENING_THRESHOLD) & same_action
+        links &= openings | (whole >= STRONG)
+    apart = _variant_conflicts(docs)
+    return _parts_apart(links, whole, apart) if apart.any() else _parts(links)
+
+
+def _variant_conflicts(docs: Sequence[Doc]) -> NDArray[np.bool_]:
+    """Pairs whose headlines give one named thing different numbers ("13-inch" against
+    "16-inch" of one laptop): a review of one model and news of another share the product's
+    vocabulary, not an event, and no chain of links through a third report joins them."""
+    out = np.zeros((len(docs), len(docs)), dtype=bool)
+    for i, j in itertools.combinations(range(len(docs)), 2):
+        out[i, j] = out[j, i] = variants_differ(docs[i], docs[j])
+    return out
+
+
+def _parts_apart(
+    links: NDArray[np.bool_], whole: NDArray[np.float64], apart: NDArray[np.bool_]
+) -> list[int]:
+    """Single linkage over ``links``, strongest first, never joining two parts that hold a
+    pair ``apart``: a report between two such ones goes to the side it is closer to."""
+    part = list(range(len(links)))
+    pairs = sorted(zip(*np.nonzero(np.triu(links, 1)), strict=True), key=lambda p: -whole[p])
+    for i, j in pairs:
+        a, b = part[i], part[j]
+        left = [k for k, p in enumerate(part) if p == a]
+        right = [k for k, p in enumerate(part) if p == b]
+        if a != b and not apart[np.ix_(left, right)].any():
+            part = [a if p == b else p for p in part]
+    labels = {p: n for n, p in enumerate(dict.fromkeys(part))}
+    return [labels[p] for p in part]
 
 
 def _parts(links: NDArray[np.bool_]) -> list[int]:

@@ -66,6 +66,12 @@ _EDITION_DATE_RE = re.compile(
     re.I,
 )
 _SPACE_RE = re.compile(r"\s+")
+#: A numbered variant of a named thing in a headline: a number, a hyphen and a unit word before
+#: a capitalised name ("13-inch Laptop Pro", "65-Inch Vista TV"), keyed by the unit and the
+#: name's first word (a title-case headline capitalises the words after the name too). The
+#: hyphen keeps counts out ("5 Killed In Crash" in a title-case headline is a toll, not a
+#: model), and so does a decimal ("6.1-magnitude quake": outlets differ on one magnitude).
+_VARIANT_RE = re.compile(r"(?<![\w.])(\d{1,4})-([A-Za-z]{2,12})\s+([A-Z]\w*)")
 
 
 @dataclass(slots=True)
@@ -83,6 +89,10 @@ class Doc:
     #: The headline's and lead paragraph's terms alone (names as ``@name``): what the page
     #: says it is about, before any background or roundup item.
     opening: dict[str, float] = field(default_factory=dict)
+    #: The headline's numbered variants of named things, as ``unit name`` → the numbers
+    #: (``{"inch laptop": {"13"}}``): two headlines giving one thing different numbers
+    #: are about two products (or games, or seasons), not one event.
+    variants: dict[str, frozenset[str]] = field(default_factory=dict)
     #: ``terms`` as arrays for building matrices without a loop per term: each term's
     #: ``hash()`` (a number only this process compares) and its weight, in one order.
     term_ids: NDArray[np.int64] = field(init=False, repr=False)
@@ -166,6 +176,23 @@ def to_doc(article: Article) -> Doc:
         entities=frozenset(names),
         paragraphs=paragraphs(article.body),
         opening=_opening(article, headline_words, lead_words, heads),
+        variants=variants(_unlabelled(article.title)),
+    )
+
+
+def variants(headline: str) -> dict[str, frozenset[str]]:
+    """The numbered variants a headline names (see ``Doc.variants``)."""
+    found: dict[str, set[str]] = {}
+    for match in _VARIANT_RE.finditer(headline):
+        number, unit, name = match.groups()
+        found.setdefault(f"{unit} {name}".lower(), set()).add(number)
+    return {key: frozenset(numbers) for key, numbers in found.items()}
+
+
+def variants_differ(a: Doc, b: Doc) -> bool:
+    """The two headlines name one thing (same unit and name) with no number in common."""
+    return any(
+        key in b.variants and not (nums & b.variants[key]) for key, nums in a.variants.items()
     )
 
 
