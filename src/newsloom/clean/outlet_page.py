@@ -12,6 +12,7 @@ page shows in its own lines ("Fox News"); a page that shows none stays without a
 from __future__ import annotations
 
 from newsloom.clean.outlet import Kind, Vote, pick
+from newsloom.clean.outlet_full import full_names
 from newsloom.clean.outlet_names import host_name, is_domain, parse_host
 from newsloom.clean.outlet_self import fuller_names, self_votes, url_line_domains
 from newsloom.clean.outlet_text import (
@@ -53,7 +54,8 @@ def capture_votes(text: str, url: str | None, given: str | None = None) -> list[
     if parsed is None:
         votes = owned_brands(votes, lines)
     holders = [v.name for v in votes if v.kind is Kind.COPYRIGHT]
-    return fuller_names(votes, lines) + masthead_votes(lines, parsed, holders)
+    votes = fuller_names(votes, lines) + masthead_votes(lines, parsed, holders)
+    return full_names(votes, lines)
 
 
 def _voted_domain(votes: list[Vote]) -> str | None:
