@@ -31,7 +31,7 @@ POLNEAR = EVALDATA / "polnear"
 FLOORS = {
     "html": {"body": 0.97, "title": 0.98, "outlet": 0.94, "consistency": 0.99,
              "wire": 0.96, "language": 0.99},
-    "text": {"body": 0.94, "title": 0.96, "outlet": 0.50, "consistency": 0.99, "wire": 0.94,
+    "text": {"body": 0.94, "title": 0.96, "outlet": 0.54, "consistency": 0.99, "wire": 0.94,
              "language": 0.98},
 }  # fmt: skip
 
@@ -138,9 +138,9 @@ def test_tempeval_through_analyze_holds_its_floors() -> None:
 
 
 #: All 181 SEB captures through ``pipeline.analyze`` (``bench/seb_pages.py --input text``):
-#: event B-cubed F1 0.968 and 4 of 22 multi-page stories mixing events measured; the floor is
+#: event B-cubed F1 0.971 and 4 of 22 multi-page stories mixing events measured; the floor is
 #: a point under, the ceiling the count measured (the goal is none).
-SEB_EVENTS_FLOOR = 0.95
+SEB_EVENTS_FLOOR = 0.96
 SEB_MIXED_CEILING = 4
 
 
