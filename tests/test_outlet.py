@@ -30,6 +30,7 @@ from newsloom.clean.outlet_text import (
     company_trimmed,
     credit_votes,
     email_domains,
+    family_form,
     host_votes,
     main_domain,
     masthead_votes,
@@ -624,6 +625,27 @@ def test_shown_form_needs_the_brand_on_its_own() -> None:
     assert shown_form("Fox Weather", ["Fox Weather Sunday at 9"]) is None
     assert shown_form("Harbor", ["Harbor's Edition"]) is None  # a product of its name
     assert shown_form("Harbor", ["More from Harbor", "Harbor's Edition"]) == "Harbor"
+    # a lower-case word after the name is no longer name: the brand is shown in a sentence
+    assert shown_form("HBR", ["HBR may receive a commission"]) == "HBR"
+    assert shown_form("HBR", ["HBR Deals"]) is None
+    # a holder's "The" is the page's to write or not ("The Harbor Group" → "The Harbor")
+    assert shown_form("The Harbor", ["Harbor is published by its group."]) == "Harbor"
+
+
+def test_family_form_is_a_brand_heading_its_products() -> None:
+    menu = ["Harbor Video", "Harbor Travel Guide", "Harbor Magazine", "World", "harbor tides"]
+    assert family_form("Harbor", menu) == "Harbor"
+    assert family_form("The Harbor", menu) == "Harbor"
+    assert family_form("Harbor", menu[:2]) is None  # two products: not yet a family
+    long_lines = ["Harbor Video shows the whole coast on a sunny Monday morning", *menu[1:3]]
+    assert family_form("Harbor", long_lines) is None  # a sentence is not a menu item
+    assert family_form("Harbor", ["Harbor Video", "Harbor Video", "Harbor Shop"]) is None
+
+
+def test_owned_brands_keeps_a_brand_its_menus_name_products_after() -> None:
+    lines = ["Harbor Video", "Harbor Travel Guide", "Harbor Magazine", "© 2019 Harbor Media LLC"]
+    votes = owned_brands([Vote("Harbor Media LLC", Kind.COPYRIGHT)], lines)
+    assert votes == [Vote("Harbor", Kind.MENTION)]
 
 
 def test_owned_brands_keeps_the_brand_the_page_shows() -> None:

@@ -69,6 +69,11 @@ BRAND_BEFORE_WEIGHT = 2.0
 #: brand shown once, right); held-out, 1 also lets through parents' names shown once
 #: ("Hearst", "Gamer") where 2 would leave three right pages unknown.
 SHOWN_MIN = 1
+#: ...or heads this many different lines of at most ``FAMILY_WORDS`` words ("Harbor Video",
+#: "Harbor Shop", "Harbor Magazine"). Set by reading what the rule asks: a menu of three of the
+#: site's products; not swept.
+FAMILY_MIN = 3
+FAMILY_WORDS = 5
 
 #: A year or a range of them, its end left open or not ("© 2000- MacRumors.com, LLC").
 _YEAR = r"(?:\d{4}(?:\s*[-–—]\s*(?:\d{4}\b)?)?|[MDCLXVI]{4,})"
@@ -292,7 +297,7 @@ def owned_brands(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
             continue
         if shown_lines is None:
             shown_lines = [line for line in lines if not _notice_line(line)]
-        shown = shown_form(brand, shown_lines)
+        shown = shown_form(brand, shown_lines) or family_form(brand, shown_lines)
         if shown:
             out.append(Vote(shown, Kind.MENTION))
     return out
@@ -321,10 +326,10 @@ def shown_form(brand: str, lines: Iterable[str]) -> str | None:
     (case aside, "The" before it or not, not run on into a longer name: "Fox News" but not
     "Fox News Sunday" or "Harbor's Edition"), its most frequent spelling; None when it is not
     shown."""
-    pattern = re.compile(
-        r"(?<![\w.])(?P<name>(?:the\s+)?" + re.escape(brand).replace(r"\ ", r"\s+") + r")"
-        r"(?![\w&])(?!\s+[A-Z0-9])(?!['’]s\s+[A-Z0-9])",
-        re.I,
+    bare = brand[4:] if brand[:4].casefold() == "the " else brand
+    pattern = re.compile(  # the name in any case; what runs on into a longer one in capitals
+        r"(?<![\w.])(?P<name>(?i:(?:the\s+)?" + re.escape(bare).replace(r"\ ", r"\s+") + r"))"
+        r"(?![\w&])(?!\s+[A-Z0-9])(?!['’]s\s+[A-Z0-9])"
     )
     spellings: Counter[str] = Counter()
     for line in lines:
@@ -335,6 +340,26 @@ def shown_form(brand: str, lines: Iterable[str]) -> str | None:
     if sum(spellings.values()) < SHOWN_MIN:
         return None
     return spellings.most_common(1)[0][0]
+
+
+def family_form(brand: str, lines: Iterable[str]) -> str | None:
+    """How the page writes ``brand`` at the head of ``FAMILY_MIN`` or more different short
+    lines that run on into its products and sections ("Harbor Video", "Harbor Travel Guide",
+    "Harbor Magazine": a site's menus name what it sells after itself); None when it does not.
+    Only asked of a copyright holder's brand, which says whose family it is."""
+    bare = brand[4:] if brand[:4].casefold() == "the " else brand
+    pattern = re.compile(
+        r"^(?:the\s+)?(?P<name>" + re.escape(bare).replace(r"\ ", r"\s+") + r")\s+[A-Z]", re.I
+    )
+    heads: dict[str, str] = {}
+    for line in lines:
+        text = " ".join(line.split())
+        match = pattern.match(text)
+        if match and len(text.split()) <= FAMILY_WORDS and not match["name"][:1].islower():
+            heads[text] = match["name"]
+    if len(heads) < FAMILY_MIN:
+        return None
+    return Counter(heads.values()).most_common(1)[0][0]
 
 
 def _notice_line(line: str) -> bool:
