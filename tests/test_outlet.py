@@ -317,6 +317,11 @@ def test_trademark_lines() -> None:
     assert [v.name for v in notice_votes(line) if v.kind is Kind.TRADEMARK] == ["Daily Express"]
     line = "Snopes and the Snopes.com logo are registered service marks of Snopes.com"
     assert [v.name for v in notice_votes(line) if v.kind is Kind.TRADEMARK] == ["Snopes"]
+    line = (
+        "©1999-2019 Pinecone Media, LLC. HBR® is among the federally registered trademarks of "
+        "HBR Entertainment, Inc. and may only be used with explicit written permission."
+    )
+    assert [v.name for v in notice_votes(line) if v.kind is Kind.TRADEMARK] == ["HBR"]
 
 
 def test_masthead_needs_both_ends_and_a_witness() -> None:

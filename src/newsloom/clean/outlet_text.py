@@ -89,11 +89,12 @@ _COPYRIGHT_RE = re.compile(
     re.I,
 )
 #: '"Daily Express" is a registered trademark', "CBS Sports is a registered trademark of ...",
-#: "Snopes and the Snopes.com logo are registered service marks of ...".
+#: "Snopes and the Snopes.com logo are registered service marks of ...", "Harbor® is among the
+#: federally registered trademarks of ...".
 _TRADEMARK_RE = re.compile(
-    r"(?:^|[.!;]\s+)[\"“]?(?P<name>[^\W_][\w&’'. -]{1,50}?)[\"”]?"
-    r"(?:\s+and\s+[^.]{1,60}?)?\s+(?:is|are)\s+(?:a\s+)?(?:registered\s+)?"
-    r"(?:trade\s?marks?|service\s+marks?)",
+    r"(?:^|[.!;]\s+)[\"“]?(?P<name>[^\W_][\w&’'. -]{1,50}?)[®™]?[\"”]?"
+    r"(?:\s+and\s+[^.]{1,60}?)?\s+(?:is|are)\s+(?:a\s+|among\s+the\s+)?(?:federally\s+)?"
+    r"(?:registered\s+)?(?:trade\s?marks?|service\s+marks?)",
     re.I,
 )
 #: The owner a trademark notice names: its first word ("of Apple Inc." → "Apple").
