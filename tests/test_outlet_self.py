@@ -149,6 +149,8 @@ def test_a_short_name_stays_without_a_fuller_one_written_twice() -> None:
     [
         (["Harbor Times homepage", "Harbor Times events"], "Harbor Times"),
         (["Follow Harbor Times online:", "Harbor Times events"], "Harbor Times"),
+        (["Follow Harbor Times on", "Harbor Times events"], "Harbor Times"),  # social links
+        (["Subscribe to Harbor Times newsletter", "Harbor Times events"], "Harbor Times"),
         (["Harbor Times main menu", "Harbor Times events"], "Harbor Times"),
         (["Jane Roe is a reporter for Harbor Times.", "Harbor Times"], "Harbor Times"),
         (["Senior editor at Harbor Times and a sailor", "Harbor Times"], "Harbor Times"),

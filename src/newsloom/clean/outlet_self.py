@@ -32,18 +32,20 @@ _NAME = r"(?:The\s+)?[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}"
 _LINK_CUES = (
     r"about|contact|advertise\s+(?:on|with|in)|subscribe\s+to|careers\s+at|work\s+(?:at|for)"
 )
-#: A link naming the site: a cue, then a name of capitalised words, "The" before it or not; a
+#: A link naming the site: a cue, then a name of capitalised words, "The" before it or not, its
+#: apps or newsletter after it or not ("Subscribe to Harbor News newsletter"); a
 #: lower-case "the" is the cue's own word ("About the BBC" is about the corporation, and "About
 #: the Author" about a person).
 _SELF_RE = re.compile(
     r"^(?i:" + _LINK_CUES + r"|why\s+you\s+can\s+trust|download\s+the|support|who\s+pays\s+for)"
-    r"\s+(?P<name>" + _NAME + r")(?:\s+(?i:apps?))?$"
+    r"\s+(?P<name>" + _NAME + r")(?:\s+(?i:apps?|newsletters?))?$"
 )
 #: A name before or around the cue: "Harbor News homepage", "Harbor News main menu", "Follow
-#: Harbor News online" (not a page tool: "Back to homepage", "Toggle main menu"). "X app" and
-#: "X Store" name as often what the site sells ("Apple Store", "NFL Shop") as the site.
+#: Harbor News online", "Follow Harbor News on" over its social links (not a page tool: "Back
+#: to homepage", "Toggle main menu"). "X app" and "X Store" name as often what the site sells
+#: ("Apple Store", "NFL Shop") as the site.
 _SELF_AFTER_RE = re.compile(
-    r"^(?:(?i:follow)\s+(?P<followed>" + _NAME + r")\s+(?i:online):?"
+    r"^(?:(?i:follow)\s+(?P<followed>" + _NAME + r")\s+(?i:online|on):?"
     r"|(?!(?i:back|go|return|toggle|open|close|skip|mobile|main|site|our|your|the\s+app)\b)"
     r"(?P<name>" + _NAME + r")\s+(?i:homepage|home\s+page|main\s+menu|-\s+back\s+to\s+home))$"
 )
