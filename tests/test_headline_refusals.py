@@ -256,3 +256,24 @@ def test_a_line_below_scoring_far_less_does_not_take_over() -> None:
     assert over_header(lines, {0: 0.5, 1: 0.5 * HEADER_RATIO * 0.9}, 0) == 0
     with model_in_use(_by_length(8.0)):  # the headline scores a fraction of the promotion
         assert choose(lines, start, end) == 0
+
+
+TEASERS = [
+    "Council delays the parking vote until spring",
+    "Pier cafe reopens after months of repairs",
+    "Tug crews rescue a stranded sailboat",
+]
+LONGER = "Ferry crews ready the harbor and its four piers for the coming winter timetable"
+
+
+def test_a_longer_headline_under_the_last_teaser_of_a_list_takes_over() -> None:
+    lines = _lines(_page(TEASERS, [LONGER], HEADER, BODY))
+    last = len(TEASERS) - 1
+    assert teaser_list_end(lines, last) and on_header(lines, last + 1)
+    assert over_header(lines, {last: 0.5, last + 1: 0.45}, last) == last + 1
+
+
+def test_a_longer_line_under_a_headline_that_ends_no_list_is_its_dek() -> None:
+    lines = _lines(_page(["Home", "Harbor", HEADLINE, LONGER], HEADER, BODY))
+    assert not teaser_list_end(lines, 2) and on_header(lines, 3)
+    assert over_header(lines, {2: 0.5, 3: 0.45}, 2) == 2
