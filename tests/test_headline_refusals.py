@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import pytest
 
-from newsloom.clean.capture import clean_capture
-from newsloom.clean.headline import candidates, choose, model_in_use
+from newsloom.clean.capture import Line, clean_capture
+from newsloom.clean.headline import candidates, choose, features, model_in_use
 from newsloom.clean.headline_rules import (
+    HEADER_RATIO,
     HEADLINE_MAX_WORDS,
     body_sentence,
     counted_teaser,
     dated_byline,
     furniture,
     label_line,
+    on_header,
+    over_header,
     quotation,
     shouted,
     teaser_list_end,
@@ -207,3 +210,70 @@ def test_the_dek_rule_does_not_climb_to_the_last_teaser_of_a_list() -> None:
     # the headline scores highest, the shorter teaser above it more than 0.7 of that
     with model_in_use(_by_length(1.0)):
         assert choose(lines, start, start + len(BODY) - 1) == 3
+
+
+# -------------------------------------------------------------- a promotion over the header
+
+PROMO = "Winter sale: every ferry pass on the harbor line is half price until the end of March"
+
+
+def _header_page(*parts: list[str]) -> tuple[list[Line], int, int]:
+    """The page's lines with ``BODY`` under ``parts``, and the body's first and last index."""
+    lines = _lines(_page(*parts, BODY))
+    end = len(lines) - 1
+    return lines, end - len(BODY) + 1, end
+
+
+def test_a_longer_promotion_over_the_headline_gives_way_to_it() -> None:
+    lines, start, end = _header_page([PROMO, HEADLINE], HEADER)
+    assert on_header(lines, 1) and not on_header(lines, 0)
+    model = _by_length(0.5)  # the longer promotion scores higher, the headline nearly as high
+    promo, head = (model.probability(row) for row in features(lines, start, end, [0, 1]))
+    assert HEADER_RATIO < head / promo < 1  # the fixture is what it says
+    with model_in_use(model):
+        assert choose(lines, start, end) == 1
+
+
+def test_a_headline_over_an_author_name_alone_keeps_it() -> None:
+    # the author's name stands on the date stamp, but the headline stands on the header too
+    lines, start, end = _header_page([HEADLINE, "Ana Ruiz"], HEADER[1:])
+    assert on_header(lines, 0) and on_header(lines, 1)
+    assert over_header(lines, {0: 0.5, 1: 0.5}, 0) == 0
+    with model_in_use(_by_length(0.1)):  # the name nearly as likely as the headline
+        assert choose(lines, start, end) == 0
+
+
+def test_without_a_header_under_it_the_shorter_line_does_not_take_over() -> None:
+    lines, start, end = _header_page([PROMO, HEADLINE])
+    assert not on_header(lines, 1)
+    assert over_header(lines, {0: 0.5, 1: 0.49}, 0) == 0
+    with model_in_use(_by_length(0.5)):  # as likely as on the page with a header
+        assert choose(lines, start, end) == 0
+
+
+def test_a_line_below_scoring_far_less_does_not_take_over() -> None:
+    lines, start, end = _header_page([PROMO, HEADLINE], HEADER)
+    assert over_header(lines, {0: 0.5, 1: 0.5 * HEADER_RATIO * 0.9}, 0) == 0
+    with model_in_use(_by_length(8.0)):  # the headline scores a fraction of the promotion
+        assert choose(lines, start, end) == 0
+
+
+TEASERS = [
+    "Council delays the parking vote until spring",
+    "Pier cafe reopens after months of repairs",
+    "Tug crews rescue a stranded sailboat",
+]
+LONGER = "Ferry crews ready the harbor and its four piers for the coming winter timetable"
+
+
+def test_a_longer_headline_under_the_last_teaser_of_a_list_takes_over() -> None:
+    lines = _lines(_page(TEASERS, [LONGER], HEADER, BODY))
+    last = len(TEASERS) - 1
+    assert teaser_list_end(lines, last) and on_header(lines, last + 1)
+    assert over_header(lines, {last: 0.5, last + 1: 0.45}, last) == last + 1
+
+
+def test_a_longer_line_under_a_headline_that_ends_no_list_is_its_dek() -> None:
+    lines = _lines(_page(["Home", "Harbor", HEADLINE, LONGER], HEADER, BODY))
+    assert not teaser_list_end(lines, 2) and on_header(lines, 3)
+    assert over_header(lines, {2: 0.5, 3: 0.45}, 2) == 2
