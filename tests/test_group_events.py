@@ -23,6 +23,7 @@ from newsloom.group.features import (
     action_terms,
     headline_names,
     is_edition,
+    is_listicle,
     opening_terms,
     stop_words,
     to_doc,
@@ -289,3 +290,31 @@ def test_reports_of_two_numbered_variants_never_join_even_through_a_third() -> N
         _titled(review, "13-Inch Lumen Pro review"),
     ]
     assert evidence_split(same, {}, EVIDENCE_MIN_ARTICLES) == [0, 0]  # one model: one story
+
+
+@pytest.mark.parametrize(
+    ("title", "listicle"),
+    [
+        ("The 10 best early deals on Lumen laptops", True),
+        ("7 key questions heading into the harbor debate", True),
+        ("Five things to know about the ferry strike", True),
+        ("[Guide] 15 helpful tips for new sailors", True),
+        ("5 killed in harbor crash", False),  # a toll: an event
+        ("10 sailors rescued off the coast", False),
+        ("Ferry fares rise", False),
+        (None, False),
+    ],
+)
+def test_a_list_articles_headline_numbers_what_it_lists(title: str | None, listicle: bool) -> None:
+    assert is_listicle(title) is listicle
+
+
+def test_a_list_articles_opening_is_not_its_first_item() -> None:
+    """A roundup of deals leads with one deal: it joins a story only on whole texts close
+    enough (``STRONG``), as a dated edition does."""
+    lead = "The Lumen Pro laptop is down to $700 at Riverstore this week."
+    roundup = Article(id="l", title="The 10 best deals on laptops", body=lead + "\n\nMore.")
+    report = Article(id="r", title="Riverstore cuts Lumen Pro price", body=lead + "\n\nMore.")
+    assert to_doc(roundup).opening == {}
+    assert "riverstore" in to_doc(report).opening
+    assert "riverstore" in to_doc(roundup).terms

@@ -66,6 +66,13 @@ _EDITION_DATE_RE = re.compile(
     re.I,
 )
 _SPACE_RE = re.compile(r"\s+")
+#: A list article's headline: a count, at most two words, then what it lists.
+_LISTICLE_RE = re.compile(
+    r"(?:the\s+)?(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:best|top|biggest|greatest|worst|things|ways|reasons|tips|questions"
+    r"|takeaways|facts|deals|photos|pictures|charts|lessons|signs|myths|mistakes)\b",
+    re.I,
+)
 #: A numbered variant of a named thing in a headline: a number, a hyphen and a unit word before
 #: a capitalised name ("13-inch Laptop Pro", "65-Inch Vista TV"), keyed by the unit and the
 #: name's first word (a title-case headline capitalises the words after the name too). The
@@ -200,10 +207,16 @@ def _opening(
     article: Article, headline: list[str], lead_words: list[str], names: set[str]
 ) -> dict[str, float]:
     """What the page opens with (see ``Doc.opening``): nothing for a newsletter's or a
-    column's dated edition, whose lead is only its first item of many."""
-    if is_edition(article.title):
+    column's dated edition, or a list article, whose lead is only its first item of many."""
+    if is_edition(article.title) or is_listicle(article.title):
         return {}
     return opening_terms(headline + lead_words, names)
+
+
+def is_listicle(title: str | None) -> bool:
+    """The headline numbers a list ("The 10 best deals on …", "7 key questions heading into …",
+    "5 things to know"): a roundup or a guide whose first item is no event of its own."""
+    return bool(title) and _LISTICLE_RE.match(_unlabelled(title).strip()) is not None
 
 
 def is_edition(title: str | None) -> bool:
