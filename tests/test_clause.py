@@ -81,6 +81,10 @@ UNTIL = parsed(
     "The/DT/DET/det>1 union/NN/NOUN/nsubj>2 extended/VBD/VERB/ROOT>2 the/DT/DET/det>4 "
     "strike/NN/NOUN/dobj>2 until/IN/ADP/prep>2 Tuesday/NNP/PROPN/pobj>5 ././PUNCT/punct>2"
 )
+BY_PAST = parsed(
+    "By/IN/ADP/prep>5 December/NNP/PROPN/pobj>0 ,/,/PUNCT/punct>5 the/DT/DET/det>4 "
+    "symptoms/NNS/NOUN/nsubj>5 worsened/VBD/VERB/ROOT>5 ././PUNCT/punct>5"
+)
 PLANNED_ON = parsed(
     "On/IN/ADP/prep>4 Friday/NNP/PROPN/pobj>0 ,/,/PUNCT/punct>4 officials/NNS/NOUN/nsubj>4 "
     "planned/VBD/VERB/ROOT>4 talks/NNS/NOUN/dobj>4 ././PUNCT/punct>4"
@@ -135,6 +139,12 @@ def test_complement_of_an_ordinary_past_verb_says_nothing() -> None:
 def test_deadline_under_a_past_verb_falls_back_to_cue_words() -> None:
     assert time_tense(phrase(UNTIL, "Tuesday")) == "unknown"
     assert value_of(UNTIL, "Tuesday") == "2024-11-05"  # "until" is a future cue word
+
+
+def test_a_past_verb_done_by_a_time_is_behind() -> None:
+    """Unlike "until", "by" under a past verb is the point something was over by: behind."""
+    assert time_tense(phrase(BY_PAST, "December")) == "past"
+    assert value_of(BY_PAST, "December") == "2023-12"
 
 
 def test_time_of_the_planning_is_past() -> None:

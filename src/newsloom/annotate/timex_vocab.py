@@ -153,8 +153,9 @@ PROSPECTIVE_VERBS = frozenset(
 #: Prepositions that make a time a plan's target ("planned for March"); "" is a bare time.
 TARGET_PREPS = frozenset({"", "for", "by", "until", "till", "through", "before"})
 #: Deadline prepositions: "extended the offer until Nov. 9" is ahead although the verb is past,
-#: so a past clause says nothing about a time hanging from one.
-DEADLINE_PREPS = frozenset({"until", "till", "through", "by"})
+#: so a past clause says nothing about a time hanging from one. Not "by": a past verb done by a
+#: time ("by December, the symptoms worsened") puts the time in the past too.
+DEADLINE_PREPS = frozenset({"until", "till", "through"})
 
 #: Relative day words and their offset from the anchor.
 RELATIVE_DAYS: dict[str, int] = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
