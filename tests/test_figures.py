@@ -318,10 +318,28 @@ def test_lookalike_figures_keep_apart(nlp: Language) -> None:
         "Voters approved Proposition 13 and closed Exit 4.",
         "The coupe goes from 0-60 mph quicker than the sedan.",
         "It accelerates from zero to 60 quicker than its rivals.",
+        "Doctors were trying to zero in on the cause of his cough.",  # a verb
+        "The ferry left on time.\n\n12 Strangest Harbor Mysteries Explained\n\nMore news.",  # a link
     ],
 )
 def test_not_figures(nlp: Language, sentence: str) -> None:
     assert figures(nlp, sentence) == []
+
+
+@slow
+def test_editorial_brackets_leave_what_is_counted(nlp: Language) -> None:
+    found = one(nlp, "Crossing the harbor was a 30 min[ute] walk, she said.")
+    assert found.text == "30 min[ute"  # the page's own text, as its offsets say
+    assert found.counts == "minute" and found.counts_head == "minute"
+
+
+@slow
+def test_a_sentence_or_a_lower_case_line_keeps_its_figures(nlp: Language) -> None:
+    """The title-case rule takes a headline-shaped line, not a sentence that ends in a stop or
+    a line whose long words are not all capitalised."""
+    assert one(nlp, "27 Harbor Workers Were Hurt In The Blast.").value == 27
+    assert one(nlp, "27 workers were hurt in the harbor blast").value == 27
+    assert one(nlp, "Crews counted zero injuries in the harbor.").value == 0
 
 
 @slow

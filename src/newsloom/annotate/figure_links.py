@@ -151,7 +151,7 @@ def _is_total(token: Token) -> bool:
 def counted_phrase(doc: Doc, noun: Token, span: NumberSpan) -> str:
     """The counted noun with its key modifiers: "North Korean soldiers", "artillery shells"."""
     if span.start <= noun.i < span.end:  # the unit itself: "12,000 hectares"
-        return noun.text
+        return unbracketed(noun.text)
     if span.end <= noun.i <= span.end + SCOPE_MAX_TOKENS and _no_cut(doc, span.end, noun.i):
         start = span.end
     else:
@@ -159,7 +159,12 @@ def counted_phrase(doc: Doc, noun: Token, span: NumberSpan) -> str:
         start = max(start, span.end) if start < span.end <= noun.i else start
     while start < noun.i and _is_leading(doc[start]):
         start += 1
-    return doc[start : noun.i + 1].text
+    return unbracketed(doc[start : noun.i + 1].text)
+
+
+def unbracketed(text: str) -> str:
+    """A quotation's editorial brackets taken out: "a 30 min[ute] walk" counts "minute"."""
+    return text.replace("[", "").replace("]", "")
 
 
 def _is_leading(token: Token) -> bool:
@@ -173,7 +178,7 @@ def _no_cut(doc: Doc, start: int, end: int) -> bool:
 
 def counted_head(noun: Token) -> str:
     """Normalised head: singular lower case, with a proper noun's compounds ("north korean")."""
-    words = [singular(noun.lower_)]
+    words = [singular(unbracketed(noun.lower_))]
     if noun.pos_ == "PROPN":
         words[:0] = [c.lower_ for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return " ".join(words)

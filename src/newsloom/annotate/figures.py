@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.figure_links import (
     People,
@@ -49,6 +49,13 @@ __all__ = ["find_figures"]
 
 #: A sentence this short with no verb is page furniture ("1 of 5", "Photo 3", "12 comments").
 FURNITURE_MAX_TOKENS = 6
+#: A body line in title case of this many tokens at most is a headline, a link's text (not
+#: swept: a long headline is some 15 words); words this long must be capitalised ("of", "the"
+#: and "in" need not).
+TITLE_MAX_TOKENS = 16
+TITLE_WORD_MIN = 4
+#: Words before a number word that make it a verb ("to zero in", "will zero in").
+_VERB_BEFORE = frozenset({"to", "will", "would", "can", "could", "may", "might", "must", "should"})
 #: Most tokens between a number and its counted noun for the noun to join the figure's text
 #: ("some 8,000 North Korean soldiers": 3; "the estimated 9 million artillery shells": 2).
 COUNTED_MAX_GAP = 4
@@ -188,6 +195,7 @@ def _excluded(doc: Doc, span: NumberSpan, names: list[tuple[int, int]]) -> bool:
         or _is_furniture(doc, span)
         or _is_score(doc, span)
         or _from_zero(span)
+        or _verb_use(doc, span)
     )
 
 
@@ -278,9 +286,30 @@ def _hyphen_between(left: Token, right: Token) -> bool:
 
 
 def _is_furniture(doc: Doc, span: NumberSpan) -> bool:
-    """ "1 of 5" in a slide counter, or a short verbless line of page chrome."""
+    """ "1 of 5" in a slide counter, a short verbless line of page chrome, or a line in title
+    case with no full stop: a link to another story ("12 Strangest Harbor Mysteries Explained")."""
     sent = doc[span.start].sent
     if len(sent) <= FURNITURE_MAX_TOKENS and not any(t.pos_ in {"VERB", "AUX"} for t in sent):
         return True
+    if _title_line(sent):
+        return True
     j = span.end
     return j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].like_num
+
+
+def _title_line(sent: Span) -> bool:
+    """A sentence that is a headline: every word of ``TITLE_WORD_MIN`` letters or more starts
+    with a capital, at least two of them, no full stop, ``TITLE_MAX_TOKENS`` tokens at most."""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens or len(tokens) > TITLE_MAX_TOKENS or tokens[-1].text in {".", "!", "?", ":"}:
+        return False
+    words = [t.text for t in tokens if t.is_alpha and len(t.text) >= TITLE_WORD_MIN]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _verb_use(doc: Doc, span: NumberSpan) -> bool:
+    """ "trying to zero in on the cause": the number word as a verb."""
+    first = doc[span.start]
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return first.lower_ == "zero" and after == "in" and before in _VERB_BEFORE
