@@ -562,3 +562,15 @@ def test_the_clause_after_saying_is_not_its_speaker(nlp: Language) -> None:
 def test_quote_in_a_complement_clause_takes_the_clause_verb_subject(nlp: Language) -> None:
     text = "Two analysts found in 2014 that the island ferries are “the best in the region.”"
     assert one(direct(quotes(nlp, text)), "best in the region").speaker == "Two analysts"
+
+
+@slow
+def test_a_naming_verbs_passive_subject_is_the_thing_named(nlp: Language) -> None:
+    """ "it has been dubbed "…"": no speaker, where the active "called it" keeps its subject."""
+    text = (
+        "Sailors caught the fever from the harbor gulls, and it has been dubbed “gull fever.”\n\n"
+        "The harbor doctor called it “a rare case” in her report."
+    )
+    found = {q.text.strip(".,"): q for q in quotes(nlp, text)}
+    assert found["gull fever"].speaker is None
+    assert found["a rare case"].speaker == "The harbor doctor"

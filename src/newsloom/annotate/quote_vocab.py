@@ -66,6 +66,9 @@ _CUE_FORMS: dict[str, tuple[str, ...]] = {
     "termed": ("term", "terms", "termed", "terming"),
 }
 CUE_VERBS: dict[str, str] = {form: norm for norm, forms in _CUE_FORMS.items() for form in forms}
+#: Cues that name a thing in someone's words ("called it a "mistake""): in the passive their
+#: subject is the thing named ("it has been dubbed "…""), never the speaker.
+NAMING_CUES = frozenset({"called", "described", "dubbed", "labeled", "branded", "termed"})
 #: The normal forms (``Quote.cue``) of the cue verbs. A short quote inside a sentence under
 #: one of these verbs in the parse is the speaker's words, not a fragment: on PolNeAR train
 #: (bench/polnear.py) 93% of such quotes lie inside an annotated attribution's content (150

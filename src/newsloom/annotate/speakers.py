@@ -15,7 +15,9 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from newsloom.annotate.quote_vocab import (
+    CUE_VERBS,
     GROUP_PRONOUNS,
+    NAMING_CUES,
     NOT_NAME,
     PERSON_PRONOUNS,
     PRONOUNS,
@@ -97,12 +99,20 @@ def subject_of(verb: Token) -> Token | None:
             # two subjects are a misparse ("Nothing the president said "…," the senator
             # said"): the one nearest the verb is its own
             child = min(subjects, key=lambda c: abs(c.i - token.i))
+            if token is verb and _named_thing(verb, child):
+                return None
             relative = child.lower_ in _RELATIVES and token.dep_ == "relcl"
             return token.head if relative else child
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
             return None
         token = token.head
     return None
+
+
+def _named_thing(verb: Token, subj: Token) -> bool:
+    """ "it has been dubbed "…"", "the plan was labeled "…"": a naming verb's passive subject
+    is the thing named, not whoever named it."""
+    return subj.dep_ == "nsubjpass" and CUE_VERBS.get(verb.lower_) in NAMING_CUES
 
 
 def subject_phrase(subj: Token, mentions: list[Mention]) -> Speaker:
