@@ -574,3 +574,22 @@ def test_a_naming_verbs_passive_subject_is_the_thing_named(nlp: Language) -> Non
     found = {q.text.strip(".,"): q for q in quotes(nlp, text)}
     assert found["gull fever"].speaker is None
     assert found["a rare case"].speaker == "The harbor doctor"
+
+
+@slow
+def test_a_pull_quote_is_not_a_second_quote(nlp: Language) -> None:
+    """A paragraph that is only an excerpt of a longer quote of the page is layout: dropped.
+    A quote paragraph of its own words, an excerpt inside a sentence and a short one stay."""
+    said = (
+        "“For some sailors the gulls are a danger, and their lungs react as if to a storm,” "
+        "said Mara Quist, a doctor at the harbor clinic."
+    )
+    pull = "“their lungs react as if to a storm”"
+    found = [q.text for q in quotes(nlp, f"{said}\n\n{pull}\n\nQuist spoke by phone.")]
+    assert len(found) == 1 and found[0].startswith("For some sailors")
+    own = "“The ferry will sail again next spring, whatever the weather”"
+    assert len(quotes(nlp, f"{said}\n\n{own}\n\nQuist spoke by phone.")) == 2
+    inside = f"{said} Quist repeated that {pull}, twice."
+    assert len(quotes(nlp, inside)) == 2
+    short = "“a storm”"
+    assert len(quotes(nlp, f"{said}\n\n{short}\n\nQuist spoke by phone.")) == 2

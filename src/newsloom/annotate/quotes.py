@@ -80,6 +80,9 @@ _TITLE_GLUE = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from"}
 )
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: A pull quote is dropped only when it has this many words (a short phrase set off on its own
+#: may be a label or a slogan the page quotes twice on purpose).
+PULL_QUOTE_MIN_WORDS = 5
 _PARA_TAIL = " \t\n.,;:!?…—–-\"“”’'"
 
 
@@ -98,7 +101,35 @@ def find_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
     items += _reported_items(ctx, used)
     items.sort(key=lambda it: (it.quote.start, it.quote.direct))
     book = NameBook.from_mentions(doc, mentions)
-    return [_resolved(item, book) for item in items]
+    return _without_pull_quotes([_resolved(item, book) for item in items], text)
+
+
+def _without_pull_quotes(quotes: list[Quote], text: str) -> list[Quote]:
+    """Drop pull quotes: a paragraph that is only a quote whose words a longer direct quote of
+    the page already holds (a layout's excerpt set off between paragraphs; its cue, if any,
+    is a neighbour's, and it would count the speaker's words twice)."""
+    keys = {q.start: " ".join(_WORD_RE.findall(q.text.lower())) for q in quotes if q.direct}
+    out = []
+    for quote in quotes:
+        key = keys.get(quote.start) if quote.direct else None
+        pulled = (
+            key is not None
+            and len(key.split()) >= PULL_QUOTE_MIN_WORDS
+            and _own_paragraph(text, quote)
+            and any(s != quote.start and len(k) > len(key) and key in k for s, k in keys.items())
+        )
+        if not pulled:
+            out.append(quote)
+    return out
+
+
+def _own_paragraph(text: str, quote: Quote) -> bool:
+    """Nothing but quote marks, spaces and punctuation around ``quote`` in its paragraph."""
+    para_start = text.rfind("\n\n", 0, quote.start)
+    para_end = text.find("\n\n", quote.end)
+    before = text[para_start + 2 if para_start >= 0 else 0 : quote.start]
+    after = text[quote.end : para_end if para_end >= 0 else len(text)]
+    return not _WORD_RE.search(before) and not _WORD_RE.search(after)
 
 
 def _resolved(item: _Item, book: NameBook) -> Quote:
