@@ -62,6 +62,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Token
 
+import coref_breakdown  # bench/: --breakdown
 import coref_embed  # bench/: the optional MiniLM signal (``embed`` extra)
 from coref_tune import TrainingBlock, TuneSettings, fine_tune
 from newsloom.fuse.coref import (
@@ -711,6 +712,19 @@ def evaluate(
     return ours
 
 
+def print_breakdown(
+    spec: str, docs: Sequence[Document], analysed: Mapping[str, MentionInDoc], mentions: str
+) -> None:
+    """The product path's errors on one split, by family, pair kind and document."""
+    gold = gold_chains(docs, mentions)
+    ms = [analysed[k] for k in gold]
+    print(f"\n{spec}: {SETTINGS[mentions]}")
+    for line in coref_breakdown.breakdown_lines(
+        ms, gold, newsloom_clusters(ms, document_clusters(docs)), conll
+    ):
+        print(line)
+
+
 def variants_for(args: argparse.Namespace, docs: Sequence[Document]) -> list[Variant]:
     """The embedding rows ``--embed`` / ``--fine-tune`` ask for."""
     out = []
@@ -752,12 +766,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="add rows with a MiniLM encoder fine-tuned on 1-22, trained on "
                              "first use under --cache (needs torch)")  # fmt: skip
     parser.add_argument("--mentions", choices=sorted(SETTINGS), default="validated",
-                        help="which gold mentions --out and --fit use")  # fmt: skip
+                        help="which gold mentions --out, --fit and --breakdown use")  # fmt: skip
+    parser.add_argument("--breakdown", action="store_true",
+                        help="break the product path's errors down (coref_breakdown.py) "
+                             "instead of the score table")  # fmt: skip
     args = parser.parse_args(argv)
     if args.fit:
         fit(args.data, args.cache, "tuned" if args.fine_tune else "embed" if args.embed else "")
         return 0
     splits = [args.topics] if args.topics else ["1-25", "26-35"]
+    if args.breakdown:
+        for spec in splits:
+            print_breakdown(spec, *load_analysed(args.data, parse_topics(spec), args.cache),
+                            args.mentions)  # fmt: skip
+        return 0
     loaded = {spec: load_analysed(args.data, parse_topics(spec), args.cache) for spec in splits}
     variants = {spec: variants_for(args, docs) for spec, (docs, _) in loaded.items()}
     out: Clusters = {}
