@@ -186,6 +186,15 @@ def test_pronouns_take_the_nearest_compatible_antecedent() -> None:
     assert clusters["5"] not in others  # nothing before it in its document: alone
 
 
+def test_a_contracted_pronoun_is_a_pronoun() -> None:
+    mentions = [
+        _m("1", "d1", "Ilse Varkonyi", "varkonyi", position=0, sentence=0),
+        _m("2", "d1", "She's", "she", position=8, sentence=1, proper=False, label=""),
+        _m("3", "d1", "Shes", "shes", position=9, sentence=1, proper=False, label=""),
+    ]
+    assert resolve_pronouns(mentions) == {"2": "1"}
+
+
 def test_gendered_pronoun_skips_a_mismatched_antecedent() -> None:
     mentions = [
         _m("1", "d1", "the woman", "woman", position=0),

@@ -148,3 +148,31 @@ def test_document_clusters_keep_name_rules_apart() -> None:
     assert together.cluster["1"] == together.cluster["2"]
     assert apart.cluster["1"] != apart.cluster["2"]
     assert len(apart.names) == 2
+
+
+def test_a_generational_suffix_is_not_the_surname() -> None:
+    people = _people([_article("a", [("Orrin Fenwick Jr.", "PERSON"), ("Fenwick", "PERSON")])])
+    assert people == [("Orrin Fenwick Jr.", ["Fenwick", "Orrin Fenwick Jr."])]
+
+
+def test_a_full_name_once_tagged_a_place_is_the_person() -> None:
+    people = _people(
+        [
+            _article("a", [("Tamsin Vollrath", "PERSON"), ("Vollrath", "PERSON")]),
+            _article("b", [("Tamsin Vollrath", "GPE")]),
+        ]
+    )
+    assert people == [("Tamsin Vollrath", ["Tamsin Vollrath", "Vollrath"])]
+
+
+def test_a_thing_tagged_more_often_or_spelled_otherwise_stays_a_thing() -> None:
+    entities = merge_entities(
+        [
+            _article("a", [("Tamsin Vollrath", "PERSON"), ("Tamsin Vollrath", "ORG")]),
+            _article("b", [("Tamsin Vollrath", "ORG"), ("Odell Marsh", "PERSON")]),
+            _article("c", [("Odell Marsh", "ORG"), ("Odell Marsh Partners", "ORG")]),
+        ]
+    )
+    kinds = sorted((e.name, e.type) for e in entities)
+    assert ("Odell Marsh", "PERSON") in kinds  # the firm's other spelling keeps it apart
+    assert ("Tamsin Vollrath", "PERSON") not in kinds  # tagged a thing twice, a person once

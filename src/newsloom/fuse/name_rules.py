@@ -136,6 +136,7 @@ def name_clusters(
     _attach_lone_names(clusters)
     _attach_first_names(clusters)
     _merge_same_names(clusters)
+    _attach_mislabelled_full_names(clusters)
     _attach_demonyms(clusters)
     _attach_short_org_names(clusters)
     for doc, acronym, long_form in acronyms:
@@ -336,6 +337,28 @@ def _merge_same_names(clusters: dict[str, NameCluster]) -> None:
         thing = clusters[target]
         if sum(thing.forms.values()) > sum(person.forms.values()):
             thing.absorb_as(person, best_type(thing))
+            del clusters[key]
+
+
+def _attach_mislabelled_full_names(clusters: dict[str, NameCluster]) -> None:
+    """A full name (two words or more) tagged as a place or an organisation, written exactly
+    as one person of the story is named and no more often than that person is tagged a
+    person, is that person: spaCy reads "Ann Example" as a town or a company in a sentence or
+    two. Only a cluster with no other spelling moves ("Ann Example Hospital" stays)."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for key, cluster in clusters.items():
+        if key.startswith("P:"):
+            for form in cluster.forms:
+                if len(form.split()) > 1:
+                    people[form].add(key)
+    for key in [k for k in clusters if k.startswith("X:")]:
+        thing = clusters[key]
+        owners = {frozenset(people.get(form, ())) for form in thing.forms}
+        if len(owners) != 1 or len(found := next(iter(owners))) != 1:
+            continue
+        person = clusters[next(iter(found))]
+        if all(person.forms[form] >= n for form, n in thing.forms.items()):
+            person.absorb_as(thing, "PERSON")
             del clusters[key]
 
 
