@@ -74,6 +74,7 @@ from newsloom.fuse.coref import (
     pair_features,
 )
 from newsloom.fuse.coref_mention import MentionInDoc, pronoun
+from newsloom.fuse.name_rules import NAME_LABELS
 from newsloom.fuse.names import fold
 from newsloom.fuse.resolve import PairModel, resolve
 
@@ -499,7 +500,9 @@ def pair_matrix(
     gold: Mapping[str, str],
     extra: ExtraFeatures | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Features and labels of every pair ``resolve``'s pair model scores (same block)."""
+    """Features and labels of every pair ``resolve``'s pair model scores (same block): not two
+    mentions the name rules both place, whose clusters the resolver never joins (training on
+    them too scored ECB+ 23-25 CoNLL 72.5 against 73.0, 1-25 72.7 against 72.9)."""
     blocks: dict[tuple[str, str], list[MentionInDoc]] = defaultdict(list)
     for m in mentions:
         if not pronoun(m):
@@ -512,9 +515,16 @@ def pair_matrix(
         for i, a in enumerate(block):
             for j in range(i + 1, len(block)):
                 b = block[j]
+                if _name_placed(a) and _name_placed(b):
+                    continue
                 feats.append(pair_features(a, b, stats) + tuple(float(x[i, j]) for x in more))
                 labels.append(gold[a.key] == gold[b.key])
     return np.array(feats), np.array(labels)
+
+
+def _name_placed(m: MentionInDoc) -> bool:
+    """The name rules place the mention (so two such mentions are never joined)."""
+    return m.proper and m.label in NAME_LABELS
 
 
 def fit(data: Path, cache: Path | None, encoder: str = "") -> None:

@@ -195,6 +195,33 @@ def test_a_contracted_pronoun_is_a_pronoun() -> None:
     assert resolve_pronouns(mentions) == {"2": "1"}
 
 
+def test_generic_and_gendered_person_nouns() -> None:
+    def feats(a: str, b: str, **kw: object) -> dict[str, float]:
+        x = _m("1", "d1", f"the {a}", a, proper=False, label="")
+        y = _m("2", "d2", f"the {b}", b, proper=False, label="", **kw)
+        values = pair_features(x, y)
+        return {n: values[FEATURES.index(n)] for n in ("generic_person", "gender_conflict")}
+
+    assert feats("man", "ferryman") == {"generic_person": 1.0, "gender_conflict": 0.0}
+    assert feats("woman", "father") == {"generic_person": 0.0, "gender_conflict": 1.0}
+    assert feats("man", "ferryman", plural=True)["generic_person"] == 0.0  # number differs
+    assert feats("man", "woman")["generic_person"] == 0.0  # both generic
+    assert feats("pilot", "ferryman") == {"generic_person": 0.0, "gender_conflict": 0.0}
+
+
+def test_common_nouns_spelled_two_ways_are_near() -> None:
+    def near(a: str, b: str) -> float:
+        x = _m("1", "d1", a, a, proper=False, label="", family="NON")
+        y = _m("2", "d2", b, b, proper=False, label="", family="NON")
+        return pair_features(x, y)[FEATURES.index("head_near")]
+
+    assert near("harbour", "harbor") == 1.0  # one edit
+    assert near("moustaches", "mustache") == 1.0  # two edits, long words
+    assert near("crates", "grapes") == 0.0  # two edits, short words
+    assert near("vat", "vats") == 0.0  # too short to tell
+    assert near("harbor", "harbor") == 0.0  # same head: head_equal says it
+
+
 def test_gendered_pronoun_skips_a_mismatched_antecedent() -> None:
     mentions = [
         _m("1", "d1", "the woman", "woman", position=0),

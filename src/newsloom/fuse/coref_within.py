@@ -29,6 +29,7 @@ __all__ = [
     "OTHER_ROLES",
     "RULES",
     "Link",
+    "gender",
     "salient_person",
     "same_name",
     "within_doc_links",
@@ -37,10 +38,12 @@ __all__ = [
 #: (mention key, antecedent key, rule name).
 Link = tuple[str, str, str]
 
-_FEMALE = frozenset({"she", "her", "hers", "herself", "woman", "actress", "mother", "wife",
-                     "girl", "grandmother", "daughter", "sister", "queen", "lady"})  # fmt: skip
-_MALE = frozenset({"he", "him", "his", "himself", "man", "actor", "father", "husband", "boy",
-                   "son", "brother", "king", "grandfather"})  # fmt: skip
+_FEMALE = frozenset({"she", "her", "hers", "herself", "woman", "women", "actress", "mother",
+                     "wife", "girl", "grandmother", "daughter", "sister", "queen", "lady",
+                     "businesswoman", "spokeswoman", "chairwoman", "policewoman"})  # fmt: skip
+_MALE = frozenset({"he", "him", "his", "himself", "man", "men", "actor", "father", "husband",
+                   "boy", "son", "brother", "king", "grandfather", "businessman", "spokesman",
+                   "chairman", "policeman"})  # fmt: skip
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 _THEY = frozenset({"they", "them", "their", "themselves", "theirs"})
@@ -69,7 +72,8 @@ _place_key = lru_cache(maxsize=1 << 16)(place_key)
 # ------------------------------------------------------------------------------------ pronouns
 
 
-def _gender(word: str) -> str:
+def gender(word: str) -> str:
+    """``f``, ``m`` or ``""``: the grammatical gender of a pronoun or person noun (folded)."""
     return "f" if word in _FEMALE else "m" if word in _MALE else ""
 
 
@@ -77,8 +81,8 @@ def _compatible(word: str, cand: MentionInDoc) -> bool:
     families, number, person = PRONOUNS[word]
     if cand.family not in families:
         return False
-    gender, other = _gender(word), _gender(fold(cand.head))
-    if gender and other and gender != other:
+    mine, other = gender(word), gender(fold(cand.head))
+    if mine and other and mine != other:
         return False
     if number == "sg" and cand.plural:
         return False
