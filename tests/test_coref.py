@@ -222,6 +222,24 @@ def test_common_nouns_spelled_two_ways_are_near() -> None:
     assert near("harbor", "harbor") == 0.0  # same head: head_equal says it
 
 
+def test_she_prefers_a_name_to_a_nearer_noun_that_says_no_gender() -> None:
+    mentions = [
+        _m("1", "d1", "Ilse Varkonyi", "varkonyi", position=0, sentence=0),
+        _m("2", "d1", "the pilot", "pilot", position=5, sentence=1),
+        _m("3", "d1", "the judge", "judge", position=9, sentence=1),
+        _m("4", "d1", "she", "she", position=12, sentence=2),
+    ]
+    assert resolve_pronouns(mentions) == {"4": "1"}
+    # With no name in reach, the nearest noun that is not a bystander's role.
+    assert resolve_pronouns([m for m in mentions if m.key != "1"]) == {"4": "2"}
+    # Only a bystander's role: nothing.
+    assert resolve_pronouns([mentions[2], mentions[3]]) == {}
+    # "they" keeps the nearest compatible mention.
+    they = _m("5", "d1", "they", "they", position=12, sentence=2)
+    crew = _m("6", "d1", "the crews", "crew", position=9, sentence=1, plural=True)
+    assert resolve_pronouns([mentions[0], crew, they]) == {"5": "6"}
+
+
 def test_gendered_pronoun_skips_a_mismatched_antecedent() -> None:
     mentions = [
         _m("1", "d1", "the woman", "woman", position=0),
