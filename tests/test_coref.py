@@ -240,6 +240,23 @@ def test_she_prefers_a_name_to_a_nearer_noun_that_says_no_gender() -> None:
     assert resolve_pronouns([mentions[0], crew, they]) == {"5": "6"}
 
 
+def test_a_capitalised_common_noun_is_not_a_name() -> None:
+    mentions = [
+        _m("1", "d1", "Skipper", "skipper", position=0),  # a headline's capital, read as a name
+        _m("2", "d1", "Ilse Varkonyi", "varkonyi", position=3, sentence=1),
+        _m("3", "d2", "the skipper", "skipper", position=0, proper=False, label=""),
+    ]
+    found = resolve(mentions, model=None)
+    assert not any("skipper" in cid for cid in found.names)
+    # A surname of a full name of the story stays a name, though the story has "the varkonyi".
+    mentions += [
+        _m("4", "d2", "Varkonyi", "varkonyi", position=5),
+        _m("5", "d2", "the varkonyi", "varkonyi", position=9, proper=False, label=""),
+    ]
+    found = resolve(mentions, model=None)
+    assert found.cluster["4"] == found.cluster["2"]
+
+
 def test_gendered_pronoun_skips_a_mismatched_antecedent() -> None:
     mentions = [
         _m("1", "d1", "the woman", "woman", position=0),
