@@ -5,10 +5,12 @@
 a small logistic regression over pair features: head lemma, full string, name skeletons from
 :mod:`newsloom.fuse.names`, surname and loose-name rules, place keys and demonyms, acronyms,
 NER agreement, shared sentence context, a role noun against its document's salient person
-(:func:`newsloom.fuse.coref_within.salient_person`), calendar days of time expressions, a
-generic person noun against a role noun ("the man" / "the driver"), nouns of opposite gender,
-common nouns spelled or lemmatised two ways ("harbour" / "harbor"). Its
-weights are the named constant ``PAIR_WEIGHTS``; ``bench/entity_coref.py --fit`` refits them.
+(:func:`newsloom.fuse.coref_within.salient_person`), calendar days, durations and relative
+periods of time expressions and days named from the writer's side
+(:mod:`newsloom.fuse.coref_time`), a generic person noun against a role noun ("the man" /
+"the driver"), nouns of opposite gender, common nouns spelled or lemmatised two ways
+("harbour" / "harbor"). Its weights are the named constant ``PAIR_WEIGHTS``;
+``bench/entity_coref.py --fit`` refits them.
 
 Never two people on a surname alone: two full names with one surname skeleton and different
 first names carry a strong negative feature, and a bare surname only scores high against full
@@ -27,6 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsloom.fuse.coref_mention import MentionInDoc, pronoun
+from newsloom.fuse.coref_time import date_keys, time_features
 from newsloom.fuse.coref_within import OTHER_ROLES, gender, salient_person, same_name
 from newsloom.fuse.names import demonym_places, fold, person_key, place_key, skeleton
 
@@ -76,6 +79,7 @@ FEATURES = (
     "other_role",
     "date_match",
     "date_conflict",
+    "deictic_day",
     "generic_person",
     "gender_conflict",
     "head_near",
@@ -85,36 +89,37 @@ FEATURES = (
 #: ECB+ topics 1–22 (gold mentions, non-pronoun pairs within predicted document clusters that
 #: the resolver scores, i.e. not two mentions the name rules both place), C=1.0.
 PAIR_WEIGHTS: tuple[float, ...] = (
-    -2.143,
-    0.758,
-    0.23,
-    0.652,
-    1.504,
-    1.397,
-    -0.544,
-    1.637,
+    -2.007,
+    0.799,
+    0.115,
+    0.763,
+    1.444,
+    1.469,
+    -0.69,
+    1.711,
+    1.679,
+    2.903,
+    -0.502,
+    -0.465,
+    0.169,
+    -0.202,
+    0.506,
+    -1.016,
+    -1.428,
     1.69,
-    2.909,
-    -0.292,
-    -0.294,
-    0.307,
-    -0.198,
-    0.498,
-    -0.91,
-    -1.425,
-    1.621,
-    0.042,
-    5.776,
-    1.364,
+    0.007,
+    5.858,
+    1.373,
     -1.448,
-    0.983,
-    -1.019,
+    1.293,
+    -1.518,
+    1.526,
     0.345,
-    -1.341,
-    3.607,
+    -1.42,
+    3.999,
 )
 #: Average-linkage cut: a cluster pair joins when its mean merge probability reaches this.
-#: Tuned on ECB+ topics 23–25 by ``--fit`` (CoNLL F1 70.9 at 0.3, 70.7 at 0.25, 70.5 at 0.35),
+#: Tuned on ECB+ topics 23–25 by ``--fit`` (CoNLL F1 71.1 at 0.3, 71.0 at 0.25, 70.9 at 0.35),
 #: applied unchanged to 26–35.
 MERGE_THRESHOLD = 0.3
 
@@ -219,49 +224,6 @@ def _other_role(a: MentionInDoc, b: MentionInDoc) -> float:
     return float(
         a.family == "HUM" and a.proper != b.proper and (b if a.proper else a).head in OTHER_ROLES
     )
-
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        ("jan january", "feb february", "mar march", "apr april", "may", "jun june",
-         "jul july", "aug august", "sep sept september", "oct october", "nov november",
-         "dec december"),
-        start=1,
-    )
-    for name in names.split()
-}  # fmt: skip
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-
-@lru_cache(maxsize=1 << 16)
-def date_keys(text: str) -> frozenset[str]:
-    """Calendar keys of a time expression: ``Nov . 30 , 2009`` → {``m11-30``, ``y2009``},
-    ``on Monday morning`` → {``monday``}."""
-    words = [w.strip(".,") for w in fold(text).split()]
-    words = [w for w in words if w]
-    keys: set[str] = {w for w in words if w in _WEEKDAYS}
-    for i, w in enumerate(words):
-        if w in _MONTHS:
-            near = [x for x in words[i + 1 : i + 2] + words[max(0, i - 2) : i] if x.isdigit()]
-            day = next((int(x) for x in near if 1 <= int(x) <= 31), None)
-            keys.add(f"m{_MONTHS[w]}-{day}" if day else f"n{_MONTHS[w]}")
-        elif len(w) == 4 and w.isdigit() and w[:2] in {"19", "20"}:
-            keys.add(f"y{w}")
-    return frozenset(keys)
-
-
-def _dates(a: MentionInDoc, b: MentionInDoc) -> tuple[float, float]:
-    """(shares a weekday, month or month-day; names two different ones) for time mentions."""
-    if a.family != "TIME" or b.family != "TIME":
-        return 0.0, 0.0
-    ka, kb = date_keys(a.text), date_keys(b.text)
-    if not ka or not kb:
-        return 0.0, 0.0
-    kinds = {k[0] for k in ka} & {k[0] for k in kb}
-    clash = any({k for k in ka if k[0] == c} .isdisjoint({k for k in kb if k[0] == c})
-                for c in kinds)  # fmt: skip
-    return float(bool(ka & kb) and not clash), float(clash)
 
 
 def _edit1(x: str, y: str) -> bool:
@@ -379,7 +341,7 @@ def pair_features(
         _name_loose(a, b),
         _role_of_salient(a, b, stats),
         _other_role(a, b),
-        *_dates(a, b),
+        *time_features(a, b),
         _generic_person(a, b),
         _gender_conflict(a, b),
         _head_near(a, b),
