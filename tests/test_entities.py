@@ -176,3 +176,16 @@ def test_a_thing_tagged_more_often_or_spelled_otherwise_stays_a_thing() -> None:
     kinds = sorted((e.name, e.type) for e in entities)
     assert ("Odell Marsh", "PERSON") in kinds  # the firm's other spelling keeps it apart
     assert ("Tamsin Vollrath", "PERSON") not in kinds  # tagged a thing twice, a person once
+
+
+def test_a_place_is_named_by_its_capitalised_run() -> None:
+    entities = merge_entities(
+        [
+            _article("a", [("the Strait of Varna", "LOC")]),
+            _article("b", [("the stormy Strait of Varna", "LOC")]),
+            _article("c", [("Strait of Varna between Osk and Tarn", "LOC")]),
+            _article("d", [("Bosk and Tarrow", "GPE")]),
+        ]
+    )
+    names = sorted((e.name, len(e.aliases)) for e in entities)
+    assert names == [("Bosk and Tarrow", 1), ("Strait of Varna", 1)]

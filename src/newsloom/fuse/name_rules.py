@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from newsloom.fuse.coref_mention import MentionInDoc
 from newsloom.fuse.names import demonym_places, fold, person_key, place_key, strip_titles
+from newsloom.spelling import POSSESSIVE_RE
 
 __all__ = ["NAME_LABELS", "PLACE_LABELS", "NameCluster", "best_type", "name_clusters"]
 
@@ -54,6 +55,8 @@ ORG_SUFFIXES = frozenset(
 _VOWELS_RE = re.compile(r"[aeiouy]")
 _PREPOSITIONS = frozenset({"in", "at", "near", "on", "from", "of", "to", "into", "outside"})
 _INITIAL_RE = re.compile(r"^[A-Z]\.?$")
+#: Lower-case words that may sit inside a place's name ("Gulf of Varna", "Rio de Plata").
+_CONNECTORS = frozenset({"of", "de", "del", "da", "the", "on", "upon", "and"})
 
 
 @dataclass(slots=True)
@@ -163,7 +166,7 @@ def _place_mention(
             return
         cluster_key = "P:" + " ".join((key[0], key[-1]))
     else:
-        name = strip_titles(text) if label in PLACE_LABELS else text
+        name = _place_core(text) if label in PLACE_LABELS else text
         pk = place_key(name)
         if not pk:
             return
@@ -178,6 +181,26 @@ def _unprefixed(text: str) -> str:
     while len(words) > 1 and words[0] in _PREPOSITIONS:
         words.pop(0)
     return " ".join(words)
+
+
+def _place_core(text: str) -> str:
+    """The capitalised run of a place mention: ``the notorious Gulf of Varna , off the coast``
+    → ``Gulf of Varna``. Lower-case words before it (an epithet) and after it (what follows a
+    comma or a preposition) are not the name; ``of``/``de``/``the`` inside it are. (The title
+    stripping of people's names read "Gulf of" as a title, "Secretary of", and kept "Varna".)"""
+    words = POSSESSIVE_RE.sub("", text.strip()).split()
+    if len(words) > 1 and words[0] == "The":
+        words.pop(0)
+    start = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if start is None:
+        return text
+    end = start + 1
+    while end < len(words) and (
+        words[end][:1].isupper()
+        or (words[end] in _CONNECTORS and end + 1 < len(words) and words[end + 1][:1].isupper())
+    ):
+        end += 1
+    return " ".join(words[start:end])
 
 
 def _initial(name: str) -> str:
