@@ -217,6 +217,7 @@ def test_common_nouns_spelled_two_ways_are_near() -> None:
 
     assert near("harbour", "harbor") == 1.0  # one edit
     assert near("moustaches", "mustache") == 1.0  # two edits, long words
+    assert near("travellers", "travelers") == near("jewellery", "jewelry") == 1.0
     assert near("crates", "grapes") == 0.0  # two edits, short words
     assert near("vat", "vats") == 0.0  # too short to tell
     assert near("harbor", "harbor") == 0.0  # same head: head_equal says it
