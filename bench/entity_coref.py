@@ -280,7 +280,10 @@ def _mention(
     span = [sent[i] for i in m.tokens]
     head = _head(span)
     inside = set(m.tokens)
-    proper = head.pos_ == "PROPN" and not _headline_noun(head, common.get(m.topic, frozenset()))
+    lowercase = common.get(m.topic, frozenset())
+    proper = (head.pos_ == "PROPN" and not _headline_noun(head, lowercase)) or _capitalised_only(
+        head, lowercase
+    )
     return MentionInDoc(
         key=m.key,
         doc=m.doc,
@@ -298,6 +301,19 @@ def _mention(
             for t in sent
             if t.i not in inside and t.pos_ in _CONTEXT_POS and not t.is_stop
         ),
+    )
+
+
+def _capitalised_only(tok: Token, lowercase: frozenset[str]) -> bool:
+    """A capitalised word the topic never writes in lower case, in a mention whose head spaCy
+    did not tag a proper noun ("DeGeneres" as a noun): a name all the same. Pronouns and
+    numbers are not."""
+    return (
+        HEADLINE_CASE
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and tok.lower_ not in lowercase
+        and tok.pos_ not in {"PRON", "NUM", "DET"}
     )
 
 
