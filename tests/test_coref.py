@@ -400,3 +400,16 @@ def test_headline_capitals_are_not_names() -> None:
     lower = frozenset({"actress", "the"})
     assert bench._headline_noun(words[0], lower)
     assert not bench._headline_noun(words[1], lower)
+
+
+def test_a_capital_the_topic_never_writes_in_lower_case_is_a_name() -> None:
+    nlp = spacy.blank("en")
+    words = bench.Doc(nlp.vocab, words=["Varkonyi", "Police", "She", "Ten", "skipper"])
+    words[0].pos_ = words[1].pos_ = words[4].pos_ = "NOUN"  # the small model's mistake
+    words[2].pos_, words[3].pos_ = "PRON", "NUM"
+    lower = frozenset({"police", "skipper"})
+    assert bench._capitalised_only(words[0], lower)
+    assert not bench._capitalised_only(words[1], lower)  # written "police" elsewhere
+    assert not bench._capitalised_only(words[2], lower)  # a pronoun
+    assert not bench._capitalised_only(words[3], lower)  # a number
+    assert not bench._capitalised_only(words[4], lower)  # not capitalised
