@@ -1,7 +1,11 @@
 """ECB+ cross-document entity coreference with gold mentions: CoNLL F1 (MUC, B-cubed, CEAF-e).
 
     python bench/entity_coref.py --data ../shared/evaldata/ecbplus [--topics 26-35]
-                                 [--out clusters.json] [--fit]
+                                 [--out clusters.json] [--fit] [--breakdown]
+
+``--breakdown`` prints, instead of the score table, where the product path's errors are
+(``coref_breakdown.py``): pairs by family, kind and document, and CoNLL with one family or kind
+placed perfectly.
 
 Gold entity mentions (the literature's convention for ECB+ entity coreference, as in Barhom et
 al. 2019 and Held et al. 2021): every markable that has token anchors and whose tag starts with
