@@ -155,14 +155,22 @@ def test_a_generational_suffix_is_not_the_surname() -> None:
     assert people == [("Orrin Fenwick Jr.", ["Fenwick", "Orrin Fenwick Jr."])]
 
 
-def test_a_full_name_once_tagged_a_place_is_the_person() -> None:
+def test_a_full_name_once_tagged_a_nationality_is_the_person() -> None:
     people = _people(
         [
             _article("a", [("Tamsin Vollrath", "PERSON"), ("Vollrath", "PERSON")]),
-            _article("b", [("Tamsin Vollrath", "GPE")]),
+            _article("b", [("Tamsin Vollrath", "NORP")]),
         ]
     )
     assert people == [("Tamsin Vollrath", ["Tamsin Vollrath", "Vollrath"])]
+    # An organisation of that name stays beside the person (companies are named after people).
+    entities = merge_entities(
+        [
+            _article("a", [("Tamsin Vollrath", "PERSON"), ("Vollrath", "PERSON")]),
+            _article("b", [("Tamsin Vollrath", "ORG")]),
+        ]
+    )
+    assert sorted(e.type for e in entities) == ["ORG", "PERSON"]
 
 
 def test_a_thing_tagged_more_often_or_spelled_otherwise_stays_a_thing() -> None:

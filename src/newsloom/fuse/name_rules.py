@@ -363,19 +363,27 @@ def _merge_same_names(clusters: dict[str, NameCluster]) -> None:
             del clusters[key]
 
 
+#: Labels of a person's full name that can only be spaCy's mistake when the mention is a
+#: person's (organisations, buildings and ships are named after people).
+_NOT_A_PERSON_S_THING = frozenset({"GPE", "LOC", "NORP", "WORK_OF_ART"})
+
+
 def _attach_mislabelled_full_names(clusters: dict[str, NameCluster]) -> None:
-    """A full name (two words or more) tagged as a place or an organisation, written exactly
-    as one person of the story is named and no more often than that person is tagged a
-    person, is that person: spaCy reads "Ann Example" as a town or a company in a sentence or
-    two. Only a cluster with no other spelling moves ("Ann Example Hospital" stays)."""
+    """A full name (two words or more) that the caller says names a person (family ``HUM``)
+    but spaCy tagged a place, a nationality or a work, written exactly as one person of the
+    story is named and no more often than that person is tagged a person, is that person.
+    Organisations, buildings and ships keep their tag: a company or a ship is often named
+    after a person and stands beside them. Only a cluster with no other spelling moves."""
     people: dict[str, set[str]] = defaultdict(set)
     for key, cluster in clusters.items():
         if key.startswith("P:"):
             for form in cluster.forms:
                 if len(form.split()) > 1:
                     people[form].add(key)
-    for key in [k for k in clusters if k.startswith("X:")]:
+    for key in [k for k in clusters if k.startswith(("X:", "N:"))]:
         thing = clusters[key]
+        if set(thing.families) != {"HUM"} or not set(thing.label) <= _NOT_A_PERSON_S_THING:
+            continue
         owners = {frozenset(people.get(form, ())) for form in thing.forms}
         if len(owners) != 1 or len(found := next(iter(owners))) != 1:
             continue
