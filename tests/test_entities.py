@@ -148,3 +148,57 @@ def test_document_clusters_keep_name_rules_apart() -> None:
     assert together.cluster["1"] == together.cluster["2"]
     assert apart.cluster["1"] != apart.cluster["2"]
     assert len(apart.names) == 2
+
+
+def test_a_generational_suffix_is_not_the_surname() -> None:
+    people = _people([_article("a", [("Orrin Fenwick Jr.", "PERSON"), ("Fenwick", "PERSON")])])
+    assert people == [("Orrin Fenwick Jr.", ["Fenwick", "Orrin Fenwick Jr."])]
+
+
+def test_a_full_name_once_tagged_a_nationality_is_the_person() -> None:
+    people = _people(
+        [
+            _article("a", [("Tamsin Vollrath", "PERSON"), ("Vollrath", "PERSON")]),
+            _article("b", [("Tamsin Vollrath", "NORP")]),
+        ]
+    )
+    assert people == [("Tamsin Vollrath", ["Tamsin Vollrath", "Vollrath"])]
+    # An organisation of that name stays beside the person (companies are named after people).
+    entities = merge_entities(
+        [
+            _article("a", [("Tamsin Vollrath", "PERSON"), ("Vollrath", "PERSON")]),
+            _article("b", [("Tamsin Vollrath", "ORG")]),
+        ]
+    )
+    assert sorted(e.type for e in entities) == ["ORG", "PERSON"]
+
+
+def test_a_thing_tagged_more_often_or_spelled_otherwise_stays_a_thing() -> None:
+    entities = merge_entities(
+        [
+            _article("a", [("Tamsin Vollrath", "PERSON"), ("Vollrath", "PERSON")]),
+            _article(
+                "b", [("Tamsin Vollrath", "ORG"), ("Odell Marsh", "PERSON"), ("Marsh", "PERSON")]
+            ),
+            _article("c", [("Tamsin Vollrath", "ORG"), ("Odell Marsh", "ORG")]),
+            _article("d", [("Odell-Marsh", "ORG")]),
+        ]
+    )
+    kinds = sorted((e.name, e.type) for e in entities)
+    # Tagged a thing twice, a person once: both stay.
+    assert ("Tamsin Vollrath", "PERSON") in kinds and ("Tamsin Vollrath", "ORG") in kinds
+    # The thing has a spelling no person has ("Odell-Marsh"): both stay.
+    assert ("Odell Marsh", "PERSON") in kinds and ("Odell Marsh", "ORG") in kinds
+
+
+def test_a_place_is_named_by_its_capitalised_run() -> None:
+    entities = merge_entities(
+        [
+            _article("a", [("the Strait of Varna", "LOC")]),
+            _article("b", [("the stormy Strait of Varna", "LOC")]),
+            _article("c", [("Strait of Varna between Osk and Tarn", "LOC")]),
+            _article("d", [("Bosk and Tarrow", "GPE")]),
+        ]
+    )
+    names = sorted((e.name, len(e.aliases)) for e in entities)
+    assert names == [("Bosk and Tarrow", 1), ("Strait of Varna", 1)]

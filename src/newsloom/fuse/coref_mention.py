@@ -6,6 +6,7 @@ Kept apart from :mod:`newsloom.fuse.coref` (cross-document clustering) and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsloom.fuse.names import fold
@@ -63,9 +64,14 @@ PRONOUNS: dict[str, tuple[frozenset[str], str, bool]] = {
 }
 
 _QUOTES = "\"'“”‘’`«»"
+#: Contracted verbs a pronoun mention may carry ("He's", "I'm", "they're").
+_CONTRACTION_RE = re.compile(r"['’](?:s|m|re|ve|ll|d)$")
 
 
 def pronoun(mention: MentionInDoc) -> str | None:
-    """The mention's pronoun, folded (``"I`` → ``i``), or ``None`` for any other mention."""
+    """The mention's pronoun, folded (``"I`` → ``i``, ``She's`` → ``she``), or ``None`` for any
+    other mention."""
     word = fold(mention.text.strip().strip(_QUOTES).strip())
+    if word not in PRONOUNS:
+        word = _CONTRACTION_RE.sub("", word)
     return word if word in PRONOUNS else None

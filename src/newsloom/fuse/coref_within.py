@@ -5,8 +5,10 @@ Each rule proposes a link from a mention to an earlier one of the same document 
 rule's name travels with the link. The resolver (:mod:`newsloom.fuse.resolve`) applies both:
 
 * ``pronoun`` — a pronoun takes the nearest preceding compatible mention (family, number, gender,
-  a person for ``he``/``she``); ``i``/``me``/``my`` (quoted speech) take the document's salient
-  person.
+  a person for ``he``/``she``); ``he``/``she`` prefer, within the window, a person's name or a
+  noun of their gender to a nearer noun that says neither, and pass over role nouns of the
+  people around a story (``OTHER_ROLES``: "the judge"); ``i``/``me``/``my`` (quoted speech)
+  take the document's salient person.
 * ``name`` — two names of one entity: one person key (surname skeleton, first names compatible,
   a first name alone against the full name), one place key, or an acronym.
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import takewhile
 
 from newsloom.fuse.coref_mention import PRONOUNS, MentionInDoc, pronoun
 from newsloom.fuse.names import fold, person_key, place_key
@@ -29,6 +32,7 @@ __all__ = [
     "OTHER_ROLES",
     "RULES",
     "Link",
+    "gender",
     "salient_person",
     "same_name",
     "within_doc_links",
@@ -37,10 +41,12 @@ __all__ = [
 #: (mention key, antecedent key, rule name).
 Link = tuple[str, str, str]
 
-_FEMALE = frozenset({"she", "her", "hers", "herself", "woman", "actress", "mother", "wife",
-                     "girl", "grandmother", "daughter", "sister", "queen", "lady"})  # fmt: skip
-_MALE = frozenset({"he", "him", "his", "himself", "man", "actor", "father", "husband", "boy",
-                   "son", "brother", "king", "grandfather"})  # fmt: skip
+_FEMALE = frozenset({"she", "her", "hers", "herself", "woman", "women", "actress", "mother",
+                     "wife", "girl", "grandmother", "daughter", "sister", "queen", "lady",
+                     "businesswoman", "spokeswoman", "chairwoman", "policewoman"})  # fmt: skip
+_MALE = frozenset({"he", "him", "his", "himself", "man", "men", "actor", "father", "husband",
+                   "boy", "son", "brother", "king", "grandfather", "businessman", "spokesman",
+                   "chairman", "policeman"})  # fmt: skip
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 _THEY = frozenset({"they", "them", "their", "themselves", "theirs"})
@@ -69,7 +75,8 @@ _place_key = lru_cache(maxsize=1 << 16)(place_key)
 # ------------------------------------------------------------------------------------ pronouns
 
 
-def _gender(word: str) -> str:
+def gender(word: str) -> str:
+    """``f``, ``m`` or ``""``: the grammatical gender of a pronoun or person noun (folded)."""
     return "f" if word in _FEMALE else "m" if word in _MALE else ""
 
 
@@ -77,8 +84,8 @@ def _compatible(word: str, cand: MentionInDoc) -> bool:
     families, number, person = PRONOUNS[word]
     if cand.family not in families:
         return False
-    gender, other = _gender(word), _gender(fold(cand.head))
-    if gender and other and gender != other:
+    mine, other = gender(word), gender(fold(cand.head))
+    if mine and other and mine != other:
         return False
     if number == "sg" and cand.plural:
         return False
@@ -94,6 +101,18 @@ def _by_doc(mentions: Sequence[MentionInDoc]) -> list[list[MentionInDoc]]:
     return [sorted(ms, key=lambda m: (m.position, m.key)) for _, ms in sorted(by_doc.items())]
 
 
+def _bystander(word: str, cand: MentionInDoc) -> bool:
+    """A "he"/"she" passes over a role noun of the people around a story ("the judge", "an
+    official") whose gender the noun does not say: the pronoun is more often the story's
+    person, named further back."""
+    return (
+        bool(gender(word))
+        and not cand.proper
+        and cand.head in OTHER_ROLES
+        and not gender(cand.head)
+    )
+
+
 def _pronoun_links(ordered: Sequence[MentionInDoc], salient: MentionInDoc | None) -> list[Link]:
     links: list[Link] = []
     for idx, m in enumerate(ordered):
@@ -103,14 +122,24 @@ def _pronoun_links(ordered: Sequence[MentionInDoc], salient: MentionInDoc | None
         if word in _FIRST_PERSON and salient is not None and salient.key != m.key:
             links.append((m.key, salient.key, "pronoun-i"))
             continue
-        window = 0 if word in _RELATIVE else PRONOUN_WINDOW
-        for cand in reversed(ordered[:idx]):
-            if m.sentence - cand.sentence > window:
-                break
-            if pronoun(cand) not in _RELATIVE and _compatible(word, cand):
-                links.append((m.key, cand.key, "pronoun"))
-                break
+        found = _antecedent(word, m, ordered[:idx])
+        if found is not None:
+            links.append((m.key, found.key, "pronoun"))
     return links
+
+
+def _antecedent(word: str, m: MentionInDoc, earlier: Sequence[MentionInDoc]) -> MentionInDoc | None:
+    """The antecedent of pronoun ``word`` (mention ``m``) among the ``earlier`` mentions."""
+    window = 0 if word in _RELATIVE else PRONOUN_WINDOW
+    near = takewhile(lambda c: m.sentence - c.sentence <= window, reversed(earlier))
+    found = [
+        c
+        for c in near
+        if pronoun(c) not in _RELATIVE and _compatible(word, c) and not _bystander(word, c)
+    ]
+    marked = [c for c in found if _is_person_name(c) or gender(fold(c.head))]
+    best = (marked or found) if gender(word) else found
+    return best[0] if best else None
 
 
 # --------------------------------------------------------------------------------------- names

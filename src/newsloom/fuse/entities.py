@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from newsloom.fuse.coref_mention import MentionInDoc
 from newsloom.fuse.name_rules import NameCluster, best_type
-from newsloom.fuse.names import fold, person_key, skeleton
+from newsloom.fuse.names import NAME_SUFFIXES, fold, person_key, skeleton
 from newsloom.fuse.resolve import resolve
 from newsloom.model import Article, Entity, Mention
 
@@ -54,6 +54,14 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 
 def _last_word(text: str) -> str:
     words = text.split()
+    return words[-1] if words else ""
+
+
+def _surname_word(name: str) -> str:
+    """The last word of a person's name before a generational suffix (``Jr.``, ``III``)."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in NAME_SUFFIXES:
+        words.pop()
     return words[-1] if words else ""
 
 
@@ -263,7 +271,7 @@ def _add_surname_aliases(entities: list[Entity], lowercase: set[str]) -> None:
         if len(people) != 1 or len(person_key(people[0].name)) < 2:
             continue
         person = people[0]
-        surname = re.sub(r"['’]s?$", "", _last_word(person.name))
+        surname = re.sub(r"['’]s?$", "", _surname_word(person.name))
         others = taken.get(fold(surname), set()) - {person.id}
         known = any(skeleton(a) == skeleton(surname) for a in person.aliases if " " not in a)
         if surname and not others and not known and surname.lower() not in lowercase:

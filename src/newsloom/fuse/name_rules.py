@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from newsloom.fuse.coref_mention import MentionInDoc
 from newsloom.fuse.names import demonym_places, fold, person_key, place_key, strip_titles
+from newsloom.spelling import POSSESSIVE_RE
 
 __all__ = ["NAME_LABELS", "PLACE_LABELS", "NameCluster", "best_type", "name_clusters"]
 
@@ -54,6 +55,8 @@ ORG_SUFFIXES = frozenset(
 _VOWELS_RE = re.compile(r"[aeiouy]")
 _PREPOSITIONS = frozenset({"in", "at", "near", "on", "from", "of", "to", "into", "outside"})
 _INITIAL_RE = re.compile(r"^[A-Z]\.?$")
+#: Lower-case words that may sit inside a place's name ("Gulf of Varna", "Rio de Plata").
+_CONNECTORS = frozenset({"of", "de", "del", "da", "the", "on", "upon", "and"})
 
 
 @dataclass(slots=True)
@@ -136,6 +139,7 @@ def name_clusters(
     _attach_lone_names(clusters)
     _attach_first_names(clusters)
     _merge_same_names(clusters)
+    _attach_mislabelled_full_names(clusters)
     _attach_demonyms(clusters)
     _attach_short_org_names(clusters)
     for doc, acronym, long_form in acronyms:
@@ -162,7 +166,7 @@ def _place_mention(
             return
         cluster_key = "P:" + " ".join((key[0], key[-1]))
     else:
-        name = strip_titles(text) if label in PLACE_LABELS else text
+        name = _place_core(text) if label in PLACE_LABELS else text
         pk = place_key(name)
         if not pk:
             return
@@ -177,6 +181,26 @@ def _unprefixed(text: str) -> str:
     while len(words) > 1 and words[0] in _PREPOSITIONS:
         words.pop(0)
     return " ".join(words)
+
+
+def _place_core(text: str) -> str:
+    """The capitalised run of a place mention: ``the notorious Gulf of Varna , off the coast``
+    → ``Gulf of Varna``. Lower-case words before it (an epithet) and after it (what follows a
+    comma or a preposition) are not the name; ``of``/``de``/``the`` inside it are. (The title
+    stripping of people's names read "Gulf of" as a title, "Secretary of", and kept "Varna".)"""
+    words = POSSESSIVE_RE.sub("", text.strip()).split()
+    if len(words) > 1 and words[0] == "The":
+        words.pop(0)
+    start = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+    if start is None:
+        return text
+    end = start + 1
+    while end < len(words) and (
+        words[end][:1].isupper()
+        or (words[end] in _CONNECTORS and end + 1 < len(words) and words[end + 1][:1].isupper())
+    ):
+        end += 1
+    return " ".join(words[start:end])
 
 
 def _initial(name: str) -> str:
@@ -336,6 +360,36 @@ def _merge_same_names(clusters: dict[str, NameCluster]) -> None:
         thing = clusters[target]
         if sum(thing.forms.values()) > sum(person.forms.values()):
             thing.absorb_as(person, best_type(thing))
+            del clusters[key]
+
+
+#: Labels of a person's full name that can only be spaCy's mistake when the mention is a
+#: person's (organisations, buildings and ships are named after people).
+_NOT_A_PERSON_S_THING = frozenset({"GPE", "LOC", "NORP", "WORK_OF_ART"})
+
+
+def _attach_mislabelled_full_names(clusters: dict[str, NameCluster]) -> None:
+    """A full name (two words or more) that the caller says names a person (family ``HUM``)
+    but spaCy tagged a place, a nationality or a work, written exactly as one person of the
+    story is named and no more often than that person is tagged a person, is that person.
+    Organisations, buildings and ships keep their tag: a company or a ship is often named
+    after a person and stands beside them. Only a cluster with no other spelling moves."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for key, cluster in clusters.items():
+        if key.startswith("P:"):
+            for form in cluster.forms:
+                if len(form.split()) > 1:
+                    people[form].add(key)
+    for key in [k for k in clusters if k.startswith(("X:", "N:"))]:
+        thing = clusters[key]
+        if set(thing.families) != {"HUM"} or not set(thing.label) <= _NOT_A_PERSON_S_THING:
+            continue
+        owners = {frozenset(people.get(form, ())) for form in thing.forms}
+        if len(owners) != 1 or len(found := next(iter(owners))) != 1:
+            continue
+        person = clusters[next(iter(found))]
+        if all(person.forms[form] >= n for form, n in thing.forms.items()):
+            person.absorb_as(thing, "PERSON")
             del clusters[key]
 
 

@@ -46,10 +46,17 @@ def _qualifies_title(words: list[str]) -> bool:
     return len(words) > 2 and _is_title(words[1])
 
 
+#: Generational suffixes after a surname ("Jr", "III"): not the surname, so dropped from keys.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 @lru_cache(maxsize=CACHED_NAMES)
 def person_key(name: str) -> tuple[str, ...]:
-    """Skeletons of a person's name words (titles and middle initials dropped)."""
+    """Skeletons of a person's name words (titles, middle initials and a generational suffix
+    such as ``Jr`` dropped: ``Ann Example Jr.`` and ``Example`` share the surname)."""
     words = [w for w in strip_titles(name).split() if len(w.strip(".")) > 1]
+    while len(words) > 1 and words[-1].lower().strip(".,") in NAME_SUFFIXES:
+        words.pop()
     return tuple(s for w in words if (s := skeleton(w)))
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -40,6 +40,7 @@ from newsloom.fuse.coref import (
 from newsloom.fuse.coref_mention import MentionInDoc, pronoun
 from newsloom.fuse.coref_within import within_doc_links
 from newsloom.fuse.name_rules import NameCluster, name_clusters
+from newsloom.fuse.names import fold
 
 __all__ = ["DEFAULT_MODEL", "MAX_OPEN", "PairModel", "Resolution", "resolve"]
 
@@ -106,6 +107,7 @@ def _resolve_event(
     model: PairModel | None,
     out: Resolution,
 ) -> None:
+    mentions = _capitalised_nouns(mentions)
     named = name_clusters(mentions, acronyms)
     name_of: dict[str, str] = {}
     for key, cluster in named.items():
@@ -133,6 +135,20 @@ def _resolve_event(
         final = out.cluster[cluster.keys[0]] if cluster.keys else cid
         if final != cid:  # the pair model joined two name clusters
             out.names[final].absorb(out.names.pop(cid))
+
+
+def _capitalised_nouns(mentions: list[MentionInDoc]) -> list[MentionInDoc]:
+    """The mentions with a one-word "name" that the story also writes as a common noun ("Host"
+    in a headline, "the host" in the text) taken as that common noun, unless a longer name
+    of the story ends with the word (then it is a surname: "Baker" of "Ann Baker")."""
+    common = {m.head for m in mentions if not m.proper and not pronoun(m)}
+    surnames = {fold(m.text.split()[-1]) for m in mentions if m.proper and " " in m.text.strip()}
+    return [
+        replace(m, proper=False)
+        if m.proper and " " not in m.text.strip() and m.head in common and m.head not in surnames
+        else m
+        for m in mentions
+    ]
 
 
 class _Units:
