@@ -319,6 +319,8 @@ def test_lookalike_figures_keep_apart(nlp: Language) -> None:
         "The coupe goes from 0-60 mph quicker than the sedan.",
         "It accelerates from zero to 60 quicker than its rivals.",
         "Doctors were trying to zero in on the cause of his cough.",  # a verb
+        "The console falls short of 4K at launch.",  # a grade, not 4,000
+        "She ran a 5K race along the harbor on Sunday.",  # a distance
         "The ferry left on time.\n\n12 Strangest Harbor Mysteries Explained\n\nMore news.",  # a link
     ],
 )
@@ -340,6 +342,7 @@ def test_a_sentence_or_a_lower_case_line_keeps_its_figures(nlp: Language) -> Non
     assert one(nlp, "27 Harbor Workers Were Hurt In The Blast.").value == 27
     assert one(nlp, "27 workers were hurt in the harbor blast").value == 27
     assert one(nlp, "Crews counted zero injuries in the harbor.").value == 0
+    assert one(nlp, "The skipper earned $4K a month.").value == 4000  # money: thousands
 
 
 @slow
