@@ -85,6 +85,14 @@ BY_PAST = parsed(
     "By/IN/ADP/prep>5 December/NNP/PROPN/pobj>0 ,/,/PUNCT/punct>5 the/DT/DET/det>4 "
     "symptoms/NNS/NOUN/nsubj>5 worsened/VBD/VERB/ROOT>5 ././PUNCT/punct>5"
 )
+IS_TUESDAY = parsed(
+    "The/DT/DET/det>1 vote/NN/NOUN/nsubj>2 is/VBZ/AUX/ROOT>2 Tuesday/NNP/PROPN/attr>2 "
+    "././PUNCT/punct>2"
+)
+WAS_TUESDAY = parsed(
+    "The/DT/DET/det>1 vote/NN/NOUN/nsubj>2 was/VBD/AUX/ROOT>2 Tuesday/NNP/PROPN/attr>2 "
+    "././PUNCT/punct>2"
+)
 PLANNED_ON = parsed(
     "On/IN/ADP/prep>4 Friday/NNP/PROPN/pobj>0 ,/,/PUNCT/punct>4 officials/NNS/NOUN/nsubj>4 "
     "planned/VBD/VERB/ROOT>4 talks/NNS/NOUN/dobj>4 ././PUNCT/punct>4"
@@ -145,6 +153,14 @@ def test_a_past_verb_done_by_a_time_is_behind() -> None:
     """Unlike "until", "by" under a past verb is the point something was over by: behind."""
     assert time_tense(phrase(BY_PAST, "December")) == "past"
     assert value_of(BY_PAST, "December") == "2023-12"
+
+
+def test_a_present_copula_sets_a_day_ahead() -> None:
+    """ "The vote is Tuesday": what is set; "was Tuesday": behind."""
+    assert time_tense(phrase(IS_TUESDAY, "Tuesday")) == "future"
+    assert value_of(IS_TUESDAY, "Tuesday") == "2024-11-05"
+    assert time_tense(phrase(WAS_TUESDAY, "Tuesday")) == "past"
+    assert value_of(WAS_TUESDAY, "Tuesday") == "2024-10-29"
 
 
 def test_time_of_the_planning_is_past() -> None:

@@ -30,7 +30,7 @@ Tense = Literal["past", "future"] | None
 #: Dependency labels by which a time expression hangs off the verb it modifies: "said
 #: Thursday" (npadvmod), "on Thursday" (pobj → prep), "Monday and Tuesday" (conj).
 ATTACH_DEPS = frozenset({"npadvmod", "tmod", "obl", "pobj", "prep", "pcomp", "advmod", "conj",
-                         "appos", "nummod", "quantmod", "dep", "cc"})  # fmt: skip
+                         "appos", "nummod", "quantmod", "dep", "cc", "attr"})  # fmt: skip
 #: Steps up the parse from the time expression to the verb it modifies. TempEval-3 dev value
 #: F1 (bench/tempeval.py --spacy): 1 → 79.3, 2 → 79.8, 3 → 79.8, 4 → 79.8, 6 → 79.8; 4 is the
 #: middle of the flat top.
@@ -74,6 +74,8 @@ def clause_tense(verb: Token, prep: str = "") -> Tense | Literal["unknown"]:
         return "unknown" if prep in DEADLINE_PREPS else "past"
     if verb.tag_ == "VBG" and auxes:  # "is meeting Tuesday"
         return "future"
+    if verb.lower_ in {"is", "are"} and not auxes:
+        return "future"  # "the vote is Tuesday", "the launch is on Tuesday": what is set
     if verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VB" and verb.head.i != verb.i:
         return _complement_tense(verb.head)
     return "unknown"
