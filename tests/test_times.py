@@ -343,3 +343,15 @@ def test_without_any_date_relative_values_stay_empty() -> None:
     assert anchor_date(article) is None
     assert [(t.text, t.value, t.precision) for t in article.times] == [("Thursday", None, "day")]
     assert article.flags == [ANCHOR_NONE_FLAG]
+
+
+def test_a_schedule_line_lists_what_is_ahead() -> None:
+    """ "June 9 -- Harbor Arena": a tour's dates are ahead of the page, even the nearer past
+    one; the same date in a sentence keeps the nearer occurrence."""
+    text = (
+        "The band will tour next year.\n\nJune 9 -- Harbor Arena, Lakeshore\n"
+        "• June 10 – Pier Hall, Bayville\n\nThe band last played on June 9, he said."
+    )
+    got = [(r.text, r.value) for r in find_times(text, date(2019, 11, 19))]
+    assert ("June 9", "2020-06-09") in got and ("June 10", "2020-06-10") in got
+    assert got[-1] == ("June 9", "2019-06-09")
