@@ -10,11 +10,16 @@ from newsloom.group.actors import (
     RESPLIT_OTHER,
     RESPLIT_PART,
     RESPLIT_THRESHOLD,
+    RIVALS_COVER,
     apart,
+    covers,
+    nearer,
     own_name,
     resplit,
+    rivals,
 )
-from newsloom.group.features import Doc
+from newsloom.group.features import Doc, to_doc
+from newsloom.model import Article, Mention
 
 
 def _doc(i: int, *names: str) -> Doc:
@@ -95,3 +100,80 @@ def test_a_main_name_common_in_the_other_half_keeps_them_together() -> None:
     assert not apart(lund, mixed)
     clean = [_doc(10 + i, "dana pell") for i in range(5)]
     assert apart(lund, clean)
+
+
+def _agent_doc(i: int, agents: dict[str, str], *names: str) -> Doc:
+    """A doc whose opening names ``agents`` (name → label) and ``names`` (not agents)."""
+    doc = _doc(i, *agents, *names)
+    doc.agents = {f"@{n}": label for n, label in agents.items()}
+    return doc
+
+
+def _offers(hawks: int, gulls: int) -> list[Doc]:
+    """Two teams' offers to one player: every opening names the player, one team each."""
+    return [
+        *(_agent_doc(i, {"harbor hawks": "ORG", "ivo lund": "PERSON"}) for i in range(hawks)),
+        *(_agent_doc(20 + i, {"cove gulls": "ORG", "ivo lund": "PERSON"}) for i in range(gulls)),
+    ]
+
+
+def test_rival_agents_cut_a_story_the_tighter_cut_keeps_whole() -> None:
+    docs = _offers(6, 5)
+    assert rivals(docs) == ("@cove gulls", "@harbor hawks")
+    parts = resplit(list(range(11)), docs, _cut([0] * 11))  # type: ignore[arg-type]
+    assert parts == [list(range(6)), list(range(6, 11))]
+
+
+def test_rivals_of_two_kinds_or_named_together_are_no_rivals() -> None:
+    team_and_person = [
+        *(_agent_doc(i, {"harbor hawks": "ORG"}) for i in range(6)),
+        *(_agent_doc(20 + i, {"dana pell": "PERSON"}) for i in range(5)),
+    ]
+    assert rivals(team_and_person) is None  # an award and its host, a navy and its country
+    together = _offers(6, 5)
+    together[0].opening["@cove gulls"] = 1.0  # one opening names both teams: one event
+    assert rivals(together) is None
+    whole = [list(range(11))]
+    assert resplit(list(range(11)), together, _cut([0] * 11)) == whole  # type: ignore[arg-type]
+
+
+def test_rivals_must_cover_most_openings_and_each_a_few() -> None:
+    docs = _offers(3, 3) + [_agent_doc(40 + i, {"ivo lund": "PERSON"}) for i in range(5)]
+    assert RIVALS_COVER * len(docs) > 6  # the two teams are in 6 of 11 openings
+    assert rivals(docs) is None
+    assert rivals(_offers(RESPLIT_PART, RESPLIT_PART)) is not None
+    assert rivals(_offers(RESPLIT_PART - 1, 8)) is None  # one team in too few openings
+
+
+def test_an_opening_naming_neither_rival_joins_the_side_it_shares_names_with() -> None:
+    docs = [*_offers(6, 5), _agent_doc(30, {}, "cove bay"), _agent_doc(31, {})]
+    docs[6].opening["@cove bay"] = 1.0  # the gulls' side names their town
+    parts = resplit(list(range(13)), docs, _cut([0] * 13))  # type: ignore[arg-type]
+    assert parts == [[*range(6), 12], [*range(6, 12)]]  # no names: the larger side
+
+
+def test_nearer_picks_the_shared_names_then_the_larger_side() -> None:
+    hawks = [_doc(i, "harbor hawks") for i in range(4)]
+    gulls = [_doc(10 + i, "cove gulls") for i in range(3)]
+    assert nearer([_doc(20, "cove gulls")], (hawks, gulls)) == 1
+    assert nearer([_doc(21, "nobody")], (hawks, gulls)) == 0
+    assert nearer([_doc(22, "nobody")], (gulls, hawks)) == 1
+
+
+def test_a_longer_form_of_a_name_covers_it() -> None:
+    assert covers("@harbor hawks", "@east harbor hawks")
+    assert covers("@harbor hawks", "@harbor hawks")
+    assert not covers("@harbor hawks", "@seaharbor hawks")
+    assert not covers("@harbor hawks", "harbor hawks")  # a word of the opening, not a name
+
+
+def test_an_articles_agents_are_the_people_and_organisations_of_its_opening() -> None:
+    body = "The Harbor Hawks offered Ivo Lund a deal in Arden.\n\nDana Pell said nothing."
+    mentions = [
+        Mention(text="Harbor Hawks", start=4, end=16, label="ORG"),
+        Mention(text="Ivo Lund", start=25, end=33, label="PERSON"),
+        Mention(text="Arden", start=45, end=50, label="GPE"),
+        Mention(text="Dana Pell", start=53, end=62, label="PERSON"),
+    ]
+    doc = to_doc(Article(id="x", body=body, entities=mentions))
+    assert doc.agents == {"@harbor hawks": "ORG", "@ivo lund": "PERSON"}
