@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from newsloom.group.actors import (
@@ -10,14 +11,18 @@ from newsloom.group.actors import (
     RESPLIT_OTHER,
     RESPLIT_PART,
     RESPLIT_THRESHOLD,
+    RIVALS_CANDIDATES,
     RIVALS_COVER,
+    RIVALS_MIN,
     apart,
-    covers,
+    by_rival_names,
+    carried,
     nearer,
     own_name,
     resplit,
     rivals,
 )
+from newsloom.group.events import cluster_block
 from newsloom.group.features import Doc, to_doc
 from newsloom.model import Article, Mention
 
@@ -117,11 +122,13 @@ def _offers(hawks: int, gulls: int) -> list[Doc]:
     ]
 
 
-def test_rival_agents_cut_a_story_the_tighter_cut_keeps_whole() -> None:
+def test_rival_agents_cut_a_block_in_two() -> None:
     docs = _offers(6, 5)
-    assert rivals(docs) == ("@cove gulls", "@harbor hawks")
-    parts = resplit(list(range(11)), docs, _cut([0] * 11))  # type: ignore[arg-type]
-    assert parts == [list(range(6)), list(range(6, 11))]
+    assert rivals(docs) == ("@harbor hawks", "@cove gulls")  # the most carried first
+    assert by_rival_names(list(range(11)), docs) == [list(range(6)), list(range(6, 11))]
+    # Indices are the caller's: a block's members in any order map back to them.
+    shuffled = by_rival_names([9, 3, 4, 5, 6, 7, 8, 0, 1, 2, 10], docs)
+    assert [set(side) for side in shuffled] == [set(range(6)), set(range(6, 11))]
 
 
 def test_rivals_of_two_kinds_or_named_together_are_no_rivals() -> None:
@@ -133,8 +140,7 @@ def test_rivals_of_two_kinds_or_named_together_are_no_rivals() -> None:
     together = _offers(6, 5)
     together[0].opening["@cove gulls"] = 1.0  # one opening names both teams: one event
     assert rivals(together) is None
-    whole = [list(range(11))]
-    assert resplit(list(range(11)), together, _cut([0] * 11)) == whole  # type: ignore[arg-type]
+    assert by_rival_names(list(range(11)), together) == [list(range(11))]
 
 
 def test_rivals_must_cover_most_openings_and_each_a_few() -> None:
@@ -145,26 +151,32 @@ def test_rivals_must_cover_most_openings_and_each_a_few() -> None:
     assert rivals(_offers(RESPLIT_PART - 1, 8)) is None  # one team in too few openings
 
 
-def test_an_opening_naming_neither_rival_joins_the_side_it_shares_names_with() -> None:
+def test_rivals_are_among_the_most_carried_agents() -> None:
+    docs = _offers(6, 5)
+    for doc in docs:  # many agents each in more openings than either team
+        doc.agents |= {f"@crowd {c}": "PERSON" for c in range(RIVALS_CANDIDATES)}
+        doc.opening |= {f"@crowd {c}": 1.0 for c in range(RIVALS_CANDIDATES)}
+    assert rivals(docs) is None
+
+
+def test_an_opening_naming_neither_rival_joins_the_side_carrying_its_names() -> None:
     docs = [*_offers(6, 5), _agent_doc(30, {}, "cove bay"), _agent_doc(31, {})]
     docs[6].opening["@cove bay"] = 1.0  # the gulls' side names their town
-    parts = resplit(list(range(13)), docs, _cut([0] * 13))  # type: ignore[arg-type]
+    parts = by_rival_names(list(range(13)), docs)
     assert parts == [[*range(6), 12], [*range(6, 12)]]  # no names: the larger side
 
 
-def test_nearer_picks_the_shared_names_then_the_larger_side() -> None:
-    hawks = [_doc(i, "harbor hawks") for i in range(4)]
-    gulls = [_doc(10 + i, "cove gulls") for i in range(3)]
-    assert nearer([_doc(20, "cove gulls")], (hawks, gulls)) == 1
-    assert nearer([_doc(21, "nobody")], (hawks, gulls)) == 0
-    assert nearer([_doc(22, "nobody")], (gulls, hawks)) == 1
+def test_nearer_picks_the_side_carrying_the_names_then_the_larger_side() -> None:
+    counts = (Counter({"@harbor hawks": 4}), Counter({"@cove gulls": 3}))
+    assert nearer(_doc(20, "cove gulls"), counts, (4, 3)) == 1
+    assert nearer(_doc(21, "nobody"), counts, (4, 3)) == 0
+    assert nearer(_doc(22, "nobody"), counts, (3, 4)) == 1
 
 
-def test_a_longer_form_of_a_name_covers_it() -> None:
-    assert covers("@harbor hawks", "@east harbor hawks")
-    assert covers("@harbor hawks", "@harbor hawks")
-    assert not covers("@harbor hawks", "@seaharbor hawks")
-    assert not covers("@harbor hawks", "harbor hawks")  # a word of the opening, not a name
+def test_an_opening_carries_a_name_by_its_longer_forms() -> None:
+    doc = _doc(1, "east harbor hawks", "seaharbor")
+    assert carried(doc) == {"@east harbor hawks", "@harbor hawks", "@hawks", "@seaharbor"}
+    assert "@harbor" not in carried(doc)  # a name's endings, never its first words
 
 
 def test_an_articles_agents_are_the_people_and_organisations_of_its_opening() -> None:
@@ -177,3 +189,13 @@ def test_an_articles_agents_are_the_people_and_organisations_of_its_opening() ->
     ]
     doc = to_doc(Article(id="x", body=body, entities=mentions))
     assert doc.agents == {"@harbor hawks": "ORG", "@ivo lund": "PERSON"}
+
+
+def test_a_block_cut_by_rivals_is_clustered_side_by_side() -> None:
+    docs = _offers(6, 5)
+    assert len(docs) >= RIVALS_MIN
+    labels = cluster_block(docs, {}, 0)  # no corpus to weigh evidence by: no check
+    assert len(set(labels[:6])) == 1 and len(set(labels[6:])) == 1
+    assert labels[0] != labels[6]
+    small = _offers(RIVALS_MIN // 2, RIVALS_MIN // 2 - 1)  # under RIVALS_MIN: not searched
+    assert len(set(cluster_block(small, {}, 0))) == 1

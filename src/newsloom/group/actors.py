@@ -10,10 +10,10 @@ openings carry and the other half's openings hardly carry. Halves that share the
 (two rounds of one election, one actor's two statements) stay together.
 
 Two teams making one player an offer in one week share every word but their own names, and
-the tighter cut keeps them as one. So when the cut finds no two halves apart, the story is cut
-by its *rival agents* (``rivals``): two people or two organisations its openings name, never
-together, each in a few openings and between them in most. The openings that name neither join
-the side whose names they share most.
+the block-local clustering (even the tighter cut) keeps them as one. So before it clusters, a
+large block is cut by its *rival agents* (``rivals``): two people or two organisations its
+openings name, never together, each in a few openings and between them in most. The openings
+that name neither join the side whose openings carry their names most.
 """
 
 from __future__ import annotations
@@ -39,11 +39,18 @@ RESPLIT_MAIN = 0.5
 #: 0.915 (a name a third of the other half's openings mention in passing is still its own).
 RESPLIT_OTHER = 0.34
 
-#: Two rival names (``rivals``) must between them be in at least this share of a story's
+#: Two rival agents (``rivals``) must between them be in at least this share of a block's
 #: openings. Tuned on ECB+ topics 1–25 (bench/ecbplus_events.py --split dev), grid 0.4–0.8:
-#: 0.4–0.6 B-cubed F1 0.917 (one team's offer split from another's), 0.7–0.8 0.913 (no cut);
-#: the highest of the best kept. No SEB story reaches ``RESPLIT_MIN``.
+#: B-cubed F1 0.920 / 0.926 / 0.926 / 0.918 / 0.912 (0.913 without rivals); the higher of
+#: the two best kept.
 RIVALS_COVER = 0.6
+#: Blocks of this many reports or more are searched for rival agents (``rivals``): ECB+ 1–25,
+#: grid 6/8/10/12/15/20: the same (0.926); 10 as ``RESPLIT_MIN``.
+RIVALS_MIN = 10
+#: Rival agents are sought among this many of a block's most carried agents: it bounds the
+#: pairs tried in a block of a thousand reports (190). Not tuned: ECB+ rivals are among a
+#: block's five most carried.
+RIVALS_CANDIDATES = 20
 
 Labeller = Callable[[Sequence[Doc], float], list[int]]
 
@@ -58,68 +65,82 @@ def resplit(members: list[int], docs: Sequence[Doc], cluster: Labeller) -> list[
     for i, label in zip(members, labels, strict=True):
         halves.setdefault(label, []).append(i)
     parts = list(halves.values())
-    if len(parts) == 2 and min(len(p) for p in parts) >= RESPLIT_PART:
-        a, b = ([docs[i] for i in p] for p in parts)
-        if apart(a, b):
-            return parts
-    return by_rival_names(members, docs)
+    if len(parts) != 2 or min(len(p) for p in parts) < RESPLIT_PART:
+        return [members]
+    a, b = ([docs[i] for i in p] for p in parts)
+    return parts if apart(a, b) else [members]
 
 
 def by_rival_names(members: list[int], docs: Sequence[Doc]) -> list[list[int]]:
-    """``members`` cut by two rival names (see ``rivals``), or whole when there are none.
-    Openings that carry neither join the side whose names they share most."""
-    found = rivals([docs[i] for i in members])
+    """``members`` (indices into ``docs``) cut by two rival agents (see ``rivals``), or whole
+    when there are none. Openings that carry neither (or both) join the side whose openings
+    carry their names most."""
+    story = [docs[i] for i in members]
+    found = rivals(story)
     if found is None:
         return [members]
     sides: tuple[list[int], list[int]] = ([], [])
     rest = []
-    for i in members:
-        carried = [any(covers(name, t) for t in docs[i].opening) for name in found]
-        if carried[0] != carried[1]:
-            sides[0 if carried[0] else 1].append(i)
+    for k, names in enumerate(carried(d) for d in story):
+        first, second = (name in names for name in found)
+        if first != second:
+            sides[0 if first else 1].append(k)
         else:
-            rest.append(i)
-    cores = ([docs[i] for i in sides[0]], [docs[i] for i in sides[1]])
-    for i in rest:
-        sides[nearer([docs[i]], cores)].append(i)
-    return sorted((sorted(side) for side in sides), key=min)
+            rest.append(k)
+    counts = tuple(Counter(t for k in side for t in story[k].opening) for side in sides)
+    sizes = (len(sides[0]), len(sides[1]))
+    for k in rest:
+        sides[nearer(story[k], (counts[0], counts[1]), sizes)].append(k)
+    return sorted(([members[k] for k in sorted(side)] for side in sides), key=min)
 
 
 def rivals(story: Sequence[Doc]) -> tuple[str, str] | None:
     """Two agents of one kind (``Doc.agents``: two people, two organisations), each carried
     by ``RESPLIT_PART`` openings or more and never by one opening together, that between them
     are in ``RIVALS_COVER`` of the story's openings: one team's offer and another's to one
-    player, where the cut at ``RESPLIT_THRESHOLD`` keeps the two (their words are the same)
-    and the names alone tell them apart. The pair covering most openings wins (ties: the
-    names in order). Agents of two kinds are not rivals: an award and its host, a navy and
-    its country are one story's names."""
+    player, where the block-local clustering keeps the two (their words are the same) and the
+    names alone tell them apart. The pair covering most openings wins (ties: the most carried
+    names first), among the ``RIVALS_CANDIDATES`` most carried agents. Agents of two kinds
+    are not rivals: an award and its host, a navy and its country are one story's names."""
     kinds = {t: label for d in story for t, label in d.agents.items()}
-    names = sorted(kinds)
-    carriers = {n: {k for k, d in enumerate(story) if any(covers(n, t) for t in d.opening)}
-                for n in names}  # fmt: skip
+    carriers: dict[str, set[int]] = {}
+    for k, doc in enumerate(story):
+        for name in carried(doc) & kinds.keys():
+            carriers.setdefault(name, set()).add(k)
+    candidates = sorted(
+        (n for n, c in carriers.items() if len(c) >= RESPLIT_PART),
+        key=lambda n: (-len(carriers[n]), n),
+    )[:RIVALS_CANDIDATES]
     best: tuple[int, str, str] | None = None
-    for first, second in itertools.combinations(names, 2):
+    for first, second in itertools.combinations(candidates, 2):
         a, b = carriers[first], carriers[second]
-        if kinds[first] != kinds[second] or min(len(a), len(b)) < RESPLIT_PART or a & b:
+        if kinds[first] != kinds[second] or a & b:
             continue
         if len(a | b) >= RIVALS_COVER * len(story) and (best is None or len(a | b) > best[0]):
             best = (len(a | b), first, second)
     return None if best is None else (best[1], best[2])
 
 
-def covers(name: str, term: str) -> bool:
-    """``term`` (an opening term) is ``name`` or a longer form of it ending in it: "@boston
-    harbor hawks" is "@harbor hawks" (a headline shortens a team or an agency that way)."""
-    return term == name or (term.startswith("@") and term.endswith(" " + name[1:]))
+def carried(doc: Doc) -> set[str]:
+    """The names ``doc``'s opening carries, each also by its shorter endings: "@boston harbor
+    hawks" carries "@harbor hawks" and "@hawks" (a headline shortens a team or an agency
+    that way)."""
+    out: set[str] = set()
+    for term in doc.opening:
+        if term.startswith("@"):
+            words = term[1:].split(" ")
+            out.update("@" + " ".join(words[k:]) for k in range(len(words)))
+    return out
 
 
-def nearer(part: Sequence[Doc], cores: tuple[list[Doc], list[Doc]]) -> int:
-    """Which of two cores (0 or 1) ``part``'s openings share most names with: each name
-    counts the share of the core's openings carrying it; the larger core on a tie."""
-    names = {t for d in part for t in d.opening if t.startswith("@")}
-    closeness = [sum(share(core, name) for name in names) for core in cores]
+def nearer(doc: Doc, counts: tuple[Counter[str], Counter[str]], sizes: tuple[int, int]) -> int:
+    """Which of two sides (0 or 1) ``doc``'s opening names are most carried by: each name
+    counts the share of the side's openings carrying it (``counts`` by name, ``sizes``
+    openings); the larger side on a tie."""
+    names = [t for t in doc.opening if t.startswith("@")]
+    closeness = [sum(counts[s][n] for n in names) / max(sizes[s], 1) for s in (0, 1)]
     if closeness[0] == closeness[1]:
-        return 0 if len(cores[0]) >= len(cores[1]) else 1
+        return 0 if sizes[0] >= sizes[1] else 1
     return 0 if closeness[0] > closeness[1] else 1
 
 
