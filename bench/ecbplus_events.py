@@ -1,6 +1,7 @@
 """Event clustering on ECB+: newsloom's stories against gold events, beside a TF-IDF baseline.
 
     python bench/ecbplus_events.py [--root ../shared/evaldata/ecbplus] [--cache /tmp/nl-ecb]
+                                   [--split dev|test|all] [--breakdown]
 
 Every document of a split (topics 1–25 = dev, used for tuning; 26–35 = test, reported apart) goes
 through newsloom's own analyze path — JSONL without dates → read → clean → annotate (spaCy) →
@@ -13,6 +14,11 @@ cosine distance, its threshold tuned on the dev split and applied unchanged to t
 Documents the pipeline rejects (ECB+ has a few headline-only documents) count as singletons.
 Annotated articles are cached as JSONL under ``--cache`` (outside the repository) to speed up
 reruns.
+
+``--breakdown`` lists where newsloom's B-cubed F1 is lost, worst first: stories that mix a
+topic's two events (precision) and events cut into several stories (recall), each with the
+B-cubed mass it costs and every member's opening words, so the error kinds can be read off.
+``--split dev`` scores the dev topics alone (tuning never needs to look at the test topics).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import json
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -43,6 +50,10 @@ from newsloom.pipeline import process
 from newsloom.read import read_inputs
 
 SPLITS = {"dev 1–25": "1-25", "test 26–35": "26-35"}
+#: ``--split`` choices: which of ``SPLITS`` a run scores.
+SPLIT_CHOICES = {"dev": ["dev 1–25"], "test": ["test 26–35"], "all": list(SPLITS)}
+#: Characters of each member's opening shown by ``--breakdown``.
+BREAKDOWN_CHARS = 110
 BASELINE_GRID = [round(x, 2) for x in np.arange(0.02, 0.60, 0.02)]
 
 Labels = dict[str, str]
@@ -136,6 +147,42 @@ def tune_baseline(articles: Sequence[Article], ids: Sequence[str]) -> float:
     return float(best)
 
 
+def breakdown(pred: Labels, articles: Sequence[Article]) -> list[str]:
+    """Lines naming the stories that mix events and the events split over stories, worst
+    first, with the B-cubed precision or recall mass (summed over documents) each loses."""
+    gold = {i: gold_event(i) for i in pred}
+    text = {a.id: " ".join(f"{a.title or ''} {a.body}".split())[:BREAKDOWN_CHARS] for a in articles}
+    losses = [
+        *_losses("MIXED story", pred, gold, lambda d: f"{gold[d]:<12} {d:<20} {text.get(d, '')}"),
+        *_losses("SPLIT event", gold, pred, lambda d: f"{pred[d]:<18} {d:<20} {text.get(d, '')}"),
+    ]
+    losses.sort(key=lambda x: -x[0])
+    return [line for _, lines in losses for line in lines]
+
+
+def _losses(
+    kind: str, outer: Labels, inner: Labels, show: Callable[[str], str]
+) -> list[tuple[float, list[str]]]:
+    """Each ``outer`` cluster holding more than one ``inner`` label, with the B-cubed mass it
+    loses and a line per member (a split event shows only the members outside its main part)."""
+    by_outer: dict[str, list[str]] = {}
+    for doc, label in sorted(outer.items()):
+        by_outer.setdefault(label, []).append(doc)
+    out = []
+    for label, docs in by_outer.items():
+        sizes = Counter(inner[d] for d in docs)
+        if len(sizes) < 2:
+            continue
+        lost = sum(1 - sizes[inner[d]] / len(docs) for d in docs)
+        shown = docs if kind.startswith("MIXED") else [
+            d for d in docs if sizes[inner[d]] < max(sizes.values())
+        ]  # fmt: skip
+        head = f"{kind} {label}: {len(docs)} docs as {sorted(sizes.values(), reverse=True)}"
+        lines = [f"{head}, B3 mass lost {lost:.1f}"]
+        out.append((lost, lines + [f"  {show(d)}" for d in sorted(shown, key=inner.get)]))
+    return out
+
+
 def row(name: str, split: str, result: dict[str, float], seconds: float) -> str:
     cells = " ".join(f"{result[k]:>9.3f}" for k in ("P", "R", "F1", "ARI", "topic F1", "topic ARI"))
     return f"{split:<11} {name:<28} {cells} {seconds:>7.1f}s"
@@ -145,10 +192,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "nl-ecb")
+    parser.add_argument("--split", choices=sorted(SPLIT_CHOICES), default="all")
+    parser.add_argument("--breakdown", action="store_true", help="list where F1 is lost")
     args = parser.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
-    data = {name: annotated(args.root, topics, args.cache) for name, topics in SPLITS.items()}
+    data = {name: annotated(args.root, SPLITS[name], args.cache) for name in SPLIT_CHOICES["all"]}
     threshold = tune_baseline(*data["dev 1–25"])
+    data = {name: data[name] for name in SPLIT_CHOICES[args.split]}
     head = " ".join(f"{k:>9}" for k in ("B3 P", "B3 R", "B3 F1", "ARI", "topic F1", "topic ARI"))
     print(f"{'split':<11} {'method':<28} {head} {'time':>8}")
     runs: list[tuple[str, Callable[[Sequence[Article], Sequence[str]], Labels]]] = [
@@ -163,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             labels = method(articles, ids)
             print(row(name, split, scores(labels), time.perf_counter() - start))
+        if args.breakdown:
+            print("\n".join(breakdown(newsloom_labels(articles, ids), articles)))
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from newsloom.group.actors import (
@@ -10,11 +11,20 @@ from newsloom.group.actors import (
     RESPLIT_OTHER,
     RESPLIT_PART,
     RESPLIT_THRESHOLD,
+    RIVALS_CANDIDATES,
+    RIVALS_COVER,
+    RIVALS_MIN,
     apart,
+    by_rival_names,
+    carried,
+    nearer,
     own_name,
     resplit,
+    rivals,
 )
-from newsloom.group.features import Doc
+from newsloom.group.events import cluster_block
+from newsloom.group.features import Doc, to_doc
+from newsloom.model import Article, Mention
 
 
 def _doc(i: int, *names: str) -> Doc:
@@ -95,3 +105,97 @@ def test_a_main_name_common_in_the_other_half_keeps_them_together() -> None:
     assert not apart(lund, mixed)
     clean = [_doc(10 + i, "dana pell") for i in range(5)]
     assert apart(lund, clean)
+
+
+def _agent_doc(i: int, agents: dict[str, str], *names: str) -> Doc:
+    """A doc whose opening names ``agents`` (name → label) and ``names`` (not agents)."""
+    doc = _doc(i, *agents, *names)
+    doc.agents = {f"@{n}": label for n, label in agents.items()}
+    return doc
+
+
+def _offers(hawks: int, gulls: int) -> list[Doc]:
+    """Two teams' offers to one player: every opening names the player, one team each."""
+    return [
+        *(_agent_doc(i, {"harbor hawks": "ORG", "ivo lund": "PERSON"}) for i in range(hawks)),
+        *(_agent_doc(20 + i, {"cove gulls": "ORG", "ivo lund": "PERSON"}) for i in range(gulls)),
+    ]
+
+
+def test_rival_agents_cut_a_block_in_two() -> None:
+    docs = _offers(6, 5)
+    assert rivals(docs) == ("@harbor hawks", "@cove gulls")  # the most carried first
+    assert by_rival_names(list(range(11)), docs) == [list(range(6)), list(range(6, 11))]
+    # Indices are the caller's: a block's members in any order map back to them.
+    shuffled = by_rival_names([9, 3, 4, 5, 6, 7, 8, 0, 1, 2, 10], docs)
+    assert [set(side) for side in shuffled] == [set(range(6)), set(range(6, 11))]
+
+
+def test_rivals_of_two_kinds_or_named_together_are_no_rivals() -> None:
+    team_and_person = [
+        *(_agent_doc(i, {"harbor hawks": "ORG"}) for i in range(6)),
+        *(_agent_doc(20 + i, {"dana pell": "PERSON"}) for i in range(5)),
+    ]
+    assert rivals(team_and_person) is None  # an award and its host, a navy and its country
+    together = _offers(6, 5)
+    together[0].opening["@cove gulls"] = 1.0  # one opening names both teams: one event
+    assert rivals(together) is None
+    assert by_rival_names(list(range(11)), together) == [list(range(11))]
+
+
+def test_rivals_must_cover_most_openings_and_each_a_few() -> None:
+    docs = _offers(3, 3) + [_agent_doc(40 + i, {"ivo lund": "PERSON"}) for i in range(5)]
+    assert RIVALS_COVER * len(docs) > 6  # the two teams are in 6 of 11 openings
+    assert rivals(docs) is None
+    assert rivals(_offers(RESPLIT_PART, RESPLIT_PART)) is not None
+    assert rivals(_offers(RESPLIT_PART - 1, 8)) is None  # one team in too few openings
+
+
+def test_rivals_are_among_the_most_carried_agents() -> None:
+    docs = _offers(6, 5)
+    for doc in docs:  # many agents each in more openings than either team
+        doc.agents |= {f"@crowd {c}": "PERSON" for c in range(RIVALS_CANDIDATES)}
+        doc.opening |= {f"@crowd {c}": 1.0 for c in range(RIVALS_CANDIDATES)}
+    assert rivals(docs) is None
+
+
+def test_an_opening_naming_neither_rival_joins_the_side_carrying_its_names() -> None:
+    docs = [*_offers(6, 5), _agent_doc(30, {}, "cove bay"), _agent_doc(31, {})]
+    docs[6].opening["@cove bay"] = 1.0  # the gulls' side names their town
+    parts = by_rival_names(list(range(13)), docs)
+    assert parts == [[*range(6), 12], [*range(6, 12)]]  # no names: the larger side
+
+
+def test_nearer_picks_the_side_carrying_the_names_then_the_larger_side() -> None:
+    counts = (Counter({"@harbor hawks": 4}), Counter({"@cove gulls": 3}))
+    assert nearer(_doc(20, "cove gulls"), counts, (4, 3)) == 1
+    assert nearer(_doc(21, "nobody"), counts, (4, 3)) == 0
+    assert nearer(_doc(22, "nobody"), counts, (3, 4)) == 1
+
+
+def test_an_opening_carries_a_name_by_its_longer_forms() -> None:
+    doc = _doc(1, "east harbor hawks", "seaharbor")
+    assert carried(doc) == {"@east harbor hawks", "@harbor hawks", "@hawks", "@seaharbor"}
+    assert "@harbor" not in carried(doc)  # a name's endings, never its first words
+
+
+def test_an_articles_agents_are_the_people_and_organisations_of_its_opening() -> None:
+    body = "The Harbor Hawks offered Ivo Lund a deal in Arden.\n\nDana Pell said nothing."
+    mentions = [
+        Mention(text="Harbor Hawks", start=4, end=16, label="ORG"),
+        Mention(text="Ivo Lund", start=25, end=33, label="PERSON"),
+        Mention(text="Arden", start=45, end=50, label="GPE"),
+        Mention(text="Dana Pell", start=53, end=62, label="PERSON"),
+    ]
+    doc = to_doc(Article(id="x", body=body, entities=mentions))
+    assert doc.agents == {"@harbor hawks": "ORG", "@ivo lund": "PERSON"}
+
+
+def test_a_block_cut_by_rivals_is_clustered_side_by_side() -> None:
+    docs = _offers(6, 5)
+    assert len(docs) >= RIVALS_MIN
+    labels = cluster_block(docs, {}, 0)  # no corpus to weigh evidence by: no check
+    assert len(set(labels[:6])) == 1 and len(set(labels[6:])) == 1
+    assert labels[0] != labels[6]
+    small = _offers(RIVALS_MIN // 2, RIVALS_MIN // 2 - 1)  # under RIVALS_MIN: not searched
+    assert len(set(cluster_block(small, {}, 0))) == 1

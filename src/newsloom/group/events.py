@@ -32,6 +32,9 @@ third report linked to both: that one goes to the side it is closer to.
 A large story is the other way round: two events of one kind with many reports each can
 average into one. ``actors.resplit`` cuts it once more and keeps the cut only when each half
 has a name of its own in its openings (one player put on injured reserve, not the other).
+Before any of this, a large block whose openings name two *rival agents* (two teams' offers to
+one player: never named together, between them in most openings) is cut in two by them
+(``actors.by_rival_names``), and each side is clustered on its own.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
-from newsloom.group.actors import resplit
+from newsloom.group.actors import RIVALS_MIN, by_rival_names, resplit
 from newsloom.group.features import Doc, action_terms, variants_differ
 
 #: Two articles (or clusters, on average) of one block are one event at this block-local
@@ -152,10 +155,13 @@ def block_similarity(docs: Sequence[Doc]) -> NDArray[np.float64]:
 def cluster_block(docs: Sequence[Doc], df: Mapping[str, int], n: int) -> list[int]:
     """A cluster label per doc of one block (one doc per independent report); ``df`` and ``n``
     are the corpus-wide document frequencies and count the evidence check weighs terms by."""
-    labels = local_clusters(docs)
-    groups: dict[int, list[int]] = {}
-    for i, label in enumerate(labels):
-        groups.setdefault(label, []).append(i)
+    groups: dict[tuple[int, int], list[int]] = {}  # (side, local cluster) -> members
+    everyone = list(range(len(docs)))
+    sides = by_rival_names(everyone, docs) if len(docs) >= RIVALS_MIN else [everyone]
+    for k, side in enumerate(sides):
+        labels = local_clusters([docs[i] for i in side])
+        for i, label in zip(side, labels, strict=True):
+            groups.setdefault((k, label), []).append(i)
     out = [0] * len(docs)
     next_label = 0
     for members in (p for g in groups.values() for p in resplit(g, docs, local_clusters)):

@@ -43,6 +43,9 @@ ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 )
 
+#: Entity labels of who acts: a person or an organisation (a team, an agency, a company).
+AGENT_LABELS = frozenset({"PERSON", "ORG"})
+
 #: Paragraph text kept per article for showing what a copy changed, in characters.
 EDIT_CHARS = 160
 
@@ -100,6 +103,10 @@ class Doc:
     #: (``{"inch laptop": {"13"}}``): two headlines giving one thing different numbers
     #: are about two products (or games, or seasons), not one event.
     variants: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: The opening's agents: its names (``@name``, as in ``opening``) that spaCy labels a
+    #: person or an organisation, with that label. Reports whose openings name rival agents
+    #: of one kind (two teams' offers to one player) are two events (``actors.rivals``).
+    agents: dict[str, str] = field(default_factory=dict)
     #: ``terms`` as arrays for building matrices without a loop per term: each term's
     #: ``hash()`` (a number only this process compares) and its weight, in one order.
     term_ids: NDArray[np.int64] = field(init=False, repr=False)
@@ -184,6 +191,7 @@ def to_doc(article: Article) -> Doc:
         paragraphs=paragraphs(article.body),
         opening=_opening(article, headline_words, lead_words, heads),
         variants=variants(_unlabelled(article.title)),
+        agents={"@" + n: label for n, label in agent_names(article).items() if n in heads},
     )
 
 
@@ -268,6 +276,16 @@ def headline_names(article: Article) -> set[str]:
         if mention.start < opening or f" {name} " in title:
             found.add(name)
     return found
+
+
+def agent_names(article: Article) -> dict[str, str]:
+    """Entity keys of the article's names labelled ``AGENT_LABELS``, with the label of their
+    first such mention."""
+    out: dict[str, str] = {}
+    for mention in article.entities:
+        if mention.label in AGENT_LABELS:
+            out.setdefault(entity_key(mention.norm or mention.text), mention.label)
+    return out
 
 
 def day_number(key: str | None) -> int | None:
