@@ -31,7 +31,7 @@ POLNEAR = EVALDATA / "polnear"
 FLOORS = {
     "html": {"body": 0.97, "title": 0.98, "outlet": 0.94, "consistency": 0.99,
              "wire": 0.96, "language": 0.99},
-    "text": {"body": 0.94, "title": 0.96, "outlet": 0.54, "consistency": 0.99, "wire": 0.94,
+    "text": {"body": 0.94, "title": 0.97, "outlet": 0.56, "consistency": 0.99, "wire": 0.94,
              "language": 0.98},
 }  # fmt: skip
 
