@@ -593,3 +593,18 @@ def test_a_pull_quote_is_not_a_second_quote(nlp: Language) -> None:
     assert len(quotes(nlp, inside)) == 2
     short = "“a storm”"
     assert len(quotes(nlp, f"{said}\n\n{short}\n\nQuist spoke by phone.")) == 2
+
+
+@slow
+def test_a_cue_after_a_finished_quote_that_governs_the_next_one_is_the_next_ones(
+    nlp: Language,
+) -> None:
+    """ "…gull fever." The doctor called it "a rare case": the verb after the first quote's
+    full stop has its own quote, so it is not the first one's speech tag."""
+    text = (
+        "Sailors caught the fever from the harbor gulls, and it has been dubbed “gull fever.” "
+        "The harbor doctor called it “a rare case” in her report."
+    )
+    found = {q.text.strip(".,"): q for q in quotes(nlp, text)}
+    assert found["gull fever"].speaker is None
+    assert found["a rare case"].speaker == "The harbor doctor"

@@ -99,12 +99,14 @@ def _closing_cue(ctx: Ctx, tail: list[Token], span: MarkSpan) -> Cue | None:
 
 def _introduces_next(ctx: Ctx, k: int, cue: Cue) -> bool:
     """The cue after a quote that ends its sentence introduces the next quote instead
-    (``"…founder of ISIS." A flabbergasted Noah quipped, "It's like …"``)."""
+    (``"…founder of ISIS." A flabbergasted Noah quipped, "It's like …"``), or governs it in
+    the parse (``"…fever." The doctor called it "a rare case"``)."""
     if k + 1 >= len(ctx.spans) or ctx.spans[k + 1].para_start != ctx.spans[k].para_start:
         return False
     end = max(cue.end, cue.speaker.end if cue.speaker is not None else cue.end)
     between = ctx.text[end : ctx.spans[k + 1].open_at].strip()
-    return between in ("", ",", ":")
+    # ``…"gull fever." The doctor called it "a rare case"``: the next quote is the cue's own
+    return between in ("", ",", ":") or _governs(ctx, cue, ctx.spans[k + 1])
 
 
 def _cue_before(ctx: Ctx, k: int, main_k: int) -> Cue | None:
