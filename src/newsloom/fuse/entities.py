@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from newsloom.fuse.coref_mention import MentionInDoc
 from newsloom.fuse.name_rules import NameCluster, best_type
-from newsloom.fuse.names import NAME_SUFFIXES, fold, person_key, skeleton
+from newsloom.fuse.names import fold, person_key, skeleton, without_suffix
 from newsloom.fuse.resolve import resolve
 from newsloom.model import Article, Entity, Mention
 
@@ -59,9 +59,7 @@ def _last_word(text: str) -> str:
 
 def _surname_word(name: str) -> str:
     """The last word of a person's name before a generational suffix (``Jr.``, ``III``)."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower().strip(".,") in NAME_SUFFIXES:
-        words.pop()
+    words = without_suffix(name.split())
     return words[-1] if words else ""
 
 

@@ -54,10 +54,17 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 def person_key(name: str) -> tuple[str, ...]:
     """Skeletons of a person's name words (titles, middle initials and a generational suffix
     such as ``Jr`` dropped: ``Ann Example Jr.`` and ``Example`` share the surname)."""
-    words = [w for w in strip_titles(name).split() if len(w.strip(".")) > 1]
-    while len(words) > 1 and words[-1].lower().strip(".,") in NAME_SUFFIXES:
-        words.pop()
+    words = without_suffix([w for w in strip_titles(name).split() if len(w.strip(".")) > 1])
     return tuple(s for w in words if (s := skeleton(w)))
+
+
+def without_suffix(words: list[str]) -> list[str]:
+    """A name's words without the generational suffixes that end it (``Jr.``, ``III``), one
+    word kept at least."""
+    end = len(words)
+    while end > 1 and words[end - 1].lower().strip(".,") in NAME_SUFFIXES:
+        end -= 1
+    return words[:end]
 
 
 @lru_cache(maxsize=CACHED_NAMES)
