@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from newsloom.clean.dates import has_clock, parse_datetime
+from newsloom.clean.linemodel import HEADER_KINDS
 
 #: The kind of a rail's heading ("Most Read", "Related"), whose next line is a teaser.
 RAIL_HEADING_KIND = "rail-heading"
@@ -325,8 +326,6 @@ def teaser_list_end(lines: Sequence[LineLike], i: int) -> bool:
     )
 
 
-#: Kinds of the lines of an article's header under its headline (as ``headline.ANCHOR_KINDS``).
-HEADER_KINDS = frozenset({"byline", "posted", "date-stamp"})
 #: A shorter candidate just below the best line, standing on the article's header, wins when it
 #: scores at least this share of the best line's probability (``over_header``). Swept as misses
 #: summed over five fold draws by site (bench/seb_headline.py --cv 5 --draws 5; 55 without the
