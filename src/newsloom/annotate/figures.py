@@ -56,7 +56,6 @@ TITLE_MAX_TOKENS = 16
 TITLE_WORD_MIN = 4
 #: One digit and a K: a grade ("4K", "8k") or a distance ("5K"), not thousands.
 _GRADE_RE = re.compile(r"^[1-9][kK]$")
-_CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "US$", "C$", "A$"})
 #: Words before a number word that make it a verb ("to zero in", "will zero in").
 _VERB_BEFORE = frozenset({"to", "will", "would", "can", "could", "may", "might", "must", "should"})
 #: Most tokens between a number and its counted noun for the noun to join the figure's text
@@ -313,10 +312,8 @@ def _title_line(sent: Span) -> bool:
 
 def _is_grade(doc: Doc, span: NumberSpan) -> bool:
     """ "4K video", "a 5K run": one digit and a K name a grade or a distance, not thousands
-    (unless money: "$4K")."""
-    if not _GRADE_RE.match(doc[span.start : span.end].text) or span.unit is not None:
-        return False
-    return not (span.start > 0 and doc[span.start - 1].text in _CURRENCY_SIGNS)
+    (unless money, which the number's unit says: "$4K")."""
+    return span.unit is None and _GRADE_RE.match(doc[span.start : span.end].text) is not None
 
 
 def _verb_use(doc: Doc, span: NumberSpan) -> bool:
