@@ -645,6 +645,8 @@ def test_family_form_is_a_brand_heading_its_products() -> None:
     long_lines = ["Harbor Video shows the whole coast on a sunny Monday morning", *menu[1:3]]
     assert family_form("Harbor", long_lines) is None  # a sentence is not a menu item
     assert family_form("Harbor", ["Harbor Video", "Harbor Video", "Harbor Shop"]) is None
+    lower = ["Harbor video", "Harbor Shop", "Harbor Magazine"]  # a sentence, not a product
+    assert family_form("Harbor", lower) is None
 
 
 def test_owned_brands_keeps_a_brand_its_menus_name_products_after() -> None:

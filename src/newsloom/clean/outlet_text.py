@@ -327,9 +327,8 @@ def shown_form(brand: str, lines: Iterable[str]) -> str | None:
     (case aside, "The" before it or not, not run on into a longer name: "Fox News" but not
     "Fox News Sunday" or "Harbor's Edition"), its most frequent spelling; None when it is not
     shown."""
-    bare = brand[4:] if brand[:4].casefold() == "the " else brand
     pattern = re.compile(  # the name in any case; what runs on into a longer one in capitals
-        r"(?<![\w.])(?P<name>(?i:(?:the\s+)?" + re.escape(bare).replace(r"\ ", r"\s+") + r"))"
+        r"(?<![\w.])(?P<name>" + _brand_pattern(brand) + r")"
         r"(?![\w&])(?!\s+[A-Z0-9])(?!['’]s\s+[A-Z0-9])"
     )
     spellings: Counter[str] = Counter()
@@ -348,10 +347,7 @@ def family_form(brand: str, lines: Iterable[str]) -> str | None:
     lines that run on into its products and sections ("Harbor Video", "Harbor Travel Guide",
     "Harbor Magazine": a site's menus name what it sells after itself); None when it does not.
     Only asked of a copyright holder's brand, which says whose family it is."""
-    bare = brand[4:] if brand[:4].casefold() == "the " else brand
-    pattern = re.compile(
-        r"^(?:the\s+)?(?P<name>" + re.escape(bare).replace(r"\ ", r"\s+") + r")\s+[A-Z]", re.I
-    )
+    pattern = re.compile(r"^(?i:the\s+)?(?P<name>" + _brand_pattern(brand) + r")\s+[A-Z]")
     heads: dict[str, str] = {}
     for line in lines:
         text = " ".join(line.split())
@@ -361,6 +357,13 @@ def family_form(brand: str, lines: Iterable[str]) -> str | None:
     if len(heads) < FAMILY_MIN:
         return None
     return Counter(heads.values()).most_common(1)[0][0]
+
+
+def _brand_pattern(brand: str) -> str:
+    """A regex for ``brand`` written in any case, "The" before it or not, any spaces between
+    its words (what follows it is the caller's to read, case and all)."""
+    bare = brand[4:] if brand[:4].casefold() == "the " else brand
+    return r"(?i:(?:the\s+)?" + re.escape(bare).replace(r"\ ", r"\s+") + r")"
 
 
 def _notice_line(line: str) -> bool:
