@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from newsloom.clean.outlet import Kind, Vote
-from newsloom.clean.outlet_names import letters
+from newsloom.clean.outlet_names import clean_name, letters
 from newsloom.clean.outlet_self import FULL_NAME_WORDS
 
 #: Words that end a publication's name: a run of capitalised words ending with one may be a
@@ -71,17 +71,18 @@ _WORD_RE = re.compile(r"[\w'’&.-]+")
 _RUN_RE = re.compile(
     r"(?:\bThe\s+)?(?<![\w'’&.-])[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0," + str(RUN_MAX_WORDS) + "}"
 )
-_LEGAL_END_RE = re.compile(r"[\s,]+(?:inc|llc|ltd|plc|corp|co|gmbh|s\.?a)\.?$", re.I)
 
 
 def full_names(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
     """``votes`` with each short name the page writes in full replaced by that full name."""
     candidates = _candidates(votes, lines)
+    fullest: dict[str, str | None] = {}  # a page repeats its mentions: one search per name
     out = []
     for vote in votes:
-        if vote.kind in SHORT_KINDS:
-            full = _fullest(_LEGAL_END_RE.sub("", vote.name), candidates)
-            if full is not None:
+        if vote.kind in SHORT_KINDS and (name := clean_name(vote.name)) is not None:
+            if name.text not in fullest:
+                fullest[name.text] = _fullest(name.text, candidates)
+            if (full := fullest[name.text]) is not None:
                 vote = Vote(full, vote.kind, vote.weight)
         out.append(vote)
     return out
@@ -142,18 +143,17 @@ def _publication_runs(words: list[str]) -> list[str]:
 
 def stands_for(short: str, full: str) -> bool:
     """``short`` is a clipped or abbreviated ``full``: its words, in order, are the starts or
-    abbreviations (first letter kept, letters in order) of ``full``'s words, a word glued from
-    two ("Hpost": "Harbor Post"), with words of ``full`` left out before, between or after."""
-    short_words = tuple(_short_word(w) for w in _WORD_RE.findall(_without_the(short)))
-    full_words = tuple(letters(w) for w in _WORD_RE.findall(_without_the(full)))
-    short_words = tuple(w for w in short_words if w)
-    full_words = tuple(w for w in full_words if w)
+    abbreviations (first letter kept, letters in order) of ``full``'s words, a word of capitals
+    their initials ("HB": "Harbor Bay"), a word glued from two ("Hpost": "Harbor Post"), with
+    words of ``full`` left out before or between them, never after (see ``_go``)."""
+    short_words = tuple(w for w in map(_short_word, _WORD_RE.findall(_without_the(short))) if w)
+    full_words = tuple(w for w in map(letters, _WORD_RE.findall(_without_the(full))) if w)
     if not short_words or "".join(full_words) == "".join(short_words).lower():
         return False
     if len("".join(full_words)) <= len("".join(short_words)):
         return False
-    if len(full_words) <= len(short_words) and not _has_abbreviation(short):
-        return False  # "Space" is not its "Spaceflight": a clipped name is a word short
+    if len(full_words) <= len(short_words) and not any(w.isupper() for w in short_words):
+        return False  # "Harbor" is not "Harborview": a clipped name is a word short
     return _aligns(short_words, full_words)
 
 
@@ -229,11 +229,6 @@ def _abbreviates(piece: str, word: str) -> bool:
         return False
     rest = iter(word[1:])
     return all(ch in rest for ch in piece[1:])
-
-
-def _has_abbreviation(name: str) -> bool:
-    """A word of capitals ("CT Post"), the kind that abbreviates a longer one."""
-    return any(w.isupper() and w.isalpha() and len(w) <= ABBREVIATION_MAX for w in name.split())
 
 
 def _without_the(name: str) -> str:
