@@ -564,14 +564,21 @@ def test_quote_in_a_complement_clause_takes_the_clause_verb_subject(nlp: Languag
     assert one(direct(quotes(nlp, text)), "best in the region").speaker == "Two analysts"
 
 
+#: One sentence names a thing in the passive ("it has been dubbed "…""), the next has a speech
+#: verb with its own quote: in another paragraph, or right after the first quote's full stop.
+NAMED_THEN_CALLED = (
+    "Sailors caught the fever from the harbor gulls, and it has been dubbed “gull fever.”{sep}"
+    "The harbor doctor called it “a rare case” in her report."
+)
+
+
 @slow
-def test_a_naming_verbs_passive_subject_is_the_thing_named(nlp: Language) -> None:
-    """ "it has been dubbed "…"": no speaker, where the active "called it" keeps its subject."""
-    text = (
-        "Sailors caught the fever from the harbor gulls, and it has been dubbed “gull fever.”\n\n"
-        "The harbor doctor called it “a rare case” in her report."
-    )
-    found = {q.text.strip(".,"): q for q in quotes(nlp, text)}
+@pytest.mark.parametrize("sep", ["\n\n", " "])
+def test_a_naming_verbs_passive_subject_is_the_thing_named(nlp: Language, sep: str) -> None:
+    """ "it has been dubbed "…"": no speaker, where the active "called it" keeps its subject;
+    and the verb after the first quote's full stop, which has its own quote, is not the first
+    one's speech tag."""
+    found = {q.text.strip(".,"): q for q in quotes(nlp, NAMED_THEN_CALLED.format(sep=sep))}
     assert found["gull fever"].speaker is None
     assert found["a rare case"].speaker == "The harbor doctor"
 
@@ -593,18 +600,3 @@ def test_a_pull_quote_is_not_a_second_quote(nlp: Language) -> None:
     assert len(quotes(nlp, inside)) == 2
     short = "“a storm”"
     assert len(quotes(nlp, f"{said}\n\n{short}\n\nQuist spoke by phone.")) == 2
-
-
-@slow
-def test_a_cue_after_a_finished_quote_that_governs_the_next_one_is_the_next_ones(
-    nlp: Language,
-) -> None:
-    """ "…gull fever." The doctor called it "a rare case": the verb after the first quote's
-    full stop has its own quote, so it is not the first one's speech tag."""
-    text = (
-        "Sailors caught the fever from the harbor gulls, and it has been dubbed “gull fever.” "
-        "The harbor doctor called it “a rare case” in her report."
-    )
-    found = {q.text.strip(".,"): q for q in quotes(nlp, text)}
-    assert found["gull fever"].speaker is None
-    assert found["a rare case"].speaker == "The harbor doctor"
