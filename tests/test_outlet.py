@@ -203,6 +203,11 @@ def test_agency_on_its_own_site_is_its_outlet() -> None:
     )
 
 
+def test_agency_linking_to_its_own_pages_is_the_outlet_without_a_host() -> None:
+    assert _pick(None, ("CNN", Kind.SELF)) == "CNN"  # "Work for CNN" on a page without a URL
+    assert _pick(None, ("CNN", Kind.COPYRIGHT), ("CNN", Kind.MENTION)) is None  # a credit
+
+
 def test_declared_domain_before_a_mentioned_city_of_the_same_name() -> None:
     name = _pick(
         "cleveland.example",
@@ -301,6 +306,8 @@ def test_given_source_is_taken_as_it_is() -> None:
         ("© 2019 Cable News Network.Turner Broadcasting System, Inc.", ["Cable News Network"]),
         ("© 2019 OregonLive.com. All rights reserved", ["OregonLive.com"]),
         ("© Copyright 2019, The Harbor Times | Terms of Service", ["The Harbor Times"]),
+        ("2019 Harbor Wire, Inc. All Rights Reserved", ["Harbor Wire, Inc"]),  # mark lost
+        ("2019 was a year of records. All rights reserved", []),  # not a name
         ("Copyright Policy", []),  # a link, not a notice
         ("Respect copyright: do not copy", []),
     ],

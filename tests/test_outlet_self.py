@@ -19,6 +19,18 @@ from newsloom.clean.outlet_self import fuller_names, self_votes, url_line_domain
         ("Why you can trust Harbor News", "Harbor News"),
         ("Download the Harbor Times app", "Harbor Times"),
         ("Subscribe to HTN.", "HTN"),
+        ("Make Harbor Times my homepage", "Harbor Times"),
+        ("Send HTN Feedback", "HTN"),
+        ("Visit Harbor Times's homepage for more stories.", "Harbor Times"),
+        (
+            "Harbor Science is supported by its audience. When you buy through links",
+            "Harbor Science",
+        ),
+        (
+            "Harbor Science is part of Harbor Group Inc, an international media group.",
+            "Harbor Science",
+        ),
+        ("The Harbor, A Harbor Media Company", "The Harbor"),
     ],
 )
 def test_links_to_the_sites_own_pages_name_it(line: str, name: str) -> None:
@@ -44,6 +56,9 @@ def test_a_name_given_once_in_one_link_is_not_enough() -> None:
         "about us",
         "About Harbor Times and the people who make it every single day of the year",
         "Contact Harbor Times to report a correction or a factual error",
+        "Make Harbor Times your homepage",  # "your": a sentence of advice, not the menu link
+        "Harbor Science is part of the city's plan for the waterfront.",  # no group after
+        "Dow Jones, A News Corp Company",  # a media group is an owner, not the site
     ],
 )
 def test_what_such_links_name_besides_the_site(line: str) -> None:

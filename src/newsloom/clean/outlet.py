@@ -216,7 +216,7 @@ def _own_agency(text: str, kind: Kind, host: Host | None) -> bool:
     states its name and spelling the host, or in its text as the host's very label ("Reuters"
     on reuters.com; "The Associated Press" in an AP-hosted frame's footer is the story's)."""
     if host is None:
-        return False
+        return kind is Kind.SELF  # "Work for CNN", "Follow CNN Politics": the agency's own site
     if kind in TEXT_KINDS:
         return letters(text) == host.label
     return host_match(text, host) is not Match.NONE

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from newsloom.clean.meta import parse_byline
 from newsloom.clean.outlet import Kind, Vote
-from newsloom.clean.outlet_names import Host, clean_name, letters
+from newsloom.clean.outlet_names import Host, clean_name, is_parent, letters
 from newsloom.clean.outlet_text import registrable
 from newsloom.clean.outlet_vocab import BRAND_WORDS, PLATFORM_DOMAINS
 
@@ -48,6 +48,31 @@ _SELF_AFTER_RE = re.compile(
     r"^(?:(?i:follow)\s+(?P<followed>" + _NAME + r")\s+(?i:online|on):?"
     r"|(?!(?i:back|go|return|toggle|open|close|skip|mobile|main|site|our|your|the\s+app)\b)"
     r"(?P<name>" + _NAME + r")\s+(?i:homepage|home\s+page|main\s+menu|-\s+back\s+to\s+home))$"
+)
+#: More menu and footer links that only the site's own pages carry: "Make Harbor my homepage",
+#: "Send Harbor Feedback", "Visit Harbor News's homepage for more stories".
+_SELF_OTHER_RES = (
+    re.compile(r"^(?i:make)\s+(?P<name>" + _NAME + r")\s+(?i:my\s+home\s?page)$"),
+    re.compile(r"^(?i:send)\s+(?P<name>" + _NAME + r")\s+(?i:feedback)$"),
+    re.compile(
+        r"^(?i:visit)\s+(?P<name>" + _NAME + r")(?:'s|’s)\s+(?i:home\s?page)"
+        r"(?:\s+(?i:for\s+more(?:\s+\w+)?))?\.?$"
+    ),
+)
+#: Sentences only a site writes of itself: its affiliate disclosure ("Harbor Science is
+#: supported by its audience", "Harbor is reader-supported") and its group's footer ("Harbor
+#: Science is part of Harbor Group Inc, an international media group and leading digital
+#: publisher"); a brand then its owner ("The Harbor, A Harbor Media Company").
+_SELF_SENTENCE_RES = (
+    re.compile(
+        r"^(?P<name>" + _NAME + r")\s+is\s+(?:supported\s+by\s+its\s+(?:audience|readers)"
+        r"|reader-supported)\b"
+    ),
+    re.compile(
+        r"^(?P<name>" + _NAME + r")\s+is\s+part\s+of\s+[^,.]{2,60},\s+an?\s+[^.]{0,60}?"
+        r"(?i:media\s+(?:group|company)|publisher)\b"
+    ),
+    re.compile(r"^(?P<name>" + _NAME + r"),\s+(?i:an?)\s+[^,.]{2,40}?\s+(?i:company)\b"),
 )
 #: A time of day or a month's day: what a time stamp holds.
 _STAMP = (
@@ -112,7 +137,7 @@ def self_votes(lines: Sequence[str], host: Host | None = None) -> list[Vote]:
         if match is None:
             continue
         name = (match["name"] or match.groupdict().get("followed") or "").rstrip(".")
-        if _not_site(name) or name.casefold() in bylines:
+        if _not_site(name) or name.casefold() in bylines or is_parent(name):
             continue
         if clean_name(name) is not None:
             found.append((i, name))
@@ -135,13 +160,22 @@ def _self_match(line: str, host: Host | None) -> re.Match[str] | None:
             _SELF_RE.match(line)
             or _SELF_AFTER_RE.match(line)
             or _CREDIT_RE.match(line)
+            or _first_match(_SELF_OTHER_RES, line)
             or _lower_self(line, host)
         )
         if found is not None:
             return found
     if len(line) <= STAFF_MAX_CHARS:
-        return _STAFF_RE.search(line) or _COMMENT_RE.search(line)
+        return (
+            _STAFF_RE.search(line)
+            or _COMMENT_RE.search(line)
+            or _first_match(_SELF_SENTENCE_RES, line)
+        )
     return None
+
+
+def _first_match(patterns: Iterable[re.Pattern[str]], line: str) -> re.Match[str] | None:
+    return next((m for m in (p.match(line) for p in patterns) if m is not None), None)
 
 
 def _lower_self(line: str, host: Host | None) -> re.Match[str] | None:

@@ -88,6 +88,12 @@ _COPYRIGHT_RE = re.compile(
     r"\s*(?:\.(?:\s|$)|,|\||(?=\((?:https?://)?[\w-]+\.\w)|$|\s+all rights|\s+\d{4}\b)",
     re.I,
 )
+#: A notice whose mark the capture lost: "2019 Harbor News, Inc. All Rights Reserved" (a line
+#: that starts with its year and reserves the rights).
+_YEAR_NOTICE_RE = re.compile(
+    r"^(?:" + _YEAR + r")\s+(?P<name>[^\W\d_][\w&’'.·, -]{1,60}?)[.,]?\s+all\s+rights\s+reserved",
+    re.I,
+)
 #: '"Daily Express" is a registered trademark', "CBS Sports is a registered trademark of ...",
 #: "Snopes and the Snopes.com logo are registered service marks of ...", "Harbor® is among the
 #: federally registered trademarks of ...".
@@ -200,6 +206,8 @@ def notice_votes(line: str) -> list[Vote]:
                 continue  # "© Aaron Schwartz": a photographer's credit
             votes.append(Vote(name, Kind.COPYRIGHT, _own_address(line[match.end() - 1 :], name)))
             votes += _brand_before(line[: match.start()])
+    if not votes and (found := _YEAR_NOTICE_RE.match(line)) and found["name"][0].isupper():
+        votes.append(Vote(_legal_end(found["name"].strip(" .,-")), Kind.COPYRIGHT))
     if "mark" in line.lower() and not _third_party_marks(line):
         for match in _TRADEMARK_RE.finditer(line):
             name = re.split(r"\s+and\s+", match["name"])[0]  # "Snopes and the Snopes.com logo"
