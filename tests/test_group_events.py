@@ -23,6 +23,7 @@ from newsloom.group.features import (
     action_terms,
     headline_names,
     is_edition,
+    is_guide,
     is_listicle,
     opening_terms,
     stop_words,
@@ -307,6 +308,29 @@ def test_reports_of_two_numbered_variants_never_join_even_through_a_third() -> N
 )
 def test_a_list_articles_headline_numbers_what_it_lists(title: str | None, listicle: bool) -> None:
     assert is_listicle(title) is listicle
+
+
+@pytest.mark.parametrize(
+    ("title", "guide"),
+    [
+        ("A guide to understanding ferry fares", True),
+        ("Harbor levy, explained", True),
+        ("[Analysis] An explainer on the harbor levy", True),
+        ("Ferry fares rise as harbor levy takes effect", False),
+        ("Guide dogs rescued from harbor fire", False),  # a guide that is no explainer
+        (None, False),
+    ],
+)
+def test_an_explainers_headline_says_so(title: str | None, guide: bool) -> None:
+    assert is_guide(title) is guide
+
+
+def test_an_explainers_opening_is_not_an_event() -> None:
+    lead = "The harbor levy adds a fee to every ferry ticket sold at Riverport."
+    guide = Article(id="g", title="A guide to the harbor levy", body=lead + "\n\nMore.")
+    report = Article(id="r", title="Riverport ferry fares rise", body=lead + "\n\nMore.")
+    assert to_doc(guide).opening == {}
+    assert "riverport" in to_doc(report).opening
 
 
 def test_a_list_articles_opening_is_not_its_first_item() -> None:

@@ -76,6 +76,9 @@ _LISTICLE_RE = re.compile(
     r"|takeaways|facts|deals|photos|pictures|charts|lessons|signs|myths|mistakes)\b",
     re.I,
 )
+#: An explainer's headline: "A guide to understanding tariffs", "Ferry fares, explained", "An
+#: explainer on the harbor levy": background on a subject, no event of its own.
+_GUIDE_RE = re.compile(r"\b(?:guide\s+to|explainer|explained|primer\s+on)\b", re.I)
 #: A numbered variant of a named thing in a headline: a number, a hyphen and a unit word before
 #: a capitalised name ("13-inch Laptop Pro", "65-Inch Vista TV"), keyed by the unit and the
 #: name's first word (a title-case headline capitalises the words after the name too). The
@@ -215,8 +218,9 @@ def _opening(
     article: Article, headline: list[str], lead_words: list[str], names: set[str]
 ) -> dict[str, float]:
     """What the page opens with (see ``Doc.opening``): nothing for a newsletter's or a
-    column's dated edition, or a list article, whose lead is only its first item of many."""
-    if is_edition(article.title) or is_listicle(article.title):
+    column's dated edition, or a list article, whose lead is only its first item of many, or
+    an explainer, whose lead introduces its subject."""
+    if is_edition(article.title) or is_listicle(article.title) or is_guide(article.title):
         return {}
     return opening_terms(headline + lead_words, names)
 
@@ -225,6 +229,12 @@ def is_listicle(title: str | None) -> bool:
     """The headline numbers a list ("The 10 best deals on …", "7 key questions heading into …",
     "5 things to know"): a roundup or a guide whose first item is no event of its own."""
     return bool(title) and _LISTICLE_RE.match(_unlabelled(title).strip()) is not None
+
+
+def is_guide(title: str | None) -> bool:
+    """The headline announces an explainer ("A guide to understanding tariffs"): its lead
+    introduces a subject, not an event, and its opening says nothing of which event."""
+    return bool(title) and _GUIDE_RE.search(_unlabelled(title)) is not None
 
 
 def is_edition(title: str | None) -> bool:
