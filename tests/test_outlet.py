@@ -845,3 +845,12 @@ def test_a_notice_giving_its_own_address_outweighs_a_credit() -> None:
     ]
     text = "\n".join(lines)
     assert page_outlet(capture_votes(text, None), None, None) == "Harbor Times"
+
+
+def test_the_hosts_company_line_names_it_as_written() -> None:
+    host = parse_host("blog.harbr9.example")
+    assert host is not None
+    assert [v.kind for v in host_votes("harbr9 GmbH", host)] == [Kind.MASTHEAD]
+    found = pick(host_votes("harbr9 GmbH", host), "blog.harbr9.example")
+    assert found is not None and found.name == "harbr9"
+    assert host_votes("Quayside GmbH", host) == []  # another company: a partner, a client

@@ -417,7 +417,7 @@ def host_votes(line: str, host: Host, whole: bool = False) -> list[Vote]:
     theharborreview.example): such a sentence names a town called as the host ("Cleveland") as
     often as the site."""
     bare = line.strip(_EDGE)
-    if not whole and len(bare) <= MASTHEAD_MAX_CHARS and host_match(bare, host) is Match.EXACT:
+    if not whole and len(bare) <= MASTHEAD_MAX_CHARS and _is_host_name(bare, host):
         return [Vote(bare, Kind.MASTHEAD)]
     tokens = line.split()
     votes = []
@@ -430,6 +430,15 @@ def host_votes(line: str, host: Host, whole: bool = False) -> list[Vote]:
             votes.append(Vote(_phrase(tokens[i : i + size]), Kind.MENTION))
         i += size or 1
     return votes
+
+
+def _is_host_name(line: str, host: Host) -> bool:
+    """The line is the host's name, or its company's: the name with a legal form after it
+    ("harbr9 GmbH" on blog.harbr9.example, a footer's company line)."""
+    if host_match(line, host) is Match.EXACT:
+        return True
+    name = clean_name(line)
+    return name is not None and name.legal and host_match(name.text, host) is Match.EXACT
 
 
 def _mention_at(tokens: list[str], i: int, host: Host) -> int:
