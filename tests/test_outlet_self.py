@@ -7,7 +7,7 @@ import pytest
 from newsloom.clean.outlet import Kind
 from newsloom.clean.outlet_names import parse_host
 from newsloom.clean.outlet_page import capture_votes, page_outlet
-from newsloom.clean.outlet_self import fuller_names, self_votes, url_line_domains
+from newsloom.clean.outlet_self import fuller_names, logo_domains, self_votes, url_line_domains
 
 
 @pytest.mark.parametrize(
@@ -218,3 +218,29 @@ def test_a_link_in_title_case_takes_the_brands_usual_spelling() -> None:
     assert {v.name for v in fuller_names(self_votes(shouted), shouted)} == {"Harbor Times"}
     rare = ["About Harbormedia", "Harbormedia events", "Harbormedia", "HarborMedia"]
     assert {v.name for v in fuller_names(self_votes(rare), rare)} == {"Harbormedia"}
+
+
+def test_a_domain_the_page_writes_and_shows_as_its_logo_is_its_address() -> None:
+    lines = ["HarborBikes", "Menu", "harborbikes.co.uk features the latest bike reviews"]
+    assert logo_domains(lines) == ["harborbikes.co.uk"]
+    page = ["Trending Now on HarborPost.com", "Ferry fares rise", "harborpost", "Home"]
+    assert logo_domains(page) == ["harborpost.com"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["HarborLine", "HarborLine.com"],  # a menu link to a sister site, a line of its own
+        ["Security", "Quayside Email Security.cloud is on sale"],  # a product, not an address
+        ["Read more at harborpost.com"],  # no logo shows it
+        ["Follow us on twitter.com", "Twitter"],  # a platform's
+        ["HarborPost", "harborpost.com and quaysidepost.com", "QuaysidePost"],  # two sites
+    ],
+)
+def test_what_is_no_logo_domain(lines: list[str]) -> None:
+    assert logo_domains(lines) == []
+
+
+def test_a_page_without_url_takes_its_logo_domain_as_host() -> None:
+    lines = ["HarborBikes", "Bike of the year", "harborbikes.co.uk features the latest reviews"]
+    assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "HarborBikes"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from newsloom.clean.outlet import Kind, Vote, pick
 from newsloom.clean.outlet_full import full_names
 from newsloom.clean.outlet_names import host_name, is_domain, parse_host
-from newsloom.clean.outlet_self import fuller_names, self_votes, url_line_domains
+from newsloom.clean.outlet_self import fuller_names, logo_domains, self_votes, url_line_domains
 from newsloom.clean.outlet_text import (
     email_domains,
     main_domain,
@@ -46,7 +46,7 @@ def capture_votes(text: str, url: str | None, given: str | None = None) -> list[
     host = host_name(url) or (host_name(given) if given and is_domain(given.strip()) else None)
     votes: list[Vote] = []
     if host is None:
-        domains = email_domains(lines) + url_line_domains(lines)
+        domains = email_domains(lines) + url_line_domains(lines) or logo_domains(lines)
         votes = [Vote(domain, Kind.DOMAIN) for domain in domains]
         host = _voted_domain(votes)
     parsed = parse_host(host)

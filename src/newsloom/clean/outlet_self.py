@@ -120,6 +120,25 @@ OWNERS = frozenset({"our", "your", "my", "this", "these", "his", "her", "their",
 #: (the page's own share or canonical link, or a link to one of its site's pages); a site's
 #: home or a short path is as likely a partner's.
 URL_PATH_MIN = 15
+#: A domain written in a line, with its scheme or not ("on HarborPost.com", "harborbikes.co.uk
+#: features"); not an e-mail address's.
+_TEXT_DOMAIN_RE = re.compile(
+    r"(?<![\w@.-])(?:https?://)?(?:www\.)?(?P<domain>(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6})(?![\w-])"
+)
+#: A logo's line has at most this many words, and a domain's label this many letters to be
+#: told from a common word shown as a menu item ("News" and news.example).
+LOGO_WORDS = 3
+#: Endings of a site's address written in its text (a product named "Security.cloud" is no
+#: address): the generic ones news sites use and country codes.
+SITE_TLDS = frozenset(
+    {
+        "com", "net", "org", "info", "news", "tv", "io", "co", "me", "us", "uk", "ca", "au",
+        "nz", "ie", "in", "za", "ng", "de", "at", "ch", "fr", "be", "nl", "es", "pt", "it",
+        "ru", "ua", "pl", "se", "no", "dk", "fi", "br", "ar", "mx", "kr", "jp", "cn", "hk",
+        "sg", "id", "ph", "my", "eu",
+    }
+)  # fmt: skip
+LOGO_MIN = 5
 _URL_LINE_RE = re.compile(r"^(?:https?://)(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?P<path>/\S*)$")
 
 
@@ -221,6 +240,30 @@ def url_line_domains(lines: Iterable[str]) -> list[str]:
         if domain and domain.split(".")[0] not in PLATFORM_DOMAINS:
             found[domain] += 1
     return list(found.elements()) if len(found) == 1 else []
+
+
+def logo_domains(lines: Sequence[str]) -> list[str]:
+    """A domain the page writes ("Trending now on HarborPost.com", "harborbikes.co.uk
+    features the latest ...") whose label is also a line of its own, a logo or masthead
+    ("HarborBikes", "harborpost"): the site's own address, when exactly one domain is so
+    shown (a share platform's never). One vote per line naming it."""
+    found: Counter[str] = Counter()
+    for line in lines:
+        for match in _TEXT_DOMAIN_RE.finditer(line):
+            if match.group(0) == line.strip():
+                continue  # a menu link to a sister site ("HarborLine.com")
+            domain = registrable(match["domain"].lower())
+            if domain and domain.split(".")[0] not in PLATFORM_DOMAINS and _news_tld(domain):
+                found[domain] += 1
+    shown = {letters(line) for line in lines if 0 < len(line.split()) <= LOGO_WORDS}
+    logos = [
+        d for d in found if len(d.split(".")[0]) >= LOGO_MIN and letters(d.split(".")[0]) in shown
+    ]
+    return [logos[0]] * found[logos[0]] if len(logos) == 1 else []
+
+
+def _news_tld(domain: str) -> bool:
+    return domain.rsplit(".", 1)[-1] in SITE_TLDS
 
 
 def fuller_names(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
