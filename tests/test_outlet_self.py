@@ -31,6 +31,8 @@ from newsloom.clean.outlet_self import fuller_names, logo_domains, self_votes, u
             "Harbor Science",
         ),
         ("The Harbor, A Harbor Media Company", "The Harbor"),
+        ("Harbor Monthly Editorial Staff", "Harbor Monthly"),
+        ("Harbor Times News Staff", "Harbor Times"),
     ],
 )
 def test_links_to_the_sites_own_pages_name_it(line: str, name: str) -> None:
@@ -59,6 +61,7 @@ def test_a_name_given_once_in_one_link_is_not_enough() -> None:
         "Make Harbor Times your homepage",  # "your": a sentence of advice, not the menu link
         "Harbor Science is part of the city's plan for the waterfront.",  # no group after
         "Dow Jones, A News Corp Company",  # a media group is an owner, not the site
+        "AP Staff",  # a wire's story on a member's page
     ],
 )
 def test_what_such_links_name_besides_the_site(line: str) -> None:

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from newsloom.clean.meta import parse_byline
+from newsloom.clean.meta import agency_name, parse_byline
 from newsloom.clean.outlet import Kind, Vote
 from newsloom.clean.outlet_names import Host, clean_name, is_parent, letters
 from newsloom.clean.outlet_text import registrable
@@ -49,11 +49,18 @@ _SELF_AFTER_RE = re.compile(
     r"|(?!(?i:back|go|return|toggle|open|close|skip|mobile|main|site|our|your|the\s+app)\b)"
     r"(?P<name>" + _NAME + r")\s+(?i:homepage|home\s+page|main\s+menu|-\s+back\s+to\s+home))$"
 )
+_STAFF_LINE_RE = re.compile(
+    r"^(?P<name>" + _NAME.replace("{0,3}", "{0,3}?") + r")\s+"
+    r"(?i:(?:editorial\s+|news\s+)?staff)$"
+)
 #: More menu and footer links that only the site's own pages carry: "Make Harbor my homepage",
-#: "Send Harbor Feedback", "Visit Harbor News's homepage for more stories".
+#: "Send Harbor Feedback", "Visit Harbor News's homepage for more stories", and a byline
+#: crediting the site's staff ("Harbor Monthly Editorial Staff"; a wire's "AP Staff" is the
+#: story's credit, see ``self_votes``).
 _SELF_OTHER_RES = (
     re.compile(r"^(?i:make)\s+(?P<name>" + _NAME + r")\s+(?i:my\s+home\s?page)$"),
     re.compile(r"^(?i:send)\s+(?P<name>" + _NAME + r")\s+(?i:feedback)$"),
+    _STAFF_LINE_RE,
     re.compile(
         r"^(?i:visit)\s+(?P<name>" + _NAME + r")(?:'s|’s)\s+(?i:home\s?page)"
         r"(?:\s+(?i:for\s+more(?:\s+\w+)?))?\.?$"
@@ -158,6 +165,8 @@ def self_votes(lines: Sequence[str], host: Host | None = None) -> list[Vote]:
         name = (match["name"] or match.groupdict().get("followed") or "").rstrip(".")
         if _not_site(name) or name.casefold() in bylines or is_parent(name):
             continue
+        if agency_name(name) and _STAFF_LINE_RE.match(line):
+            continue  # "By AP Staff": the wire's story, on a member's page
         if clean_name(name) is not None:
             found.append((i, name))
     links = Counter(name for _, name in found)
