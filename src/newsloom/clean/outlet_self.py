@@ -50,7 +50,7 @@ _SELF_AFTER_RE = re.compile(
     r"(?P<name>" + _NAME + r")\s+(?i:homepage|home\s+page|main\s+menu|-\s+back\s+to\s+home))$"
 )
 _STAFF_LINE_RE = re.compile(
-    r"^(?P<name>" + _NAME.replace("{0,3}", "{0,3}?") + r")\s+"
+    r"^(?:(?i:by)\s+)?(?P<name>" + _NAME.replace("{0,3}", "{0,3}?") + r")\s+"
     r"(?i:(?:editorial\s+|news\s+)?staff)$"
 )
 #: More menu and footer links that only the site's own pages carry: "Make Harbor my homepage",
