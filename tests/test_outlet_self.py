@@ -247,3 +247,8 @@ def test_what_is_no_logo_domain(lines: list[str]) -> None:
 def test_a_page_without_url_takes_its_logo_domain_as_host() -> None:
     lines = ["HarborBikes", "Bike of the year", "harborbikes.co.uk features the latest reviews"]
     assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "HarborBikes"
+
+
+def test_a_staff_bylines_by_is_not_part_of_the_name() -> None:
+    lines = ["By HARBOR POST STAFF", "Ferry fares rise", "By HARBOR POST STAFF"]
+    assert all(not v.name.startswith("By") for v in self_votes(lines))
