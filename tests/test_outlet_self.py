@@ -252,3 +252,10 @@ def test_a_page_without_url_takes_its_logo_domain_as_host() -> None:
 def test_a_staff_bylines_by_is_not_part_of_the_name() -> None:
     lines = ["By HARBOR POST STAFF", "Ferry fares rise", "By HARBOR POST STAFF"]
     assert all(not v.name.startswith("By") for v in self_votes(lines))
+
+
+def test_a_notice_holder_is_spelled_as_the_page_writes_the_brand() -> None:
+    lines = ["HarborNews", "Ferry fares rise", "2019 Harbornews, Inc. All Rights Reserved"]
+    assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "HarborNews"
+    plain = ["Ferry fares rise", "2019 Harbornews, Inc. All Rights Reserved"]
+    assert page_outlet(capture_votes("\n".join(plain), None), None, None) == "Harbornews"

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from newsloom.clean.meta import agency_name, parse_byline
 from newsloom.clean.outlet import Kind, Vote
 from newsloom.clean.outlet_names import Host, clean_name, is_parent, letters
-from newsloom.clean.outlet_text import registrable
+from newsloom.clean.outlet_text import notice_line, registrable
 from newsloom.clean.outlet_vocab import BRAND_WORDS, PLATFORM_DOMAINS
 
 #: A name in one link counts when the page links to it at least this many times (or writes it
@@ -290,6 +290,11 @@ def fuller_names(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
             if name.split()[-1].casefold() not in FULL_NAME_WORDS:
                 name = _extended(name, others) or _branded(name, lines) or name
             vote = Vote(_usual_spelling(name, lines), vote.kind, vote.weight)
+        elif vote.kind is Kind.COPYRIGHT and (name := clean_name(vote.name)) is not None:
+            shown = [line for line in lines if not notice_line(line)]
+            spelled = _usual_spelling(name.text, shown)  # "2019 Harbornews, Inc." on a page
+            if spelled != name.text:  # that writes "HarborNews" everywhere else
+                vote = Vote(spelled, vote.kind, vote.weight)
         out.append(vote)
     return out
 

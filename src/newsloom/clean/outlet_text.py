@@ -305,7 +305,7 @@ def owned_brands(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
         if brand is None:
             continue
         if shown_lines is None:
-            shown_lines = [line for line in lines if not _notice_line(line)]
+            shown_lines = [line for line in lines if not notice_line(line)]
         shown = shown_form(brand, shown_lines) or family_form(brand, shown_lines)
         if shown:
             out.append(Vote(shown, Kind.MENTION))
@@ -374,9 +374,15 @@ def _brand_pattern(brand: str) -> str:
     return r"(?i:(?:the\s+)?" + re.escape(bare).replace(r"\ ", r"\s+") + r")"
 
 
-def _notice_line(line: str) -> bool:
+def notice_line(line: str) -> bool:
     low = line.casefold()
-    return "©" in line or "copyright" in low or "(c)" in low or "trademark" in low
+    return (
+        "©" in line
+        or "copyright" in low
+        or "(c)" in low
+        or "trademark" in low
+        or _RESERVED_FIND_RE.search(line) is not None
+    )
 
 
 def email_domains(segments: Iterable[str]) -> list[str]:
