@@ -290,13 +290,20 @@ def fuller_names(votes: list[Vote], lines: Sequence[str]) -> list[Vote]:
             if name.split()[-1].casefold() not in FULL_NAME_WORDS:
                 name = _extended(name, others) or _branded(name, lines) or name
             vote = Vote(_usual_spelling(name, lines), vote.kind, vote.weight)
-        elif vote.kind is Kind.COPYRIGHT and (name := clean_name(vote.name)) is not None:
-            shown = [line for line in lines if not notice_line(line)]
-            spelled = _usual_spelling(name.text, shown)  # "2019 Harbornews, Inc." on a page
-            if spelled != name.text:  # that writes "HarborNews" everywhere else
-                vote = Vote(spelled, vote.kind, vote.weight)
+        elif vote.kind is Kind.COPYRIGHT:
+            vote = _spelled_as_shown(vote, lines)
         out.append(vote)
     return out
+
+
+def _spelled_as_shown(vote: Vote, lines: Sequence[str]) -> Vote:
+    """A notice's holder as the page writes the brand outside its notices ("2019 Harbornews,
+    Inc." on a page that shows "HarborNews")."""
+    holder = clean_name(vote.name)
+    if holder is None:
+        return vote
+    spelled = _usual_spelling(holder.text, [line for line in lines if not notice_line(line)])
+    return vote if spelled == holder.text else Vote(spelled, vote.kind, vote.weight)
 
 
 def _usual_spelling(name: str, lines: Sequence[str]) -> str:
