@@ -282,3 +282,36 @@ def test_a_link_line_outside_a_list_is_still_chrome() -> None:
         result = clean_capture(_page(HEADER, INTRO, [link], LATER, FOOTER))
     assert LATER[0] in result.paragraphs
     assert link not in result.paragraphs
+
+
+# ------------------------------------------------------------ a tabloid's rail of kickers
+
+_KICKED = [
+    "Most read in harbor news",
+    "SHOCK EXIT",
+    "Harbor star 'quits show after row with producers'",
+    "BRIDGE WOES",
+    "Repairs run late again as city blames the weather",
+    "‘NOT GOOD ENOUGH’",
+    "Ferry fares 'to rise twice this year'",
+]
+
+
+def test_a_rail_of_kickers_over_titles_is_teasers() -> None:
+    after = "The council will meet again on Monday to discuss the harbor budget in full."
+    lines = classify(_page(_KICKED, [after]))
+    mark_rails(lines)
+    assert lines[0].kind is Kind.HEADING  # "Most read in …"
+    assert [ln.reason for ln in lines[1:7]] == ["teaser-rail"] * 6
+    assert lines[7].reason is None  # the body goes on after the rail
+
+
+def test_a_capitals_subheading_over_a_sentence_is_no_kicker() -> None:
+    lines = classify(
+        _page(
+            ["Latest from Harbor", "HARBOR WORKS"],
+            ["Crews began the repairs on Monday and expect to finish by the end of the month."],
+        )
+    )
+    mark_rails(lines)
+    assert lines[2].reason is None  # a sentence with its full stop: body, not a teaser

@@ -282,6 +282,11 @@ def is_prose(text: str) -> bool:
 
 # ------------------------------------------------------------------------------------ rails
 
+_STOPS = (".", ".'", ".’", '."', ".”")
+#: A kicker over a teaser's title: a short line in capitals ("EYE POPPING", "‘GET WITH IT’").
+KICKER_MIN_LETTERS = 4
+KICKER_MAX_WORDS = 5
+
 
 def mark_rails(lines: list[Line]) -> None:
     """Follow each rail heading over its teasers (titles, blurbs, times), marking them removed;
@@ -307,6 +312,7 @@ def _consume_rail(lines: list[Line], start: int, lists: frozenset[int] = frozens
     body, not teasers (three teasers' titles with a comma each are a list too, but no numbers)."""
     lines[start].reason = "rail-heading"
     previous = Kind.HEADING
+    was_kicked = False
     signals = 0
     i = start + 1
     while i < len(lines):
@@ -317,7 +323,8 @@ def _consume_rail(lines: list[Line], start: int, lists: frozenset[int] = frozens
             or _list_under_rail(i, start, signals, lists)
         ):
             break
-        if line.kind in RAIL_SIGNALS:
+        kicked = _kicked(lines, i)
+        if line.kind in RAIL_SIGNALS or kicked:
             signals += 1
         elif line.kind is Kind.PROSE and previous is Kind.HEADING and not _signal_ahead(lines, i):
             break  # a sentence right after the heading, not a teaser's title: body again
@@ -325,14 +332,31 @@ def _consume_rail(lines: list[Line], start: int, lists: frozenset[int] = frozens
             if not (previous is Kind.SHORT and _signal_ahead(lines, i)):
                 break  # a sentence with no teaser shape before or just after it: body again
         elif line.kind is Kind.PROSE and previous is Kind.PROSE and not _signal_ahead(lines, i):
-            lines[i - 1].reason = None  # two sentences in a row: a teaser has one; body again
-            i -= 1
+            if not was_kicked:  # two sentences in a row: a teaser has one; body again
+                lines[i - 1].reason = None
+                i -= 1
             break
         line.reason = "teaser-rail"
-        previous = line.kind
+        previous, was_kicked = line.kind, kicked
         i += 1
     _unmark_bare_rail(lines, start, i, signals)
     return i
+
+
+def _kicked(lines: list[Line], i: int) -> bool:
+    """A teaser's title under its kicker: a line with no full stop right after a short line in
+    capitals ("RANDOM KICKER" over "Harbor star 'quits show after row'"), as tabloids' rails
+    print them; a body's sentences end with one."""
+    if i == 0 or lines[i].kind is not Kind.PROSE or lines[i].text.endswith(_STOPS):
+        return False
+    kicker = lines[i - 1]
+    letters = [ch for ch in kicker.text if ch.isalpha()]
+    return (
+        kicker.kind is Kind.SHORT
+        and len(letters) >= KICKER_MIN_LETTERS
+        and all(ch.isupper() for ch in letters)
+        and len(kicker.text.split()) <= KICKER_MAX_WORDS
+    )
 
 
 def _list_under_rail(i: int, start: int, signals: int, lists: frozenset[int]) -> bool:

@@ -155,7 +155,8 @@ COMMENT_SECTION_RE = re.compile(
 #: A rail heading of the form "More from X", "More in X", "Latest from X", or a local rail
 #: "Around Town", "Around the Region" (at most three words after "around").
 RAIL_HEADING_RE = re.compile(
-    r"^(?:(more|latest|top|best) (from|in|on) [\w .’'&-]{2,40}"
+    r"^(?:(more|latest|top|best|most (?:read|popular|viewed|shared)|trending|popular)"
+    r" (from|in|on) [\w .’'&-]{2,40}"
     r"|around (?:[\w’'&-]+ ?){1,3})$",
     re.I,
 )
