@@ -63,6 +63,7 @@ RIVALS_MIN = 10
 RIVALS_CANDIDATES = 20
 
 Labeller = Callable[[Sequence[Doc], float], list[int]]
+Similarity = Callable[[Sequence[Doc]], NDArray[np.float64]]
 #: A decimal number as an opening term (``features.words`` keeps "5.9" whole): a magnitude, a
 #: sum in millions, a share — precise enough that two reports giving different ones are
 #: reading two sources' figures, unlike a count ("10 killed"), which rises as a story goes on.
@@ -109,21 +110,24 @@ def by_rival_names(members: list[int], docs: Sequence[Doc]) -> list[list[int]]:
 
 
 def by_rival_numbers(
-    members: list[int], docs: Sequence[Doc], similarity: NDArray[np.float64]
+    members: list[int], docs: Sequence[Doc], similarity: Similarity
 ) -> list[list[int]]:
     """``members`` (indices into ``docs``) cut by two rival numbers (see ``rival_numbers``), or
     whole when there are none. An opening giving neither joins the side whose carriers its
-    whole text is closer to on average (``similarity``: between ``members``, in their order)."""
-    found = rival_numbers([docs[i] for i in members])
+    whole text is closer to on average (``similarity`` of the members' docs, asked only when
+    there is a cut: a large block's matrix is not built twice for nothing)."""
+    story = [docs[i] for i in members]
+    found = rival_numbers(story)
     if found is None:
         return [members]
+    matrix = similarity(story)
     carriers = [sorted(side) for side in found]
     sides: tuple[list[int], list[int]] = ([], [])
     for k in range(len(members)):
         if k in found[0] or k in found[1]:
             sides[0 if k in found[0] else 1].append(k)
             continue
-        closeness = [float(similarity[k, side].mean()) for side in carriers]
+        closeness = [float(matrix[k, side].mean()) for side in carriers]
         sides[0 if closeness[0] >= closeness[1] else 1].append(k)
     return sorted(([members[k] for k in side] for side in sides), key=min)
 

@@ -179,7 +179,7 @@ def rival_sides(docs: Sequence[Doc]) -> list[list[int]]:
     numbers (``actors.by_rival_numbers``), else whole."""
     everyone = list(range(len(docs)))
     sides = by_rival_names(everyone, docs)
-    return sides if len(sides) > 1 else by_rival_numbers(everyone, docs, block_similarity(docs))
+    return sides if len(sides) > 1 else by_rival_numbers(everyone, docs, block_similarity)
 
 
 def local_clusters(docs: Sequence[Doc], threshold: float = EVENT_THRESHOLD) -> list[int]:
