@@ -101,9 +101,10 @@ def annotated(root: Path, topics: str, cache: Path) -> tuple[list[Article], list
 
 
 def _stages_digest() -> str:
-    """A hash of the read, clean and annotate sources: a cache is stale once they change."""
+    """A hash of the read, clean and annotate sources and of the converter that writes the
+    pages: a cache is stale once they change."""
     package = Path(newsloom.__file__).parent
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(Path(__file__).with_name("ecbplus_to_jsonl.py").read_bytes())
     for path in sorted(
         p for d in ("read", "clean", "annotate") for p in (package / d).rglob("*.py")
     ):

@@ -8,7 +8,12 @@ no publication date. Text is rebuilt from the tokens: one sentence per line, a b
 sentences (ECB+ keeps no paragraphs), punctuation attached the way it was printed. The URL that
 ECB+ keeps as sentence 0 of many ``*ecbplus.xml`` files is page metadata, not text: it is
 dropped (it would otherwise give every ``ecbplus`` document shared "http www com" terms that the
-``ecb`` ones lack). Never write the output into the repository: the data is not ours.
+``ecb`` ones lack). ECB+'s tokeniser also cut decimals in the ``ecbplus`` files into three tokens
+("5", ".", "9" for a magnitude of 5.9; "$2.6 million" likewise) while the ``ecb`` files keep
+"5.6" whole: a number, a full stop and a number inside one sentence are glued back, as the page
+printed them (a sentence ends at its full stop in ECB+, so a full stop between two digit tokens
+of one sentence is a decimal point). This is ECB+'s artefact alone, so it is repaired here and
+not in the product. Never write the output into the repository: the data is not ours.
 """
 
 from __future__ import annotations
@@ -44,12 +49,23 @@ def detokenise(tokens: list[str]) -> str:
     """Join tokens with the spacing a printed sentence has."""
     out: list[str] = []
     glue = True
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         if out and not glue and tok not in _NO_SPACE_BEFORE and tok not in {"-", "/"}:
             out.append(" ")
         out.append(_QUOTES.get(tok, tok))
-        glue = tok in _NO_SPACE_AFTER or tok in {"-", "/"}
+        glue = tok in _NO_SPACE_AFTER or tok in {"-", "/"} or decimal_point(tokens, k)
     return _CLOCK_RE.sub(r"\1:\2", "".join(out).strip())
+
+
+def decimal_point(tokens: list[str], k: int) -> bool:
+    """``tokens[k]`` is a full stop between two digit tokens ("5", ".", "9"): the decimal
+    point ECB+'s tokeniser cut out of "5.9"."""
+    return (
+        tokens[k] == "."
+        and 0 < k < len(tokens) - 1
+        and tokens[k - 1].isdigit()
+        and tokens[k + 1].isdigit()
+    )
 
 
 def document_text(path: Path) -> str:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
+from numpy.typing import NDArray
+
 from newsloom.group.actors import (
     RESPLIT_MAIN,
     RESPLIT_MIN,
@@ -16,10 +19,12 @@ from newsloom.group.actors import (
     RIVALS_MIN,
     apart,
     by_rival_names,
+    by_rival_numbers,
     carried,
     nearer,
     own_name,
     resplit,
+    rival_numbers,
     rivals,
 )
 from newsloom.group.events import cluster_block
@@ -199,3 +204,59 @@ def test_a_block_cut_by_rivals_is_clustered_side_by_side() -> None:
     assert labels[0] != labels[6]
     small = _offers(RIVALS_MIN // 2, RIVALS_MIN // 2 - 1)  # under RIVALS_MIN: not searched
     assert len(set(cluster_block(small, {}, 0))) == 1
+
+
+def _quake_doc(i: int, *numbers: str) -> Doc:
+    """A quake report's doc: one island's name in every opening, and ``numbers``."""
+    doc = _doc(i, "isle of wend")
+    doc.opening |= {n: 1.0 for n in numbers}
+    return doc
+
+
+def _quakes(first: int, second: int, neither: int = 0) -> list[Doc]:
+    """Two quakes on one island: ``first`` openings give 4.8, ``second`` give 5.3."""
+    return [
+        *(_quake_doc(i, "4.8") for i in range(first)),
+        *(_quake_doc(20 + i, "5.3", "12") for i in range(second)),
+        *(_quake_doc(40 + i) for i in range(neither)),
+    ]
+
+
+def _no_matrix(story: Sequence[Doc]) -> NDArray[np.float64]:
+    raise AssertionError("no cut: the similarity is never built")
+
+
+def test_two_decimal_numbers_never_given_together_are_rivals() -> None:
+    docs = _quakes(4, 3)
+    assert rival_numbers(docs) == ({0, 1, 2, 3}, {4, 5, 6})
+    # A count ("12 hurt") is no rival: it rises as a story goes on.
+    counts = [_quake_doc(i, "12") for i in range(4)] + [_quake_doc(9 + i, "15") for i in range(4)]
+    assert rival_numbers(counts) is None
+
+
+def test_decimal_numbers_given_together_or_by_too_few_are_no_rivals() -> None:
+    together = _quakes(4, 3)
+    together[0].opening["5.3"] = 1.0  # one opening gives both: one quake's two estimates
+    assert rival_numbers(together) is None
+    assert rival_numbers(_quakes(4, RESPLIT_PART - 1)) is None
+    assert by_rival_numbers(list(range(7)), together, _no_matrix) == [list(range(7))]
+
+
+def test_an_opening_giving_neither_number_joins_the_side_its_text_is_closer_to() -> None:
+    docs = _quakes(4, 3, neither=2)
+    sim = np.eye(9)
+    sim[7, 4:7] = sim[4:7, 7] = 0.3  # the first of the two is close to the 5.3 reports
+    sim[8, 0:4] = sim[0:4, 8] = 0.3  # the second to the 4.8 ones
+    parts = by_rival_numbers(list(range(9)), docs, lambda story: sim)
+    assert parts == [[0, 1, 2, 3, 8], [4, 5, 6, 7]]
+    # Indices are the caller's (the similarity is between the members, in their order).
+    shuffled = by_rival_numbers([8, 7, 6, 5, 4, 3, 2, 1, 0], docs[::-1], lambda story: sim)
+    assert [set(side) for side in shuffled] == [{8, 7, 6, 5, 0}, {4, 3, 2, 1}]
+
+
+def test_a_block_without_rival_agents_is_cut_by_rival_numbers() -> None:
+    docs = _quakes(6, 5)
+    assert len(docs) >= RIVALS_MIN and rivals(docs) is None
+    labels = cluster_block(docs, {}, 0)
+    assert len(set(labels[:6])) == 1 and len(set(labels[6:])) == 1
+    assert labels[0] != labels[6]

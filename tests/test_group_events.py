@@ -38,6 +38,14 @@ GERMAN_A = "Die Stadt und der Hafen haben mit dem neuen Plan für die Fähre beg
 GERMAN_B = "Der Verein und die Schule haben mit dem Fest für die Kinder gewartet."
 
 
+def test_a_decimal_number_is_one_term_and_other_pieces_stay_words() -> None:
+    assert words("A 4.8 magnitude quake shook Wend; $12.25 million lost") == [
+        "4.8", "magnitude", "quake", "shook", "wend", "12.25", "million", "lost"
+    ]  # fmt: skip
+    # No decimal: a one-digit piece is dropped and a year ending a sentence stays a word.
+    assert words("Built in 1998. 7 rooms, v2 plans") == ["built", "1998", "rooms", "v2", "plans"]
+
+
 def test_a_pages_own_language_drops_its_function_words() -> None:
     a = to_doc(Article(id="a", body=GERMAN_A, language="de"))
     b = to_doc(Article(id="b", body=GERMAN_B, language="de"))

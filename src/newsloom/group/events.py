@@ -34,7 +34,9 @@ average into one. ``actors.resplit`` cuts it once more and keeps the cut only wh
 has a name of its own in its openings (one player put on injured reserve, not the other).
 Before any of this, a large block whose openings name two *rival agents* (two teams' offers to
 one player: never named together, between them in most openings) is cut in two by them
-(``actors.by_rival_names``), and each side is clustered on its own.
+(``actors.by_rival_names``), and each side is clustered on its own; failing those, two *rival
+numbers* (two quakes' magnitudes, each given by a few openings, never together) cut it
+(``actors.by_rival_numbers``).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
-from newsloom.group.actors import RIVALS_MIN, by_rival_names, resplit
+from newsloom.group.actors import RIVALS_MIN, by_rival_names, by_rival_numbers, resplit
 from newsloom.group.features import Doc, action_terms, variants_differ
 
 #: Two articles (or clusters, on average) of one block are one event at this block-local
@@ -157,7 +159,7 @@ def cluster_block(docs: Sequence[Doc], df: Mapping[str, int], n: int) -> list[in
     are the corpus-wide document frequencies and count the evidence check weighs terms by."""
     groups: dict[tuple[int, int], list[int]] = {}  # (side, local cluster) -> members
     everyone = list(range(len(docs)))
-    sides = by_rival_names(everyone, docs) if len(docs) >= RIVALS_MIN else [everyone]
+    sides = rival_sides(docs) if len(docs) >= RIVALS_MIN else [everyone]
     for k, side in enumerate(sides):
         labels = local_clusters([docs[i] for i in side])
         for i, label in zip(side, labels, strict=True):
@@ -170,6 +172,14 @@ def cluster_block(docs: Sequence[Doc], df: Mapping[str, int], n: int) -> list[in
             out[i] = next_label + part
         next_label += max(parts) + 1
     return out
+
+
+def rival_sides(docs: Sequence[Doc]) -> list[list[int]]:
+    """A large block cut by its rival agents (``actors.by_rival_names``), else by its rival
+    numbers (``actors.by_rival_numbers``), else whole."""
+    everyone = list(range(len(docs)))
+    sides = by_rival_names(everyone, docs)
+    return sides if len(sides) > 1 else by_rival_numbers(everyone, docs, block_similarity)
 
 
 def local_clusters(docs: Sequence[Doc], threshold: float = EVENT_THRESHOLD) -> list[int]:

@@ -54,6 +54,10 @@ EDIT_CHARS = 160
 EDITION_WORDS = 3
 
 _WORD_RE = re.compile(r"(?u)\b\w\w+\b")
+#: A term: a decimal number whole ("5.9", "2.6": a quake's magnitude, a sum in millions, which
+#: the word pattern would cut into one-digit pieces and drop), else a word of two characters
+#: or more.
+_TERM_RE = re.compile(r"(?u)\b\d+(?:\.\d+)+\b|\b\w\w+\b")
 #: A label in brackets before a headline ("[Review]", "[Harbor Stage] ..."): the column or
 #: series the page belongs to, said by every page of it.
 _LABEL_RE = re.compile(r"^\s*(?:\[[^\]]{1,80}\]|【[^】]{1,80}】)\s*")
@@ -124,7 +128,7 @@ class Doc:
 def words(text: str, language: str | None = None) -> list[str]:
     """Content words of ``text``: lower case, stop words of its language out."""
     stop = stop_words(language)
-    return [w for w in _WORD_RE.findall(text.lower()) if w not in stop]
+    return [w for w in _TERM_RE.findall(text.lower()) if w not in stop]
 
 
 @cache
