@@ -93,6 +93,14 @@ WAS_TUESDAY = parsed(
     "The/DT/DET/det>1 vote/NN/NOUN/nsubj>2 was/VBD/AUX/ROOT>2 Tuesday/NNP/PROPN/attr>2 "
     "././PUNCT/punct>2"
 )
+OPENS_ON = parsed(
+    "The/DT/DET/det>1 show/NN/NOUN/nsubj>2 opens/VBZ/VERB/ROOT>2 on/IN/ADP/prep>2 "
+    "Friday/NNP/PROPN/pobj>3 ././PUNCT/punct>2"
+)
+SAYS_ON = parsed(
+    "The/DT/DET/det>1 mayor/NN/NOUN/nsubj>2 says/VBZ/VERB/ROOT>2 on/IN/ADP/prep>2 "
+    "Friday/NNP/PROPN/pobj>3 ././PUNCT/punct>2"
+)
 PLANNED_ON = parsed(
     "On/IN/ADP/prep>4 Friday/NNP/PROPN/pobj>0 ,/,/PUNCT/punct>4 officials/NNS/NOUN/nsubj>4 "
     "planned/VBD/VERB/ROOT>4 talks/NNS/NOUN/dobj>4 ././PUNCT/punct>4"
@@ -161,6 +169,14 @@ def test_a_present_copula_sets_a_day_ahead() -> None:
     assert value_of(IS_TUESDAY, "Tuesday") == "2024-11-05"
     assert time_tense(phrase(WAS_TUESDAY, "Tuesday")) == "past"
     assert value_of(WAS_TUESDAY, "Tuesday") == "2024-10-29"
+
+
+def test_a_present_event_verb_sets_its_day_ahead() -> None:
+    """ "The show opens on Friday" in a Thursday's report is a schedule: the coming Friday; a
+    reporting verb in the present ("says on Friday") says nothing of the day."""
+    assert time_tense(phrase(OPENS_ON, "Friday")) == "future"
+    assert value_of(OPENS_ON, "Friday") == "2024-11-08"
+    assert time_tense(phrase(SAYS_ON, "Friday")) == "unknown"
 
 
 def test_time_of_the_planning_is_past() -> None:

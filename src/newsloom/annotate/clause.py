@@ -40,6 +40,13 @@ CLAUSAL_DEPS = frozenset(
     {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis", "pcomp"}
 )
 _VERB_POS = frozenset({"VERB", "AUX"})
+#: Present-tense reporting verbs: "officials say Friday's vote ..." reports, it sets no date.
+_REPORTING = frozenset(
+    f"{stem}{end}"
+    for stem in ("say", "tell", "report", "announce", "claim", "add", "note", "write", "state",
+                 "confirm", "show", "suggest", "reveal", "insist", "argue", "believe", "think")
+    for end in ("", "s")
+)  # fmt: skip
 
 
 def governing_verb(span: Span) -> tuple[Token, str] | None:
@@ -76,6 +83,8 @@ def clause_tense(verb: Token, prep: str = "") -> Tense | Literal["unknown"]:
         return "future"
     if verb.lower_ in {"is", "are"} and not auxes:
         return "future"  # "the vote is Tuesday", "the launch is on Tuesday": what is set
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lower_ not in _REPORTING:
+        return "future"  # "the show opens to the public on Friday": a schedule
     if verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VB" and verb.head.i != verb.i:
         return _complement_tense(verb.head)
     return "unknown"
