@@ -600,3 +600,14 @@ def test_a_pull_quote_is_not_a_second_quote(nlp: Language) -> None:
     assert len(quotes(nlp, inside)) == 2
     short = "“a storm”"
     assert len(quotes(nlp, f"{said}\n\n{short}\n\nQuist spoke by phone.")) == 2
+
+
+def test_the_reader_addressed_is_no_speaker(nlp: Language) -> None:
+    """A quoted term before "you're looking at" is a term, not the reader's words; a speech verb
+    with the same subject would still be a cue."""
+    term = "With the front trunk, or “frunk,” you’re looking at 22 cubic feet in total."
+    found = quotes(nlp, term)
+    assert [(q.text, q.speaker) for q in found] == [("frunk,", None)]
+    assert found[0].fragment
+    spoken = "“We will not back down,” Mayor Jane Roe insisted on Tuesday."
+    assert [q.speaker for q in quotes(nlp, spoken)] == ["Jane Roe"]

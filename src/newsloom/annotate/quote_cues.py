@@ -25,6 +25,9 @@ _TIME_ENTS = frozenset({"DATE", "TIME"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _AUDIENCE_DEPS = frozenset({"dobj", "dative", "iobj"})
 _ACCORDING = "according to"
+#: The reader addressed in the text: the subject of no verb that introduces a quote unless the
+#: verb is a speech verb ("you're looking at", "you'll find" after a quoted term).
+READERS = frozenset({"you", "you'll", "you're", "you've", "you'd"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,8 @@ def cue_in(
         is_cue = low in CUE_VERBS and token.pos_ in {"VERB", "AUX"}
         if is_cue or (any_verb and token.pos_ == "VERB"):
             speaker = _speaker_of(token, ctx.mentions, span, tokens if adjacent else None)
+            if not is_cue and speaker is not None and speaker.name.lower() in READERS:
+                continue  # 'the front trunk, or "frunk," you're looking at': the reader's verb
             if speaker is not None or is_cue:
                 return cue_for(token, speaker, adjacent)
     return None
