@@ -101,6 +101,16 @@ SAYS_ON = parsed(
     "The/DT/DET/det>1 mayor/NN/NOUN/nsubj>2 says/VBZ/VERB/ROOT>2 on/IN/ADP/prep>2 "
     "Friday/NNP/PROPN/pobj>3 ././PUNCT/punct>2"
 )
+BANDS_SET = parsed(
+    "The/DT/DET/det>1 show/NN/NOUN/nsubj>2 ended/VBD/VERB/ROOT>2 after/IN/ADP/prep>2 "
+    "the/DT/DET/det>5 band/NN/NOUN/pobj>3 's/POS/PART/case>5 set/VBN/VERB/acl>5 "
+    "Friday/NNP/PROPN/npadvmod>7 ././PUNCT/punct>2"
+)
+ITS_PLANS = parsed(
+    "The/DT/DET/det>1 band/NN/NOUN/nsubj>2 unveiled/VBD/VERB/ROOT>2 its/PRP$/PRON/poss>4 "
+    "plans/NNS/NOUN/dobj>2 at/IN/ADP/prep>2 its/PRP$/PRON/poss>8 Friday/NNP/PROPN/compound>8 "
+    "concert/NN/NOUN/pobj>5 ././PUNCT/punct>2"
+)
 PLANNED_ON = parsed(
     "On/IN/ADP/prep>4 Friday/NNP/PROPN/pobj>0 ,/,/PUNCT/punct>4 officials/NNS/NOUN/nsubj>4 "
     "planned/VBD/VERB/ROOT>4 talks/NNS/NOUN/dobj>4 ././PUNCT/punct>4"
@@ -177,6 +187,17 @@ def test_a_present_event_verb_sets_its_day_ahead() -> None:
     assert time_tense(phrase(OPENS_ON, "Friday")) == "future"
     assert value_of(OPENS_ON, "Friday") == "2024-11-08"
     assert time_tense(phrase(SAYS_ON, "Friday")) == "unknown"
+
+
+def test_a_noun_after_a_possessive_is_no_plan_verb() -> None:
+    """ "the band's set Friday": "set" is the concert, not "set for Friday"."""
+    assert time_tense(phrase(BANDS_SET, "Friday")) == "unknown"
+    assert value_of(BANDS_SET, "Friday") == "2024-11-01"
+
+
+def test_a_plan_noun_is_no_future_cue() -> None:
+    """ "unveiled its plans at its Friday concert": the plans are a noun, the Friday behind."""
+    assert value_of(ITS_PLANS, "Friday") == "2024-11-01"
 
 
 def test_time_of_the_planning_is_past() -> None:

@@ -72,6 +72,8 @@ def clause_tense(verb: Token, prep: str = "") -> Tense | Literal["unknown"]:
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in FUTURE_AUXILIARIES for a in auxes):
         return "future"
+    if verb.i > 0 and verb.doc[verb.i - 1].tag_ == "POS":
+        return "unknown"  # "the band's set Monday night": a noun the parser read as a verb
     perfect = "had" in auxes
     if verb.lower_ in PROSPECTIVE_VERBS and prep in TARGET_PREPS and not perfect:
         return "future"  # "planned for early March", "has scheduled a news conference Thursday"

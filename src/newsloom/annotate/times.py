@@ -167,6 +167,8 @@ def _cue(word: str, tag: str | None = None) -> Direction | Literal["none"]:
     resolved to the past, a date or month to the nearer occurrence (``FUTURE_WEIGHT``).
     """
     lower = word.lower()
+    if tag is not None and tag.startswith("NN"):
+        return "none"  # "unveiled its plans": a noun, not a plan for what is ahead
     if lower in FUTURE_CUES or (tag == "MD" and lower in _FUTURE_TAGS):
         return "future"
     return "past" if lower in PAST_AUXILIARIES else "none"
