@@ -259,3 +259,26 @@ def test_a_notice_holder_is_spelled_as_the_page_writes_the_brand() -> None:
     assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "HarborNews"
     plain = ["Ferry fares rise", "2019 Harbornews, Inc. All Rights Reserved"]
     assert page_outlet(capture_votes("\n".join(plain), None), None, None) == "Harbornews"
+
+
+def test_a_brand_then_the_day_under_a_headline_names_the_site_alone() -> None:
+    lines = ["Ferry fares rise again", "QuayWire October 06, 2018", "Fares rose on Monday."]
+    assert [(v.name, v.kind) for v in self_votes(lines)] == [("QuayWire", Kind.SELF)]
+    assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "QuayWire"
+    assert [v.name for v in self_votes(["HarborNaija Aug. 8, 2018"])] == ["HarborNaija"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe October 06, 2018",  # a writer's name and the day
+        "Roe October 06, 2018",  # a writer's surname: no capital inside
+        "MacRoe October 06, 2018",  # a surname with capitals inside
+        "McRoe October 06, 2018",
+        "QUAYWIRE October 06, 2018",  # shouted: a label or a writer, maybe
+        "QuayWire October 06",  # no year: a teaser's date
+        "Posted by QuayWire October 06, 2018",
+    ],
+)
+def test_what_is_no_brand_then_the_day(line: str) -> None:
+    assert self_votes(["Ferry fares rise again", line]) == []

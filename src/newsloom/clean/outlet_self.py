@@ -101,6 +101,14 @@ _COMMENT_RE = re.compile(
     r"(?:(?i:respond|responded|reply|replied)\s+to\s+)(?P<name>" + _NAME + r")(?:'s|’s)\s+"
     r"(?i:requests?\s+for\s+comment)"
 )
+#: A line that names the site even when the page names it nowhere else (see ``self_votes``):
+#: a brand then the day, under a headline where a writer's name would stand, when it is one
+#: word with capitals inside, which no person's name is ("HarborNaija October 06, 2018"; "Jane
+#: Roe October 06, 2018" and "MacRoe Oct. 6, 2018" are writers').
+_BRAND_DAY_RE = re.compile(
+    r"^(?!Ma?c[A-Z])(?P<name>[A-Z][a-z]{2,}(?:[A-Z][a-z0-9]+)+)\s+"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}$"
+)
 #: A biography or a sentence of the newsroom's is at most this long (the SEB captures' are
 #: 20-180 characters; longer lines are paragraphs of reporting, which cite other outlets).
 STAFF_MAX_CHARS = 200
@@ -154,15 +162,18 @@ def self_votes(lines: Sequence[str], host: Host | None = None) -> list[Vote]:
     uses again: in another such link or in any other line ("About Sky News" and "Sky News
     Radio"). A name given once, in one link, may be a network or a partner the site links to
     ("About SBN" on a blog of a network). A lower-case name counts only when it spells the
-    ``host``'s whole label."""
+    ``host``'s whole label. A brand then the day under a headline counts alone."""
     bylines = _byline_names(lines)
     found: list[tuple[int, str]] = []
+    once: set[str] = set()
     for i, raw in enumerate(lines):
         line = " ".join(raw.split())
-        match = _self_match(line, host)
+        match, alone = _named_line(line, host)
         if match is None:
             continue
         name = (match["name"] or match.groupdict().get("followed") or "").rstrip(".")
+        if alone:
+            once.add(name)
         if _not_site(name) or name.casefold() in bylines or is_parent(name):
             continue
         if agency_name(name) and _STAFF_LINE_RE.match(line):
@@ -173,8 +184,14 @@ def self_votes(lines: Sequence[str], host: Host | None = None) -> list[Vote]:
     return [
         Vote(name, Kind.SELF)
         for i, name in found
-        if links[name] >= SELF_AGAIN or _used_elsewhere(name, lines, i)
+        if name in once or links[name] >= SELF_AGAIN or _used_elsewhere(name, lines, i)
     ]
+
+
+def _named_line(line: str, host: Host | None) -> tuple[re.Match[str] | None, bool]:
+    """The line's match naming the site, and whether it counts alone (``_BRAND_DAY_RE``)."""
+    match = _BRAND_DAY_RE.match(line)
+    return (match, True) if match is not None else (_self_match(line, host), False)
 
 
 def _self_match(line: str, host: Host | None) -> re.Match[str] | None:
