@@ -282,3 +282,22 @@ def test_a_brand_then_the_day_under_a_headline_names_the_site_alone() -> None:
 )
 def test_what_is_no_brand_then_the_day(line: str) -> None:
     assert self_votes(["Ferry fares rise again", line]) == []
+
+
+def test_a_lead_crediting_the_sites_address_names_it_alone() -> None:
+    lines = ["Ferry fares rise again", "QuayWIRE.Net - Fares rose on Monday, the operator said."]
+    assert [(v.name, v.kind) for v in self_votes(lines)] == [("QuayWIRE.Net", Kind.SELF)]
+    assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "QuayWIRE.Net"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HARBOR (Reuters) - Fares rose on Monday, the operator said.",  # a wire's credit
+        "Quay.cloud - Fares rose on Monday.",  # a product, no site's address
+        "Mr. Roe - Fares rose on Monday.",
+        "QuayWIRE.Net - a site for ferry news",  # a teaser, no sentence after the dash
+    ],
+)
+def test_what_is_no_lead_crediting_the_site(line: str) -> None:
+    assert self_votes(["Ferry fares rise again", line]) == []

@@ -109,6 +109,9 @@ _BRAND_DAY_RE = re.compile(
     r"^(?!Ma?c[A-Z])(?P<name>[A-Z][a-z]{2,}(?:[A-Z][a-z0-9]+)+)\s+"
     r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}$"
 )
+#: A lead crediting the site as its dateline, the site written as its address: "Harbor.net -
+#: Officials said on Monday ..." (a wire's credit is no address: "(Reuters) -").
+_ADDRESS_LEAD_RE = re.compile(r"^(?P<name>[A-Z][\w-]*\.(?P<tld>[A-Za-z]{2,6}))\s+[-–—]\s+[A-Z\"“]")
 #: A biography or a sentence of the newsroom's is at most this long (the SEB captures' are
 #: 20-180 characters; longer lines are paragraphs of reporting, which cite other outlets).
 STAFF_MAX_CHARS = 200
@@ -189,9 +192,15 @@ def self_votes(lines: Sequence[str], host: Host | None = None) -> list[Vote]:
 
 
 def _named_line(line: str, host: Host | None) -> tuple[re.Match[str] | None, bool]:
-    """The line's match naming the site, and whether it counts alone (``_BRAND_DAY_RE``)."""
-    match = _BRAND_DAY_RE.match(line)
+    """The line's match naming the site, and whether it counts alone (a brand then the day, a
+    lead crediting the site's address)."""
+    match = _BRAND_DAY_RE.match(line) or _address_lead(line)
     return (match, True) if match is not None else (_self_match(line, host), False)
+
+
+def _address_lead(line: str) -> re.Match[str] | None:
+    match = _ADDRESS_LEAD_RE.match(line)
+    return match if match is not None and match["tld"].lower() in SITE_TLDS else None
 
 
 def _self_match(line: str, host: Host | None) -> re.Match[str] | None:
