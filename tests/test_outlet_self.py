@@ -7,7 +7,13 @@ import pytest
 from newsloom.clean.outlet import Kind
 from newsloom.clean.outlet_names import parse_host
 from newsloom.clean.outlet_page import capture_votes, page_outlet
-from newsloom.clean.outlet_self import fuller_names, logo_domains, self_votes, url_line_domains
+from newsloom.clean.outlet_self import (
+    fuller_names,
+    imprint_votes,
+    logo_domains,
+    self_votes,
+    url_line_domains,
+)
 
 
 @pytest.mark.parametrize(
@@ -301,3 +307,27 @@ def test_a_lead_crediting_the_sites_address_names_it_alone() -> None:
 )
 def test_what_is_no_lead_crediting_the_site(line: str) -> None:
     assert self_votes(["Ferry fares rise again", line]) == []
+
+
+def test_a_sites_imprint_given_twice_names_its_company() -> None:
+    lines = ["Harbor Labs at the ferry fair", "Fares rose on Monday."]
+    lines += ["harborlabs GmbH", "Quaygasse 20", "harborlabs GmbH", "Hafenstr. 126-128"]
+    assert [(v.name, v.kind) for v in imprint_votes(lines)] == [
+        ("harborlabs GmbH", Kind.COPYRIGHT),
+        ("harborlabs GmbH", Kind.COPYRIGHT),
+    ]
+    assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "harborlabs"
+    us = ["Quay Post LLC", "1625 Quay Street", "Menu", "Quay Post LLC", "1625 Quay Street"]
+    assert {v.name for v in imprint_votes(us)} == {"Quay Post LLC"}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Press contact:", "Harbor Labs GmbH", "Quaygasse 20"],  # a press release's, once
+        ["Harbor Labs GmbH", "Menu", "Harbor Labs GmbH", "Contact"],  # no street address
+        ["Harbor Labs team", "Quaygasse 20", "Harbor Labs team", "Quaygasse 20"],  # no legal form
+    ],
+)
+def test_what_is_no_imprint(lines: list[str]) -> None:
+    assert imprint_votes(lines) == []

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from newsloom.clean.meta import agency_name, parse_byline
 from newsloom.clean.outlet import Kind, Vote
 from newsloom.clean.outlet_names import Host, clean_name, is_parent, letters
 from newsloom.clean.outlet_text import notice_line, registrable
-from newsloom.clean.outlet_vocab import BRAND_WORDS, PLATFORM_DOMAINS
+from newsloom.clean.outlet_vocab import BRAND_WORDS, LEGAL_SUFFIXES, PLATFORM_DOMAINS
 
 #: A name in one link counts when the page links to it at least this many times (or writes it
 #: in another line).
@@ -157,6 +158,17 @@ SITE_TLDS = frozenset(
     }
 )  # fmt: skip
 LOGO_MIN = 5
+#: A site's imprint: its company's legal name on a line of its own ("Harbor Labs GmbH"), then a
+#: street address ("Quaygasse 20", "Hafenstr. 126-128", "1625 Quay Street").
+_IMPRINT_COMPANY_RE = re.compile(r"^(?P<name>[\w&.'’ -]{2,50}?)\s+(?P<form>[\w./]+)$")
+_STREET_RE = re.compile(
+    r"^[^\W\d][\w.'’ -]{2,40}\s\d{1,5}(?:[-–]\d{1,5})?[a-z]?$|^\d{1,5}\s+[A-Z][\w.'’ -]{2,40}$"
+)
+#: An imprint counts when the page gives it at least this many times (its offices, or its
+#: header and footer): a press release's contact block names another company once. (On the
+#: SEB captures one blog's footer gives its imprint, three times; no other page has one.)
+IMPRINT_AGAIN = 2
+
 _URL_LINE_RE = re.compile(r"^(?:https?://)(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?P<path>/\S*)$")
 
 
@@ -369,3 +381,26 @@ def _branded(name: str, lines: Sequence[str]) -> str | None:
                 found[f"{name} {match['word']}"] += 1
     best = found.most_common(1)
     return best[0][0] if best and best[0][1] >= SELF_AGAIN else None
+
+
+def imprint_votes(lines: Sequence[str]) -> list[Vote]:
+    """The company a site's imprint names, as a copyright notice would: its legal name on a
+    line of its own over a street address, given ``IMPRINT_AGAIN`` times or more (a blog's
+    footer listing its company's offices). One vote per imprint."""
+    shown = [line.strip() for line in lines if line.strip()]
+    found = Counter(
+        company
+        for company, below in pairwise(shown)
+        if _STREET_RE.match(below) and _legal_name(company)
+    )
+    return [
+        Vote(name, Kind.COPYRIGHT)
+        for name, n in found.items()
+        if n >= IMPRINT_AGAIN
+        for _ in range(n)
+    ]
+
+
+def _legal_name(line: str) -> bool:
+    match = _IMPRINT_COMPANY_RE.match(line)
+    return match is not None and match["form"].casefold().strip(".,") in LEGAL_SUFFIXES
