@@ -7,7 +7,13 @@ import pytest
 from newsloom.clean.outlet import Kind
 from newsloom.clean.outlet_names import parse_host
 from newsloom.clean.outlet_page import capture_votes, page_outlet
-from newsloom.clean.outlet_self import fuller_names, logo_domains, self_votes, url_line_domains
+from newsloom.clean.outlet_self import (
+    fuller_names,
+    imprint_votes,
+    logo_domains,
+    self_votes,
+    url_line_domains,
+)
 
 
 @pytest.mark.parametrize(
@@ -259,3 +265,69 @@ def test_a_notice_holder_is_spelled_as_the_page_writes_the_brand() -> None:
     assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "HarborNews"
     plain = ["Ferry fares rise", "2019 Harbornews, Inc. All Rights Reserved"]
     assert page_outlet(capture_votes("\n".join(plain), None), None, None) == "Harbornews"
+
+
+def test_a_brand_then_the_day_under_a_headline_names_the_site_alone() -> None:
+    lines = ["Ferry fares rise again", "QuayWire October 06, 2018", "Fares rose on Monday."]
+    assert [(v.name, v.kind) for v in self_votes(lines)] == [("QuayWire", Kind.SELF)]
+    assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "QuayWire"
+    assert [v.name for v in self_votes(["HarborNaija Aug. 8, 2018"])] == ["HarborNaija"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jane Roe October 06, 2018",  # a writer's name and the day
+        "Roe October 06, 2018",  # a writer's surname: no capital inside
+        "MacRoe October 06, 2018",  # a surname with capitals inside
+        "McRoe October 06, 2018",
+        "QUAYWIRE October 06, 2018",  # shouted: a label or a writer, maybe
+        "QuayWire October 06",  # no year: a teaser's date
+        "Posted by QuayWire October 06, 2018",
+    ],
+)
+def test_what_is_no_brand_then_the_day(line: str) -> None:
+    assert self_votes(["Ferry fares rise again", line]) == []
+
+
+def test_a_lead_crediting_the_sites_address_names_it_alone() -> None:
+    lines = ["Ferry fares rise again", "QuayWIRE.Net - Fares rose on Monday, the operator said."]
+    assert [(v.name, v.kind) for v in self_votes(lines)] == [("QuayWIRE.Net", Kind.SELF)]
+    assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "QuayWIRE.Net"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HARBOR (Reuters) - Fares rose on Monday, the operator said.",  # a wire's credit
+        "Quay.cloud - Fares rose on Monday.",  # a product, no site's address
+        "Mr. Roe - Fares rose on Monday.",
+        "QuayWIRE.Net - a site for ferry news",  # a teaser, no sentence after the dash
+    ],
+)
+def test_what_is_no_lead_crediting_the_site(line: str) -> None:
+    assert self_votes(["Ferry fares rise again", line]) == []
+
+
+def test_a_sites_imprint_given_twice_names_its_company() -> None:
+    lines = ["Harbor Labs at the ferry fair", "Fares rose on Monday."]
+    lines += ["harborlabs GmbH", "Quaygasse 20", "harborlabs GmbH", "Hafenstr. 126-128"]
+    assert [(v.name, v.kind) for v in imprint_votes(lines)] == [
+        ("harborlabs GmbH", Kind.COPYRIGHT),
+        ("harborlabs GmbH", Kind.COPYRIGHT),
+    ]
+    assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "harborlabs"
+    us = ["Quay Post LLC", "1625 Quay Street", "Menu", "Quay Post LLC", "1625 Quay Street"]
+    assert {v.name for v in imprint_votes(us)} == {"Quay Post LLC"}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Press contact:", "Harbor Labs GmbH", "Quaygasse 20"],  # a press release's, once
+        ["Harbor Labs GmbH", "Menu", "Harbor Labs GmbH", "Contact"],  # no street address
+        ["Harbor Labs team", "Quaygasse 20", "Harbor Labs team", "Quaygasse 20"],  # no legal form
+    ],
+)
+def test_what_is_no_imprint(lines: list[str]) -> None:
+    assert imprint_votes(lines) == []

@@ -2,7 +2,8 @@
 
 The input's own ``source`` (a JSONL field) is the strongest vote, unless it is only a domain,
 which then stands in for the page's host. A capture without a URL has only its text: its
-copyright and trademark lines, its links to its own pages ("About Sky News"), and, when its
+copyright and trademark lines, its imprint (a company's legal name over a street address),
+its links to its own pages ("About Sky News"), and, when its
 newsroom gives an e-mail address or the capture keeps the page's own address as a line, that
 domain as the host its lines are matched against. With no host to weigh a company's name against, a
 copyright line naming a company ("© 2019 FOX News Network, LLC") counts only for the brand the
@@ -14,7 +15,13 @@ from __future__ import annotations
 from newsloom.clean.outlet import Kind, Vote, pick
 from newsloom.clean.outlet_full import full_names
 from newsloom.clean.outlet_names import host_name, is_domain, parse_host
-from newsloom.clean.outlet_self import fuller_names, logo_domains, self_votes, url_line_domains
+from newsloom.clean.outlet_self import (
+    fuller_names,
+    imprint_votes,
+    logo_domains,
+    self_votes,
+    url_line_domains,
+)
 from newsloom.clean.outlet_text import (
     email_domains,
     main_domain,
@@ -52,7 +59,7 @@ def capture_votes(text: str, url: str | None, given: str | None = None) -> list[
     parsed = parse_host(host)
     votes += text_votes(lines, parsed) + self_votes(lines, parsed)
     if parsed is None:
-        votes = owned_brands(votes, lines)
+        votes = owned_brands(votes + imprint_votes(lines), lines)
     holders = [v.name for v in votes if v.kind is Kind.COPYRIGHT]
     votes = fuller_names(votes, lines) + masthead_votes(lines, parsed, holders)
     return full_names(votes, lines)

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from newsloom.clean.meta import agency_name, parse_byline
 from newsloom.clean.outlet import Kind, Vote
 from newsloom.clean.outlet_names import Host, clean_name, is_parent, letters
 from newsloom.clean.outlet_text import notice_line, registrable
-from newsloom.clean.outlet_vocab import BRAND_WORDS, PLATFORM_DOMAINS
+from newsloom.clean.outlet_vocab import BRAND_WORDS, LEGAL_SUFFIXES, PLATFORM_DOMAINS
 
 #: A name in one link counts when the page links to it at least this many times (or writes it
 #: in another line).
@@ -101,6 +102,17 @@ _COMMENT_RE = re.compile(
     r"(?:(?i:respond|responded|reply|replied)\s+to\s+)(?P<name>" + _NAME + r")(?:'s|’s)\s+"
     r"(?i:requests?\s+for\s+comment)"
 )
+#: A line that names the site even when the page names it nowhere else (see ``self_votes``):
+#: a brand then the day, under a headline where a writer's name would stand, when it is one
+#: word with capitals inside, which no person's name is ("HarborNaija October 06, 2018"; "Jane
+#: Roe October 06, 2018" and "MacRoe Oct. 6, 2018" are writers').
+_BRAND_DAY_RE = re.compile(
+    r"^(?!Ma?c[A-Z])(?P<name>[A-Z][a-z]{2,}(?:[A-Z][a-z0-9]+)+)\s+"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}$"
+)
+#: A lead crediting the site as its dateline, the site written as its address: "Harbor.net -
+#: Officials said on Monday ..." (a wire's credit is no address: "(Reuters) -").
+_ADDRESS_LEAD_RE = re.compile(r"^(?P<name>[A-Z][\w-]*\.(?P<tld>[A-Za-z]{2,6}))\s+[-–—]\s+[A-Z\"“]")
 #: A biography or a sentence of the newsroom's is at most this long (the SEB captures' are
 #: 20-180 characters; longer lines are paragraphs of reporting, which cite other outlets).
 STAFF_MAX_CHARS = 200
@@ -146,6 +158,17 @@ SITE_TLDS = frozenset(
     }
 )  # fmt: skip
 LOGO_MIN = 5
+#: A site's imprint: its company's legal name on a line of its own ("Harbor Labs GmbH"), then a
+#: street address ("Quaygasse 20", "Hafenstr. 126-128", "1625 Quay Street").
+_IMPRINT_COMPANY_RE = re.compile(r"^(?P<name>[\w&.'’ -]{2,50}?)\s+(?P<form>[\w./]+)$")
+_STREET_RE = re.compile(
+    r"^[^\W\d][\w.'’ -]{2,40}\s\d{1,5}(?:[-–]\d{1,5})?[a-z]?$|^\d{1,5}\s+[A-Z][\w.'’ -]{2,40}$"
+)
+#: An imprint counts when the page gives it at least this many times (its offices, or its
+#: header and footer): a press release's contact block names another company once. (On the
+#: SEB captures one blog's footer gives its imprint, three times; no other page has one.)
+IMPRINT_AGAIN = 2
+
 _URL_LINE_RE = re.compile(r"^(?:https?://)(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)(?P<path>/\S*)$")
 
 
@@ -154,15 +177,18 @@ def self_votes(lines: Sequence[str], host: Host | None = None) -> list[Vote]:
     uses again: in another such link or in any other line ("About Sky News" and "Sky News
     Radio"). A name given once, in one link, may be a network or a partner the site links to
     ("About SBN" on a blog of a network). A lower-case name counts only when it spells the
-    ``host``'s whole label."""
+    ``host``'s whole label. A brand then the day under a headline counts alone."""
     bylines = _byline_names(lines)
     found: list[tuple[int, str]] = []
+    once: set[str] = set()
     for i, raw in enumerate(lines):
         line = " ".join(raw.split())
-        match = _self_match(line, host)
+        match, alone = _named_line(line, host)
         if match is None:
             continue
         name = (match["name"] or match.groupdict().get("followed") or "").rstrip(".")
+        if alone:
+            once.add(name)
         if _not_site(name) or name.casefold() in bylines or is_parent(name):
             continue
         if agency_name(name) and _STAFF_LINE_RE.match(line):
@@ -173,8 +199,20 @@ def self_votes(lines: Sequence[str], host: Host | None = None) -> list[Vote]:
     return [
         Vote(name, Kind.SELF)
         for i, name in found
-        if links[name] >= SELF_AGAIN or _used_elsewhere(name, lines, i)
+        if name in once or links[name] >= SELF_AGAIN or _used_elsewhere(name, lines, i)
     ]
+
+
+def _named_line(line: str, host: Host | None) -> tuple[re.Match[str] | None, bool]:
+    """The line's match naming the site, and whether it counts alone (a brand then the day, a
+    lead crediting the site's address)."""
+    match = _BRAND_DAY_RE.match(line) or _address_lead(line)
+    return (match, True) if match is not None else (_self_match(line, host), False)
+
+
+def _address_lead(line: str) -> re.Match[str] | None:
+    match = _ADDRESS_LEAD_RE.match(line)
+    return match if match is not None and match["tld"].lower() in SITE_TLDS else None
 
 
 def _self_match(line: str, host: Host | None) -> re.Match[str] | None:
@@ -343,3 +381,26 @@ def _branded(name: str, lines: Sequence[str]) -> str | None:
                 found[f"{name} {match['word']}"] += 1
     best = found.most_common(1)
     return best[0][0] if best and best[0][1] >= SELF_AGAIN else None
+
+
+def imprint_votes(lines: Sequence[str]) -> list[Vote]:
+    """The company a site's imprint names, as a copyright notice would: its legal name on a
+    line of its own over a street address, given ``IMPRINT_AGAIN`` times or more (a blog's
+    footer listing its company's offices). One vote per imprint."""
+    shown = [line.strip() for line in lines if line.strip()]
+    found = Counter(
+        company
+        for company, below in pairwise(shown)
+        if _STREET_RE.match(below) and _legal_name(company)
+    )
+    return [
+        Vote(name, Kind.COPYRIGHT)
+        for name, n in found.items()
+        if n >= IMPRINT_AGAIN
+        for _ in range(n)
+    ]
+
+
+def _legal_name(line: str) -> bool:
+    match = _IMPRINT_COMPANY_RE.match(line)
+    return match is not None and match["form"].casefold().strip(".,") in LEGAL_SUFFIXES
