@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsloom.fuse.coverage import coverage, item_backers, summary, unbalanced_quotes
 from newsloom.fuse.entities import merge_entities
+from newsloom.fuse.statements import is_heading
 from newsloom.model import (
     Article,
     Dossier,
@@ -98,6 +101,35 @@ def test_summary_lines_are_whole_statements_not_quote_fragments() -> None:
     assert set(lines[0].articles) == {"a", "b"}
     quoted = next(line.text for line in lines if line.text.startswith("“We warned"))
     assert quoted.endswith("the engineer said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("2. Never urged a probe of the levee board", True),
+        ("Ruiz: Claims against the board are “not credible”", True),
+        ("The levee held.", False),
+        ("“It held,” she said.", False),
+        ("Did the levee hold?", False),
+    ],
+)
+def test_a_subhead_is_no_sentence(text: str, heading: bool) -> None:
+    assert is_heading(text) is heading
+
+
+def test_summary_puts_subheads_after_sentences() -> None:
+    subhead = "2. Pier warnings “ignored” for years"
+    a = _article(
+        "a", "Courier", [subhead, "The swollen river rose overnight across the lower valley farms."]
+    )
+    b = _article(
+        "b",
+        "Ledger",
+        [subhead, "Road crews closed the old bridge to traffic after midnight on Tuesday."],
+    )
+    lines = summary([a, b], {})
+    assert [line.text for line in lines][-1] == subhead  # backed by both, yet after sentences
+    assert set(lines[-1].articles) == {"a", "b"}
 
 
 # ------------------------------------------------------------------------------- markdown

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsloom.fuse.quotes import content
-from newsloom.fuse.statements import statement_spans, unbalanced_quotes
+from newsloom.fuse.statements import is_heading, statement_spans, unbalanced_quotes
 from newsloom.model import (
     Article,
     Dossier,
@@ -170,7 +170,8 @@ def summary(
     """The sentences most independent reports back, without near-repeats, in story order.
 
     A sentence that starts or ends inside a quotation (its quote marks do not pair up) reads
-    as a fragment out of its paragraph, so it comes after every whole sentence."""
+    as a fragment out of its paragraph, and a subhead the body kept (no stop at its end) is no
+    sentence: both come after every whole sentence."""
     independent = [a for a in members if a.id not in copy_of]
     copies: dict[str, list[str]] = defaultdict(list)
     for copy, original in copy_of.items():
@@ -181,7 +182,7 @@ def summary(
     for position, sentence in enumerate(pool):
         backed_by = [b for b in backers(sentence, pool, items) if b not in copy_of]
         lead_bonus = 1.0 if sentence.start == _first_start(sentence.article) else 0.0
-        whole = 0 if unbalanced_quotes(sentence.text) else 1
+        whole = 0 if unbalanced_quotes(sentence.text) or is_heading(sentence.text) else 1
         scored.append((whole, len(backed_by) + lead_bonus, -position, sentence, backed_by))
     scored.sort(key=lambda t: (t[0], t[1], t[2]), reverse=True)
     chosen: list[tuple[_Sentence, list[str]]] = []

@@ -8,6 +8,8 @@ paragraph joined until the quotation marks opened in it are closed.
 
 from __future__ import annotations
 
+import re
+
 from newsloom.model import Article
 
 #: A quotation is followed over at most this many sentences; past that it is left unbalanced.
@@ -22,6 +24,16 @@ def opens_quote(text: str) -> bool:
 def unbalanced_quotes(text: str) -> bool:
     """The text opens or closes a quotation it does not also close or open."""
     return _curly_balance(text) != 0 or _odd_straight(text)
+
+
+#: How a written sentence ends, a closing quotation mark or bracket after its stop allowed.
+_SENTENCE_END_RE = re.compile(r"[.!?…](?:[\"”’')\]]+)?\s*$")
+
+
+def is_heading(text: str) -> bool:
+    """The text is a heading, not a sentence: no stop at its end ("2. Never urged a probe",
+    "Harbor: Claims are “not credible”", a subhead the body kept)."""
+    return _SENTENCE_END_RE.search(text) is None
 
 
 def _curly_balance(text: str) -> int:
