@@ -31,7 +31,7 @@ POLNEAR = EVALDATA / "polnear"
 FLOORS = {
     "html": {"body": 0.97, "title": 0.98, "outlet": 0.94, "consistency": 0.99,
              "wire": 0.96, "language": 0.99},
-    "text": {"body": 0.94, "title": 0.97, "outlet": 0.56, "consistency": 0.99, "wire": 0.94,
+    "text": {"body": 0.94, "title": 0.97, "outlet": 0.67, "consistency": 0.99, "wire": 0.94,
              "language": 0.98},
 }  # fmt: skip
 
@@ -138,7 +138,7 @@ def test_tempeval_through_analyze_holds_its_floors() -> None:
 
 
 #: All 181 SEB captures through ``pipeline.analyze`` (``bench/seb_pages.py --input text``):
-#: event B-cubed F1 0.971 and 4 of 22 multi-page stories mixing events measured; the floor is
+#: event B-cubed F1 0.973 and 4 of 22 multi-page stories mixing events measured; the floor is
 #: a point under, the ceiling the count measured (the goal is none).
 SEB_EVENTS_FLOOR = 0.96
 SEB_MIXED_CEILING = 4
@@ -158,10 +158,11 @@ def test_seb_captures_events_hold_their_floor() -> None:
 
 ECBPLUS = EVALDATA / "ecbplus"
 #: ECB+ event clustering through read → clean → annotate → ``group`` (``bench/ecbplus_events.py
-#: --root ../shared/evaldata/ecbplus``): B-cubed F1 0.932 on topics 1–25 and 0.905 on 26–35
-#: measured (rival numbers, 2026-12-08; 0.926 / 0.905 with rival agents, 0.908 / 0.893
-#: before); floors about one point under the held-out figure and under 0.926 on dev. Cleaning changes that touch no grouping code once moved dev 0.915 → 0.908 unseen
-#: before this gate.
+#: --root ../shared/evaldata/ecbplus``): B-cubed F1 0.932 on topics 1–25 and 0.904 on 26–35
+#: measured (rival numbers and the explainer rule, 2026-12-08; 0.926 / 0.905 with rival
+#: agents, 0.908 / 0.893 before); floors about one point under the held-out figure and under
+#: 0.926 on dev. Cleaning changes that touch no grouping code once moved dev 0.915 → 0.908
+#: unseen before this gate.
 ECBPLUS_FLOORS = {"dev 1–25": 0.915, "test 26–35": 0.895}
 
 
