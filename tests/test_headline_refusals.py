@@ -11,12 +11,13 @@ from __future__ import annotations
 import pytest
 
 from newsloom.clean.capture import Line, clean_capture
-from newsloom.clean.headline import candidates, choose, features, model_in_use
+from newsloom.clean.headline import FEATURE_NAMES, candidates, choose, features, model_in_use
 from newsloom.clean.headline_rules import (
     HEADER_RATIO,
     HEADLINE_MAX_WORDS,
     body_sentence,
     counted_teaser,
+    crumbed,
     dated_byline,
     furniture,
     label_line,
@@ -28,6 +29,7 @@ from newsloom.clean.headline_rules import (
     too_long,
     weather_widget,
 )
+from newsloom.clean.linemodel import LineModel
 from test_headline import BODY  # the same small page body as the headline tests
 from test_headline_cues import _by_length, _lines, _page  # the same page and model helpers
 
@@ -277,3 +279,30 @@ def test_a_longer_line_under_a_headline_that_ends_no_list_is_its_dek() -> None:
     lines = _lines(_page(["Home", "Harbor", HEADLINE, LONGER], HEADER, BODY))
     assert not teaser_list_end(lines, 2) and on_header(lines, 3)
     assert over_header(lines, {2: 0.5, 3: 0.45}, 2) == 2
+
+
+# ------------------------------------------------------------- a title named by a breadcrumb
+
+
+def _unsure() -> LineModel:
+    """A model unsure of every line: each scores sigmoid(-12), under ``MIN_PROBABILITY``."""
+    n = len(FEATURE_NAMES)
+    return LineModel(FEATURE_NAMES, (0.0,) * n, (1.0,) * n, (0.0,) * n, -12.0)
+
+
+def test_a_line_a_breadcrumb_ends_on_is_the_headline_even_when_the_model_is_unsure() -> None:
+    title = "Only the tide knows…"
+    crumb = ["Home", title, "Stories » Harbor life » " + title]
+    with model_in_use(_unsure()):
+        assert clean_capture(_page(crumb, HEADER, BODY)).title == title
+        # without the trail the page has no credible headline
+        assert clean_capture(_page(["Home", title], HEADER, BODY)).title is None
+
+
+def test_crumbed_needs_a_trail_ending_on_the_whole_line() -> None:
+    lines = _lines(_page(["Only the tide knows", "Stories » Harbor life » Only the tide knows"]))
+    assert crumbed(lines, 0)
+    other = _lines(_page(["Only the tide knows", "Stories » Harbor life » Ferry news"]))
+    assert not crumbed(other, 0)
+    short = _lines(_page(["Harbor life", "Stories » Harbor life"]))
+    assert not crumbed(short, 0)  # a section's name, not a title

@@ -41,6 +41,7 @@ from newsloom.clean.headline_rules import (
     NEAR,
     TEASER_KINDS,
     body_sentence,
+    crumbed,
     label_line,
     never_headline,
     normal,
@@ -450,7 +451,7 @@ def choose(lines: Sequence[LineLike], start: int | None, end: int | None) -> int
     probs = {i: p for i, p in probs.items() if placed(lines, i, end)} or probs
     probs = {i: p for i, p in probs.items() if not label_line(lines[i].text)} or probs
     p, i = max((p, -i) for i, p in probs.items())
-    if p < MIN_PROBABILITY:
+    if p < MIN_PROBABILITY and not crumbed(lines, -i):
         return None
     return settle(lines, probs, -i)
 

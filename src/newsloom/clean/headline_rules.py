@@ -260,6 +260,20 @@ def stamp_like(text: str) -> bool:
     return bool(clock) and digits >= STAMP_DIGIT_SHARE * len(words)
 
 
+def crumbed(lines: Sequence[LineLike], i: int) -> bool:
+    """A breadcrumb trail within ``NEAR`` lines ends on this line's text ("Home » Tips »
+    <headline>"): the page names the line as its own title. Such a line is the headline even
+    when the model is unsure of it (a short title in a language or layout it saw little of)."""
+    own = normal(lines[i].text).strip()
+    if len(own.split()) < HELD_MIN_WORDS:
+        return False
+    return any(
+        _CRUMB_RE.search(lines[j].text) and normal(lines[j].text).strip().endswith(own)
+        for j in range(max(0, i - NEAR), min(len(lines), i + NEAR + 1))
+        if j != i
+    )
+
+
 def grown(lines: Sequence[LineLike], probs: dict[int, float], i: int) -> int:
     """The headline a label is taken from: when a candidate within ``NEAR`` lines holds the
     chosen line's whole text and the chosen line is less than ``WRAP_SHARE`` of it, the chosen
