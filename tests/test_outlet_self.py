@@ -14,6 +14,7 @@ from newsloom.clean.outlet_self import (
     self_votes,
     url_line_domains,
 )
+from newsloom.clean.outlet_text import notice_domains
 
 
 @pytest.mark.parametrize(
@@ -331,3 +332,15 @@ def test_a_sites_imprint_given_twice_names_its_company() -> None:
 )
 def test_what_is_no_imprint(lines: list[str]) -> None:
     assert imprint_votes(lines) == []
+
+
+def test_a_notice_naming_a_domain_gives_the_host_before_a_mailbox() -> None:
+    lines = [
+        "By Jane Roe | Harbor Advance Media for Harbor.com",
+        "Reach her at jroe@harboradvancemedia.com.",
+        "© 2019 Harbor.com. All rights reserved.",
+    ]
+    assert notice_domains(lines) == ["harbor.com"]
+    assert page_outlet(capture_votes("\n".join(lines), None), None, None) == "Harbor.com"
+    two = ["© 2019 Harbor.com. All rights reserved.", "© 2019 Quayside.com"]
+    assert notice_domains(two) == []  # two sites' notices: neither is sure

@@ -26,6 +26,7 @@ from newsloom.clean.outlet_text import (
     email_domains,
     main_domain,
     masthead_votes,
+    notice_domains,
     owned_brands,
     text_votes,
 )
@@ -53,7 +54,11 @@ def capture_votes(text: str, url: str | None, given: str | None = None) -> list[
     host = host_name(url) or (host_name(given) if given and is_domain(given.strip()) else None)
     votes: list[Vote] = []
     if host is None:
-        domains = email_domains(lines) + url_line_domains(lines) or logo_domains(lines)
+        domains = (
+            notice_domains(lines)
+            or email_domains(lines) + url_line_domains(lines)
+            or logo_domains(lines)
+        )
         votes = [Vote(domain, Kind.DOMAIN) for domain in domains]
         host = _voted_domain(votes)
     parsed = parse_host(host)

@@ -385,6 +385,21 @@ def notice_line(line: str) -> bool:
     )
 
 
+def notice_domains(segments: Iterable[str]) -> list[str]:
+    """The registrable domains a copyright notice names as its holder ("© 2019 Harbor.com.
+    All rights reserved"): the site's own address, when the notices name one domain only."""
+    found = {
+        domain
+        for segment in segments
+        if "©" in segment or "copyright" in segment.lower()
+        for vote in notice_votes(" ".join(segment.split()))
+        if vote.kind is Kind.COPYRIGHT
+        and is_domain(vote.name)
+        and (domain := registrable(vote.name.lower().removeprefix("www.")))
+    }
+    return sorted(found) if len(found) == 1 else []
+
+
 def email_domains(segments: Iterable[str]) -> list[str]:
     """The registrable domains of the e-mail addresses in the text, platforms' left out."""
     found = []
