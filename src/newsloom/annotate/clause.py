@@ -73,7 +73,7 @@ def clause_tense(verb: Token, prep: str = "") -> Tense | Literal["unknown"]:
     if any(a in FUTURE_AUXILIARIES for a in auxes):
         return "future"
     if verb.i > 0 and verb.doc[verb.i - 1].tag_ == "POS":
-        return "unknown"  # "the band's set Monday night": a noun the parser read as a verb
+        return "unknown"  # "the choir's set Friday night": a noun the parser read as a verb
     perfect = "had" in auxes
     if verb.lower_ in PROSPECTIVE_VERBS and prep in TARGET_PREPS and not perfect:
         return "future"  # "planned for early March", "has scheduled a news conference Thursday"
@@ -86,7 +86,7 @@ def clause_tense(verb: Token, prep: str = "") -> Tense | Literal["unknown"]:
     if verb.lower_ in {"is", "are"} and not auxes:
         return "future"  # "the vote is Tuesday", "the launch is on Tuesday": what is set
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lower_ not in _REPORTING:
-        return "future"  # "the show opens to the public on Friday": a schedule
+        return "future"  # "the fair opens on Friday": a schedule
     if verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VB" and verb.head.i != verb.i:
         return _complement_tense(verb.head)
     return "unknown"

@@ -76,7 +76,7 @@ def cue_in(
         if is_cue or (any_verb and token.pos_ == "VERB"):
             speaker = _speaker_of(token, ctx.mentions, span, tokens if adjacent else None)
             if not is_cue and speaker is not None and speaker.name.lower() in READERS:
-                continue  # 'the front trunk, or "frunk," you're looking at': the reader's verb
+                continue  # 'the side pocket, or "pouch," you're looking at': the reader's verb
             if speaker is not None or is_cue:
                 return cue_for(token, speaker, adjacent)
     return None
