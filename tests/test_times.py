@@ -150,6 +150,9 @@ def test_precision_of(value: str | None, precision: str) -> None:
         ("Profit rose in the third quarter.", "the third quarter", "2024-Q3", "unknown"),
         ("The port is busy now.", "now", "PRESENT_REF", "unknown"),
         ("The ferry runs daily.", "daily", "P1D", "unknown"),
+        ("Sales in the current fiscal year will rise.", "the current fiscal year", "2024", "year"),
+        ("The mill lost money last fiscal year.", "last fiscal year", "2023", "year"),
+        ("Tolls rise over the next couple of years.", "the next couple of years", "P2Y", "unknown"),
     ],
 )
 def test_find_times_resolves(sentence: str, phrase: str, value: str, precision: str) -> None:
@@ -355,3 +358,11 @@ def test_a_schedule_line_lists_what_is_ahead() -> None:
     got = [(r.text, r.value) for r in find_times(text, date(2019, 11, 19))]
     assert ("June 9", "2020-06-09") in got and ("June 10", "2020-06-10") in got
     assert got[-1] == ("June 9", "2019-06-09")
+
+
+def test_fiscal_joins_only_a_year_or_quarter() -> None:
+    refs = find_times("The current fiscal plan was cut this fiscal quarter.", SATURDAY)
+    assert [(r.text, r.value) for r in refs if "fiscal" in r.text] == [
+        ("this fiscal quarter", "2024-Q4")
+    ]
+    assert find_times("A couple of dancers won the prize.", SATURDAY) == []
