@@ -366,3 +366,21 @@ def test_fiscal_joins_only_a_year_or_quarter() -> None:
         ("this fiscal quarter", "2024-Q4")
     ]
     assert find_times("A couple of dancers won the prize.", SATURDAY) == []
+
+
+def test_one_more_unit_and_every_quarter() -> None:
+    refs = find_times("Dues rise every quarter; the lease runs an additional year.", SATURDAY)
+    assert [(r.text, r.value, r.type) for r in refs] == [
+        ("every quarter", "P1Q", "SET"),
+        ("an additional year", "P1Y", "DURATION"),
+    ]
+    assert [r.value for r in find_times("The vote comes every decade.", SATURDAY)] == ["P1DE"]
+    assert find_times("Another dayshift worker joined one more team.", SATURDAY) == []
+
+
+def test_the_day_before_a_named_day_shifts_it() -> None:
+    text = "The day before last Tuesday's hearing, the clerk quit."
+    refs = find_times(text, SATURDAY)
+    assert [(r.text, r.value) for r in refs] == [("day before last Tuesday", "2024-10-28")]
+    plain = find_times("The day after he left, the clerk quit on Monday.", SATURDAY)
+    assert [(r.text, r.value) for r in plain] == [("Monday", "2024-10-28")]

@@ -107,6 +107,12 @@ _UNIT = (
     r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|"
     r"centur(?:y|ies)))"
 )
+#: A set's unit: the duration units and "quarter" ("every quarter" = P1Q).
+_SET_UNIT = _UNIT.replace("centur(?:y|ies)", "centur(?:y|ies)|quarter")
+#: One more unit: "an additional year", "another month", "one more week" = P1Y, P1M, P1W.
+_ONE_MORE = r"(?i:another|an?\s+additional|one\s+more)\s+(?P<unit>(?i:" + (
+    r"minute|hour|day|week|month|quarter|year|decade))"
+)
 _MOD = r"(?i:(?P<mod>early|late|mid|earlier|later)[\s-]+)"
 _PREP = (
     r"(?i:\b(?P<pre>in|since|by|until|till|through|during|from|to|of|before|after|between|and|"
@@ -428,13 +434,14 @@ def _recent_units(m: re.Match[str], ctx: Context) -> Norm:
     return Norm(f"PX{unit[:1]}", "DURATION", relative=False)
 
 
-def _set(m: re.Match[str], ctx: Context) -> Norm:
+def _set(m: re.Match[str], ctx: Context, kind: str = "SET") -> Norm:
+    """A set ("daily", "every quarter"), or with ``kind`` "DURATION" one unit of it."""
     word = m[0].lower()
     if word in SETS:
-        return Norm(SETS[word], "SET", relative=False)
+        return Norm(SETS[word], kind, relative=False)
     unit, clock = _unit(m["unit"])
-    value = f"PT1{unit}" if clock else f"P1{unit[:1]}"
-    return Norm(value, "SET", relative=False)
+    value = f"PT1{unit}" if clock else f"P1{unit if unit == 'DE' else unit[:1]}"
+    return Norm(value, kind, relative=False)
 
 
 def _time(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -551,6 +558,7 @@ RULES: tuple[Rule, ...] = (
         ),
         _duration,
     ),
+    Rule("one_more", _compile(_ONE_MORE), lambda m, ctx: _set(m, ctx, "DURATION")),
     Rule(
         "plain_units",
         _compile(r"(?<=(?i:for|ver|hin) )(?P<unit>(?i:years|months|weeks|days|hours|decades))"),
@@ -590,7 +598,7 @@ RULES: tuple[Rule, ...] = (
     Rule("reference", _compile(_words(set(REFERENCES))), _reference),
     Rule(
         "set",
-        _compile(rf"(?:{_words(set(SETS))}|(?i:every|each|per|once\s+a|twice\s+a)\s+{_UNIT})"),
+        _compile(rf"(?:{_words(set(SETS))}|(?i:every|each|per|once\s+a|twice\s+a)\s+{_SET_UNIT})"),
         _set,
     ),
     Rule(
