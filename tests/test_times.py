@@ -384,3 +384,15 @@ def test_the_day_before_a_named_day_shifts_it() -> None:
     assert [(r.text, r.value) for r in refs] == [("day before last Tuesday", "2024-10-28")]
     plain = find_times("The day after he left, the clerk quit on Monday.", SATURDAY)
     assert [(r.text, r.value) for r in plain] == [("Monday", "2024-10-28")]
+
+
+def test_the_latest_year_and_over_the_years() -> None:
+    refs = find_times("Over the years, sales in the latest fiscal year rose.", SATURDAY)
+    assert [(r.text, r.value) for r in refs] == [
+        ("the years", "PXY"),
+        ("the latest fiscal year", "2023"),
+    ]
+    # "for the days": no duration; "the latest" before a quarter stays the quarter rule's
+    assert find_times("He waited for the days to pass.", SATURDAY) == []
+    quarter = find_times("Profit fell in the third quarter. The latest quarter was weak.", SATURDAY)
+    assert [r.value for r in quarter] == ["2024-Q3", "2024-Q3"]

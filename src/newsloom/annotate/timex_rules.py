@@ -250,7 +250,13 @@ def _relative_day(m: re.Match[str], ctx: Context) -> Norm | None:
 
 _REL_OFFSETS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1}
 _REL_OFFSETS |= {"coming": 1, "the past": -1, "the last": -1, "the next": 1, "the coming": 1}
-_REL_OFFSETS |= {"the previous": -1, "the current": 0, "this past": -1, "this coming": 1}
+_REL_OFFSETS |= {
+    "the latest": -1,
+    "the previous": -1,
+    "the current": 0,
+    "this past": -1,
+    "this coming": 1,
+}
 
 
 def _the_weekend(m: re.Match[str], ctx: Context) -> Norm:
@@ -476,7 +482,8 @@ def _absolute(norm: Norm | None) -> Norm | None:
 
 _REL_WORDS = (
     r"(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|"
-    r"the\s+previous|the\s+current|last|this|next|past|coming|previous|current))"
+    r"the\s+previous|the\s+current|the\s+latest(?=\s+(?i:fiscal\s+)?(?i:year|month|week)\b)|"
+    r"last|this|next|past|coming|previous|current))"
 )
 #: "the current fiscal year", "last fiscal quarter": one expression, the unit's value (TempEval-3
 #: dev value F1 with "couple of" 81.6 → 81.8 through ``analyze``).
@@ -561,7 +568,10 @@ RULES: tuple[Rule, ...] = (
     Rule("one_more", _compile(_ONE_MORE), lambda m, ctx: _set(m, ctx, "DURATION")),
     Rule(
         "plain_units",
-        _compile(r"(?<=(?i:for|ver|hin) )(?P<unit>(?i:years|months|weeks|days|hours|decades))"),
+        _compile(
+            r"(?<=(?i:for|ver|hin) )(?:(?<=(?i:over) )(?i:the)\s+)?"
+            r"(?P<unit>(?i:years|months|weeks|days|hours|decades))"
+        ),
         _plain_units,
     ),
     Rule("recent_units", _compile(r"(?i:recent)\s+" + _UNIT), _recent_units),
