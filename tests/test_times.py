@@ -396,3 +396,13 @@ def test_the_latest_year_and_over_the_years() -> None:
     assert find_times("He waited for the days to pass.", SATURDAY) == []
     quarter = find_times("Profit fell in the third quarter. The latest quarter was weak.", SATURDAY)
     assert [r.value for r in quarter] == ["2024-Q3", "2024-Q3"]
+
+
+def test_units_ahead_and_trading_days() -> None:
+    text = "Mills may close in the weeks ahead, five trading days after the vote."
+    refs = find_times(text, SATURDAY)
+    assert [(r.text, r.value) for r in refs] == [
+        ("the weeks ahead", "PXW"),
+        ("five trading days", "P5D"),
+    ]
+    assert find_times("The first trading day of the weeks went ahead.", SATURDAY) == []

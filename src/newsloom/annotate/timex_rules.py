@@ -435,7 +435,8 @@ def _reference(m: re.Match[str], ctx: Context) -> Norm:
 
 
 def _recent_units(m: re.Match[str], ctx: Context) -> Norm:
-    """ "recent years" = PXY (annotators: 5 PX-durations to 3 PAST_REF in TempEval-3 training)."""
+    """ "recent years" = PXY (annotators: 5 PX-durations to 3 PAST_REF in TempEval-3 training);
+    "the weeks ahead" = PXW."""
     unit, _ = _unit(m["unit"])
     return Norm(f"PX{unit[:1]}", "DURATION", relative=False)
 
@@ -561,7 +562,7 @@ RULES: tuple[Rule, ...] = (
         _compile(
             r"(?:(?i:the\s+(?:past|last|next|first|previous|coming|following|final|latest|"
             r"preceding|same|full|entire|whole)|the|another|an?\s+additional|the\s+same)\s+)?"
-            rf"{_NUM}[\s-]+{_UNIT}(?P<half>\s+(?i:and\s+a\s+half))?(?:-long)?"
+            rf"{_NUM}[\s-]+(?:(?i:trading|business|working)\s+)?{_UNIT}(?P<half>\s+(?i:and\s+a\s+half))?(?:-long)?"
         ),
         _duration,
     ),
@@ -575,6 +576,11 @@ RULES: tuple[Rule, ...] = (
         _plain_units,
     ),
     Rule("recent_units", _compile(r"(?i:recent)\s+" + _UNIT), _recent_units),
+    Rule(
+        "units_ahead",
+        _compile(r"(?i:the)\s+(?P<unit>(?i:days|weeks|months|years))\s+(?i:ahead)"),
+        _recent_units,
+    ),
     Rule(
         "year",
         _compile(rf"(?:(?i:fiscal|calendar|the\s+year|fy)\s+)?{_MOD}?{_YEAR}"),
