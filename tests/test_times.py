@@ -406,3 +406,14 @@ def test_units_ahead_and_trading_days() -> None:
         ("five trading days", "P5D"),
     ]
     assert find_times("The first trading day of the weeks went ahead.", SATURDAY) == []
+
+
+def test_a_unit_after_a_quantity_is_a_rate() -> None:
+    text = "The plant saves $40 million a year and runs six ferries a week."
+    assert find_times(text, SATURDAY) == []
+    kept = find_times("In 2019 a year passed; talks ended within a week.", SATURDAY)
+    assert [(r.text, r.value) for r in kept] == [
+        ("2019", "2019"),
+        ("a year", "P1Y"),
+        ("a week", "P1W"),
+    ]

@@ -118,6 +118,12 @@ _PREP = (
     r"(?i:\b(?P<pre>in|since|by|until|till|through|during|from|to|of|before|after|between|and|"
     r"or|on|each|every|for|throughout)\s+)"
 )
+#: A quantity just before "a year" makes it a rate: "$2 million a year", "700 seats a week".
+_RATE_BEFORE_RE = re.compile(
+    r"(?:(?<![\d,.])(?!(?:1[6-9]|20)\d\d\b)\d[\d,.]*|\b(?i:million|billion|thousand|hundred|"
+    r"dozen|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty))"
+    r"[^\S\n]+(?:[a-z]+[^\S\n]+)?$"
+)
 _OPENING_QUOTES = "\"“'‘"
 _NOUN_AFTER_RE = re.compile(r"[^\S\n]+[a-z]{3,}")
 _MOD_CODES = {"early": "START", "late": "END", "mid": "MID", "earlier": None, "later": None}
@@ -313,6 +319,10 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if re.match(r"[\s-]+old\b", ctx.text[m.end() : m.end() + 5]):
         return None
+    if num_text in ("a", "an") and _RATE_BEFORE_RE.search(
+        ctx.text, max(0, m.start() - 40), m.start()
+    ):
+        return None  # "$2 million a year", "four flights a week": a rate, not a time
     unit, clock = _unit(unit_text)
     count = _number(num_text)
     if (
