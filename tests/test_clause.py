@@ -284,3 +284,26 @@ def test_cue_clause_without_a_time_takes_the_nearest_time() -> None:
     )
     quote = _quote(doc, "troops left", "said")
     assert _quote_date(doc, quote) == "2024-11-01"
+
+
+SLUMP_HURT = parsed(
+    "The/DT/DET/det>1 slump/NN/NOUN/nsubj>2 hurt/VBP/VERB/ROOT>2 the/DT/DET/det>4 "
+    "mill/NN/NOUN/dobj>2 on/IN/ADP/prep>2 Friday/NNP/PROPN/pobj>5 ././PUNCT/punct>2"
+)
+TRADERS_CUT = parsed(
+    "Traders/NNS/NOUN/nsubj>1 cut/VBP/VERB/ROOT>1 prices/NNS/NOUN/dobj>1 on/IN/ADP/prep>1 "
+    "Friday/NNP/PROPN/pobj>3 ././PUNCT/punct>1"
+)
+SMITH_AND_JONES_CUT = parsed(
+    "Smith/NNP/PROPN/nsubj>3 and/CC/CCONJ/cc>0 Jones/NNP/PROPN/conj>0 cut/VBP/VERB/ROOT>3 "
+    "prices/NNS/NOUN/dobj>3 on/IN/ADP/prep>3 Friday/NNP/PROPN/pobj>5 ././PUNCT/punct>3"
+)
+
+
+def test_a_bare_verb_under_a_singular_noun_is_past() -> None:
+    """ "The slump hurt the mill on Friday": a present would be "hurts", so the VBP tag is the
+    unchanged past; under a plural subject ("traders cut") it stays a schedule."""
+    assert time_tense(phrase(SLUMP_HURT, "Friday")) == "past"
+    assert value_of(SLUMP_HURT, "Friday") == "2024-11-01"
+    assert time_tense(phrase(TRADERS_CUT, "Friday")) == "future"
+    assert time_tense(phrase(SMITH_AND_JONES_CUT, "Friday")) == "future"

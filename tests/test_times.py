@@ -150,6 +150,9 @@ def test_precision_of(value: str | None, precision: str) -> None:
         ("Profit rose in the third quarter.", "the third quarter", "2024-Q3", "unknown"),
         ("The port is busy now.", "now", "PRESENT_REF", "unknown"),
         ("The ferry runs daily.", "daily", "P1D", "unknown"),
+        ("Sales in the current fiscal year will rise.", "the current fiscal year", "2024", "year"),
+        ("The mill lost money last fiscal year.", "last fiscal year", "2023", "year"),
+        ("Tolls rise over the next couple of years.", "the next couple of years", "P2Y", "unknown"),
     ],
 )
 def test_find_times_resolves(sentence: str, phrase: str, value: str, precision: str) -> None:
@@ -355,3 +358,62 @@ def test_a_schedule_line_lists_what_is_ahead() -> None:
     got = [(r.text, r.value) for r in find_times(text, date(2019, 11, 19))]
     assert ("June 9", "2020-06-09") in got and ("June 10", "2020-06-10") in got
     assert got[-1] == ("June 9", "2019-06-09")
+
+
+def test_fiscal_joins_only_a_year_or_quarter() -> None:
+    refs = find_times("The current fiscal plan was cut this fiscal quarter.", SATURDAY)
+    assert [(r.text, r.value) for r in refs if "fiscal" in r.text] == [
+        ("this fiscal quarter", "2024-Q4")
+    ]
+    assert find_times("A couple of dancers won the prize.", SATURDAY) == []
+
+
+def test_one_more_unit_and_every_quarter() -> None:
+    refs = find_times("Dues rise every quarter; the lease runs an additional year.", SATURDAY)
+    assert [(r.text, r.value, r.type) for r in refs] == [
+        ("every quarter", "P1Q", "SET"),
+        ("an additional year", "P1Y", "DURATION"),
+    ]
+    assert [r.value for r in find_times("The vote comes every decade.", SATURDAY)] == ["P1DE"]
+    assert find_times("Another dayshift worker joined one more team.", SATURDAY) == []
+
+
+def test_the_day_before_a_named_day_shifts_it() -> None:
+    text = "The day before last Tuesday's hearing, the clerk quit."
+    refs = find_times(text, SATURDAY)
+    assert [(r.text, r.value) for r in refs] == [("day before last Tuesday", "2024-10-28")]
+    plain = find_times("The day after he left, the clerk quit on Monday.", SATURDAY)
+    assert [(r.text, r.value) for r in plain] == [("Monday", "2024-10-28")]
+
+
+def test_the_latest_year_and_over_the_years() -> None:
+    refs = find_times("Over the years, sales in the latest fiscal year rose.", SATURDAY)
+    assert [(r.text, r.value) for r in refs] == [
+        ("the years", "PXY"),
+        ("the latest fiscal year", "2023"),
+    ]
+    # "for the days": no duration; "the latest" before a quarter stays the quarter rule's
+    assert find_times("He waited for the days to pass.", SATURDAY) == []
+    quarter = find_times("Profit fell in the third quarter. The latest quarter was weak.", SATURDAY)
+    assert [r.value for r in quarter] == ["2024-Q3", "2024-Q3"]
+
+
+def test_units_ahead_and_trading_days() -> None:
+    text = "Mills may close in the weeks ahead, five trading days after the vote."
+    refs = find_times(text, SATURDAY)
+    assert [(r.text, r.value) for r in refs] == [
+        ("the weeks ahead", "PXW"),
+        ("five trading days", "P5D"),
+    ]
+    assert find_times("The first trading day of the weeks went ahead.", SATURDAY) == []
+
+
+def test_a_unit_after_a_quantity_is_a_rate() -> None:
+    text = "The plant saves $40 million a year and runs six ferries a week."
+    assert find_times(text, SATURDAY) == []
+    kept = find_times("In 2019 a year passed; talks ended within a week.", SATURDAY)
+    assert [(r.text, r.value) for r in kept] == [
+        ("2019", "2019"),
+        ("a year", "P1Y"),
+        ("a week", "P1W"),
+    ]

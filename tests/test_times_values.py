@@ -185,3 +185,11 @@ def test_one_day_after_a_modal_is_the_future() -> None:
 def test_title_case_name_in_quotes_is_not_a_time() -> None:
     assert values('She said on the show "This Week" that talks had stalled.') == {}
     assert values("She said this week that talks had stalled.") == {"this week": "2024-W44"}
+
+
+def test_the_next_day_follows_the_last_day_named() -> None:
+    text = "The judge ruled on March 3, 2022. The clerk filed the next morning."
+    assert values(text)["the next morning"] == "2022-03-04"
+    # "the next month" is still counted from the anchor, not from the day named before it
+    found = values("The judge ruled on March 3, 2022. The next month will be busy.")
+    assert found["The next month"] == "2024-12"

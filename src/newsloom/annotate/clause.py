@@ -85,11 +85,25 @@ def clause_tense(verb: Token, prep: str = "") -> Tense | Literal["unknown"]:
         return "future"
     if verb.lower_ in {"is", "are"} and not auxes:
         return "future"  # "the vote is Tuesday", "the launch is on Tuesday": what is set
+    if verb.tag_ == "VBP" and _singular_subject(verb):
+        return "past"  # "weakness hurt the index on Friday": a past that looks like a present
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lower_ not in _REPORTING:
         return "future"  # "the fair opens on Friday": a schedule
     if verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VB" and verb.head.i != verb.i:
         return _complement_tense(verb.head)
     return "unknown"
+
+
+def _singular_subject(verb: Token) -> bool:
+    """A singular noun subject ("weakness", "the mill"): a present tense would end in -s, so a
+    bare form ("hurt", "cut", "set") under it is the unchanged past tense, tagged VBP. Not a
+    coordinated subject ("Smith and Jones mail an offer by Nov. 22"), which is plural."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.tag_ in ("NN", "NNP")
+        and not any(g.dep_ == "conj" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _complement_tense(head: Token) -> Tense | Literal["unknown"]:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal, cast
 
 from spacy.tokens import Doc
@@ -80,6 +80,8 @@ _MAX_JOIN_GAP = 6
 _SCOPE_PREFIX_RE = re.compile(
     r"(?i:(?:the\s+)?(?P<scope>end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?)$"
 )
+#: "the day before last Tuesday's hearing": a day next to the date named after it.
+_DAY_NEXT_TO_RE = re.compile(r"(?i:\b(?P<day>day)\s+(?P<side>before|after)\s+)$")
 _SCOPE_MODS = {"end": "END", "close": "END", "beginning": "START", "start": "START"}
 _SCOPE_MODS |= {"middle": "MID", "turn": "START"}
 
@@ -90,7 +92,7 @@ def find_times(text: str, anchor: date | None, doc: Doc | None = None) -> list[T
     chosen = timex_anaphora.resolve(_select(_candidates(ctx)))
     chosen = _join_clock_times(text, chosen)
     refs = [_time_ref(text, start, end, norm, anchor is None) for start, end, norm in chosen]
-    return [_with_scope(text, ref) for ref in refs]
+    return [_day_next_to(text, _with_scope(text, ref)) for ref in refs]
 
 
 def calendar_date(ref: TimeRef) -> str | None:
@@ -320,3 +322,17 @@ def _with_scope(text: str, ref: TimeRef) -> TimeRef:
     start = m.start()
     mod = _SCOPE_MODS[m["scope"].lower()]
     return ref.model_copy(update={"start": start, "text": text[start : ref.end], "mod": mod})
+
+
+def _day_next_to(text: str, ref: TimeRef) -> TimeRef:
+    """ "the day after March 3": the day before or after a named day, the span widened to it."""
+    value = ref.value or ""
+    if ref.type != "DATE" or ref.mod or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return ref
+    m = _DAY_NEXT_TO_RE.search(text, max(0, ref.start - 20), ref.start)
+    if m is None:
+        return ref
+    shift = timedelta(days=1 if m["side"].lower() == "after" else -1)
+    start = m.start("day")
+    day = (date.fromisoformat(value) + shift).isoformat()
+    return ref.model_copy(update={"start": start, "text": text[start : ref.end], "value": day})

@@ -19,7 +19,9 @@ from newsloom.annotate.timex_rules import Context, Norm, Rule, _compile
 #: The unit word of an anaphor and its TIMEX3 letter.
 _UNITS = {"day": "D", "morning": "D", "week": "W", "month": "M", "year": "Y", "quarter": "Q"}
 #: "the following month" is one unit after the antecedent; "that (same) month" is the same one.
-_SHIFTS = {"the following": 1, "that": 0, "that same": 0, "the same": 0}
+#: "the next day" too ("the next month" is the month after the anchor: ``relative_unit`` claims
+#: it first, by rule order).
+_SHIFTS = {"the following": 1, "the next": 1, "that": 0, "that same": 0, "the same": 0}
 _DAY_RE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _MONTH_RE = re.compile(r"(\d{4})-(\d\d)(?!\d)")
 
@@ -32,7 +34,7 @@ def _anaphor(m: re.Match[str], ctx: Context) -> Norm:
 ANAPHOR_RULE = Rule(
     "anaphor",
     _compile(
-        r"(?:(?i:earlier|later)\s+)?(?P<det>(?i:that\s+same|that|the\s+same|the\s+following))\s+"
+        r"(?:(?i:earlier|later)\s+)?(?P<det>(?i:that\s+same|that|the\s+same|the\s+following|the\s+next))\s+"
         r"(?P<unit>(?i:day|morning|week|month|year|quarter))(?!\s+(?i:of|as|that)\b)"
     ),
     _anaphor,
