@@ -206,6 +206,28 @@ def test_a_role_with_a_name_beside_it_is_the_named_person(nlp: Language) -> None
 
 @slow
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("On Monday, the Harbor’s Gazette warned of “a long winter ahead”.", "Harbor’s Gazette"),
+        ("“The fund is empty,” the Bank of Veloria said.", "Bank of Veloria"),
+        (
+            "The city’s Office of the Public Advocate cited “delays and cost overruns”.",
+            "Office of the Public Advocate",
+        ),
+        # a person's name takes neither: the owner is a place, the "of" phrase a home state
+        ("“We will win,” Veloria’s Anton Marquell said.", "Anton Marquell"),
+        ("“We will appeal,” Senator Mara Quist of Vermont said.", "Mara Quist"),
+    ],
+)
+def test_an_organisation_speaker_keeps_its_whole_name(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    found = quotes(nlp, text)
+    assert [q.speaker for q in found] == [speaker]
+
+
+@slow
+@pytest.mark.parametrize(
     ("sentence", "channel"),
     [
         ("in a post on Telegram late Friday", "a post on Telegram"),

@@ -45,6 +45,8 @@ _RELATIVES = frozenset({"who", "which", "that"})
 _NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod"})
 _PERSON_LABELS = frozenset({"PERSON"})
 _QUOTE_MARKS = '"“”'
+#: Parts of speech of an "of" phrase that belongs to a name: "of the Inspector General".
+_OF_PHRASE_POS = frozenset({"ADP", "DET", "PROPN", "CCONJ"})
 
 
 def canonical_name(text: str) -> str:
@@ -121,16 +123,57 @@ def subject_phrase(subj: Token, mentions: list[Mention]) -> Speaker:
     if low in PRONOUNS:
         return Speaker(subj.text, subj.idx, subj.idx + len(subj.text), "pronoun")
     if subj.pos_ == "PROPN":
-        first = _name_start(subj)
-        start, end = subj.doc[first].idx, subj.idx + len(subj.text)
-        text = subj.doc[first : subj.i + 1].text
-        name = canonical_name(text) or text
-        kind: SpeakerKind = "person" if _is_person(name, start, end, mentions) else "group"
-        return Speaker(name, start, end, kind)
+        return _proper_subject(subj, mentions)
     named = _appositive_name(subj)
     if named is not None:  # "the fire chief, Mara Quist, said": the name is who spoke
         return subject_phrase(named, mentions)
     return _group_phrase(subj)
+
+
+def _proper_subject(subj: Token, mentions: list[Mention]) -> Speaker:
+    """A name run ending at ``subj``; an organisation's name keeps a possessive the tagger
+    reads as one name with it ("the People's Daily") and "of" phrases of proper words
+    ("the Office of the Inspector General"), which a person's name does not take."""
+    doc = subj.doc
+    first = _name_start(subj)
+    start, end = doc[first].idx, subj.idx + len(subj.text)
+    text = doc[first : subj.i + 1].text
+    name = canonical_name(text) or text
+    if _is_person(name, start, end, mentions):
+        return Speaker(name, start, end, "person")
+    owner = _owner_in_name(subj, first, mentions)
+    if owner is not None:
+        start, name = doc[owner].idx, doc[owner : subj.i + 1].text
+    last = _of_phrase_end(subj)
+    if last > subj.i:
+        end = doc[last].idx + len(doc[last].text)
+        name = f"{name} {doc[subj.i + 1 : last + 1].text}"
+    return Speaker(name, start, end, "group")
+
+
+def _owner_in_name(head: Token, first: int, mentions: list[Mention]) -> int | None:
+    """Index where a possessive owner of ``head`` starts when one non-person mention spans
+    owner and head ("the People's Daily" is one name; "Ukraine's Zelenskyy" is two)."""
+    owner = next((c for c in head.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None or owner.i >= first:
+        return None
+    owner_first = _name_start(owner)
+    lo, hi = head.doc[owner_first].idx, head.idx + len(head.text)
+    spans = any(m.label not in _PERSON_LABELS and m.start <= lo and hi <= m.end for m in mentions)
+    return owner_first if spans else None
+
+
+def _of_phrase_end(head: Token) -> int:
+    """Index of the last token of the "of …" phrases of proper words right of ``head``
+    ("Bank of England", "Office of the Inspector General"); ``head.i`` when there is none."""
+    right = head.i
+    for child in head.rights:
+        words = list(child.subtree)
+        proper = all(t.pos_ in _OF_PHRASE_POS for t in words) and words[-1].pos_ == "PROPN"
+        if not (child.dep_ == "prep" and child.lower_ == "of" and proper):
+            break
+        right = child.right_edge.i
+    return right
 
 
 def _appositive_name(head: Token) -> Token | None:
