@@ -137,6 +137,10 @@ def _proper_subject(subj: Token, mentions: list[Mention]) -> Speaker:
     doc = subj.doc
     first = _name_start(subj)
     start, end = doc[first].idx, subj.idx + len(subj.text)
+    person = _person_mention(subj, mentions)
+    if person is not None:  # "Ocasio-Cortez", "ambassador to Britain Anton Marquell"
+        text = person.text[: end - person.start]
+        return Speaker(canonical_name(text) or text, person.start, end, "person")
     text = doc[first : subj.i + 1].text
     name = canonical_name(text) or text
     if _is_person(name, start, end, mentions):
@@ -149,6 +153,16 @@ def _proper_subject(subj: Token, mentions: list[Mention]) -> Speaker:
         end = doc[last].idx + len(doc[last].text)
         name = f"{name} {doc[subj.i + 1 : last + 1].text}"
     return Speaker(name, start, end, "group")
+
+
+def _person_mention(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The PERSON mention that holds ``head`` and ends with it: its bounds, not the parse's
+    name run, say where the name starts (a hyphen splits a run, a place may lead it)."""
+    lo, hi = head.idx, head.idx + len(head.text)
+    return next(
+        (m for m in mentions if m.label in _PERSON_LABELS and m.start <= lo and m.end == hi),
+        None,
+    )
 
 
 def _owner_in_name(head: Token, first: int, mentions: list[Mention]) -> int | None:
