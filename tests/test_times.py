@@ -355,3 +355,22 @@ def test_a_schedule_line_lists_what_is_ahead() -> None:
     got = [(r.text, r.value) for r in find_times(text, date(2019, 11, 19))]
     assert ("June 9", "2020-06-09") in got and ("June 10", "2020-06-10") in got
     assert got[-1] == ("June 9", "2019-06-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the page's own update stamp is on the page's day, not the last day the story named
+        (
+            "The permits ran out on Oct. 20.\n\nThis story was updated at 4:10 p.m.",
+            "2024-11-02T16:10",
+        ),
+        ("The vote was on Oct. 20.\n\nEditor's note: posted 4:10 p.m.", "2024-11-02T16:10"),
+        # any other clock time alone is on the day last named before it
+        ("The permits ran out on Oct. 20.\n\nThe clerk left at 4:10 p.m.", "2024-10-20T16:10"),
+    ],
+)
+def test_a_clock_time_alone_takes_the_last_day_unless_it_stamps_the_page(
+    text: str, value: str
+) -> None:
+    assert values(text)["4:10 p.m."] == value
