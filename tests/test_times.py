@@ -374,3 +374,17 @@ def test_a_clock_time_alone_takes_the_last_day_unless_it_stamps_the_page(
     text: str, value: str
 ) -> None:
     assert values(text)["4:10 p.m."] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("They mailed poems, Christmas cards and old letters.", {}),
+        ("The Christmas holidays start early this year.", {"Christmas": "2023-12-25"}),
+        ("Sales rose at Christmas as buyers returned.", {"Christmas": "2023-12-25"}),
+    ],
+)
+def test_a_holiday_before_a_plural_noun_names_things_not_a_day(
+    sentence: str, found: dict[str, str]
+) -> None:
+    assert {k: v for k, v in values(sentence).items() if k == "Christmas"} == found
