@@ -217,6 +217,14 @@ def test_a_role_with_a_name_beside_it_is_the_named_person(nlp: Language) -> None
         # a person's name takes neither: the owner is a place, the "of" phrase a home state
         ("“We will win,” Veloria’s Anton Marquell said.", "Anton Marquell"),
         ("“We will appeal,” Senator Mara Quist of Vermont said.", "Mara Quist"),
+        # a person's affiliation is not part of the name; a tagged name missing a word is not
+        # the whole name
+        ("“We are ready,” Quist of the Harbor Times said.", "Quist"),
+        (
+            "“Without a change, what is the incentive?” He Jianping, a former director at the"
+            " fund, said.",
+            "He Jianping",
+        ),
         # a person's name is the tagger's: whole across a hyphen, without a place before it
         ("“We will not wait,” Alexandria Ocasio-Cortez said.", "Alexandria Ocasio-Cortez"),
         ("Dorin Hau-yip, the commander, said: “They will face the court.”", "Dorin Hau-yip"),

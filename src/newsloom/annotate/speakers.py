@@ -138,7 +138,8 @@ def _proper_subject(subj: Token, mentions: list[Mention]) -> Speaker:
     first = _name_start(subj)
     start, end = doc[first].idx, subj.idx + len(subj.text)
     person = _person_mention(subj, mentions)
-    if person is not None:  # "Ocasio-Cortez", "ambassador to Britain Anton Marquell"
+    if person is not None and _trusted_start(person.start, start, mentions):
+        # "Ocasio-Cortez", "ambassador to Britain Anton Marquell"
         text = person.text[: end - person.start]
         return Speaker(canonical_name(text) or text, person.start, end, "person")
     text = doc[first : subj.i + 1].text
@@ -149,7 +150,7 @@ def _proper_subject(subj: Token, mentions: list[Mention]) -> Speaker:
     if owner is not None:
         start, name = doc[owner].idx, doc[owner : subj.i + 1].text
     last = _of_phrase_end(subj)
-    if last > subj.i:
+    if last > subj.i and _one_name(start, doc[last].idx + len(doc[last].text), mentions):
         end = doc[last].idx + len(doc[last].text)
         name = f"{name} {doc[subj.i + 1 : last + 1].text}"
     return Speaker(name, start, end, "group")
@@ -162,6 +163,26 @@ def _person_mention(head: Token, mentions: list[Mention]) -> Mention | None:
     return next(
         (m for m in mentions if m.label in _PERSON_LABELS and m.start <= lo and m.end == hi),
         None,
+    )
+
+
+def _trusted_start(person_start: int, run_start: int, mentions: list[Mention]) -> bool:
+    """Whether a PERSON mention's start is the name's: it reaches further left than the parse's
+    name run, or what it leaves out of the run is another name ("to Britain Anton Marquell");
+    not when the tagger dropped a word of the name ("He Jianxiong" tagged "Jianxiong")."""
+    if person_start <= run_start:
+        return True
+    return any(
+        m.label not in _PERSON_LABELS and m.start <= run_start and person_start - 1 <= m.end
+        for m in mentions
+    )
+
+
+def _one_name(start: int, end: int, mentions: list[Mention]) -> bool:
+    """One non-person mention spans ``start``..``end`` ("the Bank of England"); "Wee of the
+    Times" is a person and the paper she writes for."""
+    return any(
+        m.label not in _PERSON_LABELS and m.start <= start and end <= m.end for m in mentions
     )
 
 
