@@ -153,8 +153,8 @@ def test_complement_of_a_prospective_verb_is_ahead() -> None:
     assert value_of(EXPECTED, "Thursday") == "2024-11-07"
 
 
-def test_past_perfect_plan_is_behind() -> None:
-    assert time_tense(phrase(HAD_BEEN_SCHEDULED, "Friday")) == "past"
+def test_past_perfect_plan_has_no_direction_and_a_weekday_stays_behind() -> None:
+    assert time_tense(phrase(HAD_BEEN_SCHEDULED, "Friday")) is None
     assert value_of(HAD_BEEN_SCHEDULED, "Friday") == "2024-11-01"
 
 

@@ -3,6 +3,11 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.vocab import Vocab
+
+from newsloom.annotate import _mentions
 from newsloom.fuse.coref_mention import MentionInDoc
 from newsloom.fuse.entities import merge_entities, story_mentions
 from newsloom.fuse.resolve import resolve
@@ -202,3 +207,29 @@ def test_a_place_is_named_by_its_capitalised_run() -> None:
     )
     names = sorted((e.name, len(e.aliases)) for e in entities)
     assert names == [("Bosk and Tarrow", 1), ("Strait of Varna", 1)]
+
+
+def _tagged(words: list[str], spaces: list[bool], ents: list[tuple[int, int, str]]) -> Doc:
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    doc.ents = [SpacySpan(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def test_a_list_the_tagger_read_as_one_name_is_one_mention_per_name() -> None:
+    words = ["It", "hired", "Alder", "Works", ",", "Quist", "Labs", ",", "and", "Vale", "Corp", "."]
+    spaces = [True, True, True, False, True, True, False, True, True, True, False, False]
+    found = _mentions(_tagged(words, spaces, [(2, 11, "ORG")]))
+    assert [m.text for m in found] == ["Alder Works", "Quist Labs", "Vale Corp"]
+
+
+def test_a_name_with_a_comma_suffix_or_an_and_stays_whole() -> None:
+    words = ["Alder", "Works", ",", "Inc.", "and", "Bank", "of", "Vale", "and", "Trust", "gained"]
+    spaces = [True, False, True, True, True, True, True, True, True, True, False]
+    doc = _tagged(words, spaces, [(0, 4, "ORG"), (5, 10, "ORG")])
+    assert [m.text for m in _mentions(doc)] == ["Alder Works, Inc.", "Bank of Vale and Trust"]
+
+
+def test_a_trailing_comma_is_not_part_of_a_name() -> None:
+    words = ["Alder", "Works", ",", "a", "start-up", ",", "won"]
+    spaces = [True, False, True, True, False, True, False]
+    assert [m.text for m in _mentions(_tagged(words, spaces, [(0, 3, "ORG")]))] == ["Alder Works"]

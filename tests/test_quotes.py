@@ -206,6 +206,44 @@ def test_a_role_with_a_name_beside_it_is_the_named_person(nlp: Language) -> None
 
 @slow
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("On Monday, the Harbor’s Gazette warned of “a long winter ahead”.", "Harbor’s Gazette"),
+        ("“The fund is empty,” the Bank of Veloria said.", "Bank of Veloria"),
+        (
+            "The city’s Office of the Public Advocate cited “delays and cost overruns”.",
+            "Office of the Public Advocate",
+        ),
+        # a person's name takes neither: the owner is a place, the "of" phrase a home state
+        ("“We will win,” Veloria’s Anton Marquell said.", "Anton Marquell"),
+        ("“We will appeal,” Senator Mara Quist of Vermont said.", "Mara Quist"),
+        # a person's affiliation is not part of the name; a tagged name missing a word is not
+        # the whole name
+        ("“We are ready,” Quist of the Harbor Times said.", "Quist"),
+        (
+            "“Without a change, what is the incentive?” He Jianping, a former director at the"
+            " fund, said.",
+            "He Jianping",
+        ),
+        # a person's name is the tagger's: whole across a hyphen, without a place before it
+        ("“We will not wait,” Alexandria Ocasio-Cortez said.", "Alexandria Ocasio-Cortez"),
+        ("Dorin Hau-yip, the commander, said: “They will face the court.”", "Dorin Hau-yip"),
+        (
+            "Veloria’s ambassador to Britain Anton Marquell has said that Veloria has the"
+            " “resolution and power” to end the unrest.",
+            "Anton Marquell",
+        ),
+    ],
+)
+def test_an_organisation_speaker_keeps_its_whole_name(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    found = quotes(nlp, text)
+    assert [q.speaker for q in found] == [speaker]
+
+
+@slow
+@pytest.mark.parametrize(
     ("sentence", "channel"),
     [
         ("in a post on Telegram late Friday", "a post on Telegram"),

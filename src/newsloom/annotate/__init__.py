@@ -44,6 +44,14 @@ PIPE_BATCH = 64
 
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE_RE = re.compile(r"^the\s+", re.I)
+#: Labels whose mention may be a list of names the tagger read as one.
+_LISTED_LABELS = frozenset({"ORG", "PERSON"})
+_LIST_SEP_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+(?=[A-Z])")
+#: Words after a comma that belong to the name before it ("Alder Works, Inc.", "Jo Doe, Jr.").
+_NAME_SUFFIXES = frozenset(
+    {"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co", "Co.", "Corp", "Corp.", "Jr", "Jr.", "Sr",
+     "Sr.", "PLC", "plc", "LP", "L.P.", "N.A."}
+)  # fmt: skip
 
 
 def annotate(articles: Iterable[Article], nlp: Language) -> Iterator[Article]:
@@ -178,10 +186,33 @@ def _mentions(doc: Doc) -> list[Mention]:
         if ent.label_ not in ENTITY_LABELS:
             continue
         end = _place_extent(doc, ent.end) if ent.label_ in PLACE_LABELS else ent.end_char
-        text = whole[ent.start_char : end]
-        norm = canonical_name(text) if ent.label_ == "PERSON" else normalise(text)
-        out.append(Mention(text=text, start=ent.start_char, end=end, label=ent.label_, norm=norm))
+        for start, stop in _list_items(whole, ent.start_char, end, ent.label_):
+            text = whole[start:stop]
+            norm = canonical_name(text) if ent.label_ == "PERSON" else normalise(text)
+            out.append(Mention(text=text, start=start, end=stop, label=ent.label_, norm=norm))
     return out
+
+
+def _list_items(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """A mention's extent without a trailing comma; an organisation or person mention that
+    is a list of names ("Alder Works, Quist Labs and Vale Corporation") as one per name.
+
+    The tagger sometimes reads a list as one name; the dossier then merged the whole list
+    with the one name whose initials it gave (an SEB story: "SNC" also "Blue Origin, …")."""
+    while end > start and text[end - 1] in ",;:":
+        end -= 1
+    if label not in _LISTED_LABELS:
+        return [(start, end)]
+    if "," not in text[start:end]:
+        return [(start, end)]  # "Bank of Veloria and Trust" is one name
+    items: list[tuple[int, int]] = []
+    at = start
+    for sep in _LIST_SEP_RE.finditer(text, start, end):
+        items.append((at, sep.start()))
+        at = sep.end()
+    items.append((at, end))
+    names = all(text[a:b][:1].isupper() and text[a:b] not in _NAME_SUFFIXES for a, b in items)
+    return items if len(items) > 1 and names else [(start, end)]
 
 
 def _place_extent(doc: Doc, end: int) -> int:

@@ -91,6 +91,8 @@ def clause_tense(verb: Token, prep: str = "") -> Tense | Literal["unknown"]:
         return "future"  # "the fair opens on Friday": a schedule
     if verb.dep_ in ("xcomp", "ccomp") and verb.tag_ == "VB" and verb.head.i != verb.i:
         return _complement_tense(verb.head)
+    if verb.dep_ == "xcomp" and _due_in_the_past(verb.head):
+        return None  # "was due to be released in September": the nearer September
     return "unknown"
 
 
@@ -106,12 +108,20 @@ def _singular_subject(verb: Token) -> bool:
     )
 
 
+def _due_in_the_past(head: Token) -> bool:
+    """ "was due to", "were due to": a plan told in the past tense, whose date may have come
+    or not; the nearer occurrence is the likelier."""
+    return head.lower_ == "due" and head.dep_ == "acomp" and head.head.lower_ in ("was", "were")
+
+
 def _complement_tense(head: Token) -> Tense | Literal["unknown"]:
     """ "is expected to arrive Thursday", "will try to meet Tuesday": ahead; "had been
-    scheduled to expire Friday": past; anything else says nothing."""
+    scheduled to expire Friday", "had planned to impose Dec. 15": a plan told in the past
+    perfect, no direction (a weekday is the last one, a date the nearer); anything else says
+    nothing."""
     auxes = [c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")]
     if "had" in auxes:
-        return "past" if head.lower_ in PROSPECTIVE_VERBS else "unknown"
+        return None if head.lower_ in PROSPECTIVE_VERBS else "unknown"
     if head.lower_ in PROSPECTIVE_VERBS or any(a in FUTURE_AUXILIARIES for a in auxes):
         return "future"
     return "unknown"

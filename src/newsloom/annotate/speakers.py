@@ -45,6 +45,8 @@ _RELATIVES = frozenset({"who", "which", "that"})
 _NAME_DEPS = frozenset({"compound", "flat", "nmod", "amod"})
 _PERSON_LABELS = frozenset({"PERSON"})
 _QUOTE_MARKS = '"“”'
+#: Parts of speech of an "of" phrase that belongs to a name: "of the Inspector General".
+_OF_PHRASE_POS = frozenset({"ADP", "DET", "PROPN", "CCONJ"})
 
 
 def canonical_name(text: str) -> str:
@@ -121,16 +123,92 @@ def subject_phrase(subj: Token, mentions: list[Mention]) -> Speaker:
     if low in PRONOUNS:
         return Speaker(subj.text, subj.idx, subj.idx + len(subj.text), "pronoun")
     if subj.pos_ == "PROPN":
-        first = _name_start(subj)
-        start, end = subj.doc[first].idx, subj.idx + len(subj.text)
-        text = subj.doc[first : subj.i + 1].text
-        name = canonical_name(text) or text
-        kind: SpeakerKind = "person" if _is_person(name, start, end, mentions) else "group"
-        return Speaker(name, start, end, kind)
+        return _proper_subject(subj, mentions)
     named = _appositive_name(subj)
     if named is not None:  # "the fire chief, Mara Quist, said": the name is who spoke
         return subject_phrase(named, mentions)
     return _group_phrase(subj)
+
+
+def _proper_subject(subj: Token, mentions: list[Mention]) -> Speaker:
+    """A name run ending at ``subj``; an organisation's name keeps a possessive the tagger
+    reads as one name with it ("the People's Daily") and "of" phrases of proper words
+    ("the Office of the Inspector General"), which a person's name does not take."""
+    doc = subj.doc
+    first = _name_start(subj)
+    start, end = doc[first].idx, subj.idx + len(subj.text)
+    person = _person_mention(subj, mentions)
+    if person is not None and _trusted_start(person.start, start, mentions):
+        # "Ocasio-Cortez", "ambassador to Britain Anton Marquell"
+        text = person.text[: end - person.start]
+        return Speaker(canonical_name(text) or text, person.start, end, "person")
+    text = doc[first : subj.i + 1].text
+    name = canonical_name(text) or text
+    if _is_person(name, start, end, mentions):
+        return Speaker(name, start, end, "person")
+    owner = _owner_in_name(subj, first, mentions)
+    if owner is not None:
+        start, name = doc[owner].idx, doc[owner : subj.i + 1].text
+    last = _of_phrase_end(subj)
+    if last > subj.i and _one_name(start, doc[last].idx + len(doc[last].text), mentions):
+        end = doc[last].idx + len(doc[last].text)
+        name = f"{name} {doc[subj.i + 1 : last + 1].text}"
+    return Speaker(name, start, end, "group")
+
+
+def _person_mention(head: Token, mentions: list[Mention]) -> Mention | None:
+    """The PERSON mention that holds ``head`` and ends with it: its bounds, not the parse's
+    name run, say where the name starts (a hyphen splits a run, a place may lead it)."""
+    lo, hi = head.idx, head.idx + len(head.text)
+    return next(
+        (m for m in mentions if m.label in _PERSON_LABELS and m.start <= lo and m.end == hi),
+        None,
+    )
+
+
+def _trusted_start(person_start: int, run_start: int, mentions: list[Mention]) -> bool:
+    """Whether a PERSON mention's start is the name's: it reaches further left than the parse's
+    name run, or what it leaves out of the run is another name ("to Britain Anton Marquell");
+    not when the tagger dropped a word of the name ("He Jianxiong" tagged "Jianxiong")."""
+    if person_start <= run_start:
+        return True
+    return any(
+        m.label not in _PERSON_LABELS and m.start <= run_start and person_start - 1 <= m.end
+        for m in mentions
+    )
+
+
+def _one_name(start: int, end: int, mentions: list[Mention]) -> bool:
+    """One non-person mention spans ``start``..``end`` ("the Bank of England"); "Wee of the
+    Times" is a person and the paper she writes for."""
+    return any(
+        m.label not in _PERSON_LABELS and m.start <= start and end <= m.end for m in mentions
+    )
+
+
+def _owner_in_name(head: Token, first: int, mentions: list[Mention]) -> int | None:
+    """Index where a possessive owner of ``head`` starts when one non-person mention spans
+    owner and head ("the People's Daily" is one name; "Ukraine's Zelenskyy" is two)."""
+    owner = next((c for c in head.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None or owner.i >= first:
+        return None
+    owner_first = _name_start(owner)
+    lo, hi = head.doc[owner_first].idx, head.idx + len(head.text)
+    spans = any(m.label not in _PERSON_LABELS and m.start <= lo and hi <= m.end for m in mentions)
+    return owner_first if spans else None
+
+
+def _of_phrase_end(head: Token) -> int:
+    """Index of the last token of the "of …" phrases of proper words right of ``head``
+    ("Bank of England", "Office of the Inspector General"); ``head.i`` when there is none."""
+    right = head.i
+    for child in head.rights:
+        words = list(child.subtree)
+        proper = all(t.pos_ in _OF_PHRASE_POS for t in words) and words[-1].pos_ == "PROPN"
+        if not (child.dep_ == "prep" and child.lower_ == "of" and proper):
+            break
+        right = child.right_edge.i
+    return right
 
 
 def _appositive_name(head: Token) -> Token | None:

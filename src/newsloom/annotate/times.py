@@ -77,6 +77,9 @@ _WORD_RE = re.compile(r"[A-Za-z'’]+")
 _FUTURE_TAGS = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 _JOIN_TIME_RE = re.compile(r"\s*(?:,|at|on|/|-)?\s*$", re.I)
 _MAX_JOIN_GAP = 6
+#: A page's own time stamp before a clock time: "updated at", "was posted".
+_STAMP_RE = re.compile(r"(?i:\b(?:updated|posted|published)\s+(?:at\s+)?)$")
+_STAMP_REACH = 20
 _SCOPE_PREFIX_RE = re.compile(
     r"(?i:(?:the\s+)?(?P<scope>end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?)$"
 )
@@ -262,13 +265,19 @@ def _join_clock_times(
         if out and _joinable(text, out[-1], (start, end, norm)):
             prev_start, _, prev = out[-1]
             out[-1] = (prev_start, end, _joined(prev, norm))
-        elif _is_clock(norm) and last_day and norm.value:
+        elif _is_clock(norm) and last_day and norm.value and not _page_stamp(text, start):
             out.append((start, end, _on_day(norm, last_day, norm)))
         else:
             out.append((start, end, norm))
         if _is_day(norm):
             last_day = norm.value
     return out
+
+
+def _page_stamp(text: str, start: int) -> bool:
+    """ "This story was updated at 5:45 p.m.": the clock time of the page's own update is on
+    the page's day, not on the day the story last named."""
+    return _STAMP_RE.search(text, max(0, start - _STAMP_REACH), start) is not None
 
 
 def _is_clock(norm: Norm) -> bool:

@@ -183,6 +183,8 @@ FIRST_RULES: tuple[Rule, ...] = (
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
+    if _names_things(ctx.text, m.end()):
+        return None
     name = re.sub(r"\s+", " ", m["name"].lower()).replace("’", "'")
     direction = ctx.direction(*m.span())
     if name.startswith("thanksgiving"):
@@ -194,12 +196,22 @@ def _holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     return _day_value(tr.resolve_month_day(ctx.anchor, month, dom, direction or "past"))
 
 
+def _names_things(text: str, end: int) -> bool:
+    """ "Christmas cards", "Halloween costumes": a holiday before a plural common noun names
+    things of the holiday, not a day; "Christmas holidays" and "Easter weekends" stay times."""
+    after = _PLURAL_AFTER_RE.match(text, end)
+    return after is not None and after["noun"] not in _PLURAL_TIME_NOUNS
+
+
 def _thanksgiving(year: int) -> date:
     first = date(year, 11, 1)
     first_thursday = first + timedelta(days=(3 - first.weekday()) % 7)
     return first_thursday + timedelta(weeks=THANKSGIVING_WEEK - 1)
 
 
+_PLURAL_AFTER_RE = re.compile(r"[ \t]+(?P<noun>[a-z]{2,}s)\b")
+#: Plural nouns after a holiday that still name its time.
+_PLURAL_TIME_NOUNS = frozenset({"holidays", "weekends", "weeks", "days", "nights", "seasons"})
 _HOLIDAY_NAMES = _names([*HOLIDAYS, "thanksgiving day", "thanksgiving"])
 
 CALENDAR_RULES: tuple[Rule, ...] = (
