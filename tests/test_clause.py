@@ -111,6 +111,10 @@ ITS_PLANS = parsed(
     "plans/NNS/NOUN/dobj>2 at/IN/ADP/prep>2 its/PRP$/PRON/poss>8 Friday/NNP/PROPN/compound>8 "
     "concert/NN/NOUN/pobj>5 ././PUNCT/punct>2"
 )
+HAD_UNTIL = parsed(
+    "Owners/NNS/NOUN/nsubj>1 had/VBD/VERB/ROOT>1 until/IN/ADP/prep>1 Friday/NNP/PROPN/pobj>2 "
+    "to/TO/PART/aux>5 file/VB/VERB/advcl>1 ././PUNCT/punct>1"
+)
 PLANNED_ON = parsed(
     "On/IN/ADP/prep>4 Friday/NNP/PROPN/pobj>0 ,/,/PUNCT/punct>4 officials/NNS/NOUN/nsubj>4 "
     "planned/VBD/VERB/ROOT>4 talks/NNS/NOUN/dobj>4 ././PUNCT/punct>4"
@@ -165,6 +169,14 @@ def test_complement_of_an_ordinary_past_verb_says_nothing() -> None:
 def test_deadline_under_a_past_verb_falls_back_to_cue_words() -> None:
     assert time_tense(phrase(UNTIL, "Tuesday")) == "unknown"
     assert value_of(UNTIL, "Tuesday") == "2024-11-05"  # "until" is a future cue word
+
+
+def test_the_time_someone_had_is_behind() -> None:
+    """ "Owners had until Friday to file": the deadline they had is past; "extended … until"
+    (another past verb) still says nothing and falls back to the cue word."""
+    assert time_tense(phrase(HAD_UNTIL, "Friday")) == "past"
+    assert value_of(HAD_UNTIL, "Friday") == "2024-11-01"
+    assert time_tense(phrase(UNTIL, "Tuesday")) == "unknown"
 
 
 def test_a_past_verb_done_by_a_time_is_behind() -> None:

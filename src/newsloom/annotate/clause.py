@@ -80,7 +80,9 @@ def clause_tense(verb: Token, prep: str = "") -> Tense | Literal["unknown"]:
     past = perfect or any(a in PAST_AUXILIARIES for a in auxes) or verb.tag_ == "VBD"
     past = past or (verb.tag_ == "VBN" and any(a in PERFECT_AUXILIARIES for a in auxes))
     if past:
-        return "unknown" if prep in DEADLINE_PREPS else "past"
+        if prep in DEADLINE_PREPS and not (verb.lower_ == "had" and not auxes):
+            return "unknown"  # "extended the offer until Nov. 9": ahead, maybe
+        return "past"  # "they had until Nov. 1 to file": the time they had is behind
     if verb.tag_ == "VBG" and auxes:  # "is meeting Tuesday"
         return "future"
     if verb.lower_ in {"is", "are"} and not auxes:
