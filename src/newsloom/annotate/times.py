@@ -83,8 +83,11 @@ _STAMP_REACH = 20
 _SCOPE_PREFIX_RE = re.compile(
     r"(?i:(?:the\s+)?(?P<scope>end|beginning|start|middle|close|turn)\s+of\s+(?:the\s+)?)$"
 )
-#: "the day before last Tuesday's hearing": a day next to the date named after it.
+#: "the day before last Tuesday's hearing": a day next to the date named after it, looked for
+#: this many characters back from a day's value (``_DAY_VALUE_RE``).
 _DAY_NEXT_TO_RE = re.compile(r"(?i:\b(?P<day>day)\s+(?P<side>before|after)\s+)$")
+_DAY_NEXT_TO_REACH = 20
+_DAY_VALUE_RE = re.compile(r"\d{4}-\d\d-\d\d")
 _SCOPE_MODS = {"end": "END", "close": "END", "beginning": "START", "start": "START"}
 _SCOPE_MODS |= {"middle": "MID", "turn": "START"}
 
@@ -336,9 +339,9 @@ def _with_scope(text: str, ref: TimeRef) -> TimeRef:
 def _day_next_to(text: str, ref: TimeRef) -> TimeRef:
     """ "the day after March 3": the day before or after a named day, the span widened to it."""
     value = ref.value or ""
-    if ref.type != "DATE" or ref.mod or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+    if ref.type != "DATE" or ref.mod or not _DAY_VALUE_RE.fullmatch(value):
         return ref
-    m = _DAY_NEXT_TO_RE.search(text, max(0, ref.start - 20), ref.start)
+    m = _DAY_NEXT_TO_RE.search(text, max(0, ref.start - _DAY_NEXT_TO_REACH), ref.start)
     if m is None:
         return ref
     shift = timedelta(days=1 if m["side"].lower() == "after" else -1)

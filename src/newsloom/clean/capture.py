@@ -282,6 +282,8 @@ def is_prose(text: str) -> bool:
 
 # ------------------------------------------------------------------------------------ rails
 
+#: How a body's sentence ends, a closing quote after its full stop or not (a teaser's title
+#: under its kicker has no full stop: ``_kicked``).
 _STOPS = (".", ".'", ".’", '."', ".”")
 #: A kicker over a teaser's title: a short line in capitals ("EYE POPPING", "‘GET WITH IT’").
 KICKER_MIN_LETTERS = 4

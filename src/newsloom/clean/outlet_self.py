@@ -112,7 +112,7 @@ _BRAND_DAY_RE = re.compile(
 )
 #: A lead crediting the site as its dateline, the site written as its address: "Harbor.net -
 #: Officials said on Monday ..." (a wire's credit is no address: "(Reuters) -").
-_ADDRESS_LEAD_RE = re.compile(r"^(?P<name>[A-Z][\w-]*\.(?P<tld>[A-Za-z]{2,6}))\s+[-–—]\s+[A-Z\"“]")
+_ADDRESS_LEAD_RE = re.compile(r"^(?P<name>[A-Z][\w-]*\.[A-Za-z]{2,6})\s+[-–—]\s+[A-Z\"“]")
 #: A biography or a sentence of the newsroom's is at most this long (the SEB captures' are
 #: 20-180 characters; longer lines are paragraphs of reporting, which cite other outlets).
 STAFF_MAX_CHARS = 200
@@ -147,6 +147,7 @@ _TEXT_DOMAIN_RE = re.compile(
 #: A logo's line has at most this many words, and a domain's label this many letters to be
 #: told from a common word shown as a menu item ("News" and news.example).
 LOGO_WORDS = 3
+LOGO_MIN = 5
 #: Endings of a site's address written in its text (a product named "Security.cloud" is no
 #: address): the generic ones news sites use and country codes.
 SITE_TLDS = frozenset(
@@ -157,7 +158,6 @@ SITE_TLDS = frozenset(
         "sg", "id", "ph", "my", "eu",
     }
 )  # fmt: skip
-LOGO_MIN = 5
 #: A site's imprint: its company's legal name on a line of its own ("Harbor Labs GmbH"), then a
 #: street address ("Quaygasse 20", "Hafenstr. 126-128", "1625 Quay Street").
 _IMPRINT_COMPANY_RE = re.compile(r"^(?P<name>[\w&.'’ -]{2,50}?)\s+(?P<form>[\w./]+)$")
@@ -191,7 +191,7 @@ def self_votes(lines: Sequence[str], host: Host | None = None) -> list[Vote]:
             once.add(name)
         if _not_site(name) or name.casefold() in bylines or is_parent(name):
             continue
-        if agency_name(name) and _STAFF_LINE_RE.match(line):
+        if agency_name(name) and match.re is _STAFF_LINE_RE:
             continue  # "By AP Staff": the wire's story, on a member's page
         if clean_name(name) is not None:
             found.append((i, name))
@@ -212,7 +212,7 @@ def _named_line(line: str, host: Host | None) -> tuple[re.Match[str] | None, boo
 
 def _address_lead(line: str) -> re.Match[str] | None:
     match = _ADDRESS_LEAD_RE.match(line)
-    return match if match is not None and match["tld"].lower() in SITE_TLDS else None
+    return match if match is not None and _news_tld(match["name"].lower()) else None
 
 
 def _self_match(line: str, host: Host | None) -> re.Match[str] | None:
@@ -303,9 +303,8 @@ def logo_domains(lines: Sequence[str]) -> list[str]:
             if domain and domain.split(".")[0] not in PLATFORM_DOMAINS and _news_tld(domain):
                 found[domain] += 1
     shown = {letters(line) for line in lines if 0 < len(line.split()) <= LOGO_WORDS}
-    logos = [
-        d for d in found if len(d.split(".")[0]) >= LOGO_MIN and letters(d.split(".")[0]) in shown
-    ]
+    labels = {domain: letters(domain.split(".")[0]) for domain in found}
+    logos = [d for d, label in labels.items() if len(label) >= LOGO_MIN and label in shown]
     return [logos[0]] * found[logos[0]] if len(logos) == 1 else []
 
 
